@@ -1,0 +1,90 @@
+"""What a build knows: the data set (read once), settings, abbreviations, page addresses and charts drawn."""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from . import charts
+from .loader import load
+from .model import Dataset
+from .render import Abbreviations
+from .settings import Settings
+
+SECTIONS = {"area": "areas", "scheme": "schemes", "measure": "measures"}
+
+_cache: dict[tuple, "Context"] = {}
+
+
+class Context:
+    def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True):
+        self.data = dataset
+        self.settings = settings
+        self.use_directory_urls = use_directory_urls
+        self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
+        self.charts_used: set[str] = set()
+        self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
+
+    def mark(self, table: str, rows, key: str = "line") -> None:
+        self.shown.update((table, getattr(r, key)) for r in rows)
+
+    # Page addresses -------------------------------------------------------------------------
+    def src_uri(self, kind: str, ident: str = "index") -> str:
+        return f"{SECTIONS[kind]}/{ident}.md"
+
+    def url(self, src_uri: str) -> str:
+        """The URL mkdocs gives a page, relative to the site root."""
+        stem = src_uri[:-3]
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        return (stem[:-5] if stem.endswith("/index") else stem + "/")
+
+    def href(self, here: str, target: str) -> str:
+        """A link from the page at URL `here` to the site-relative URL `target`."""
+        base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+        rel = posixpath.relpath("/" + target, "/" + base)
+        if target.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return "./" if rel == "./" or rel == "." else rel
+
+    def page_href(self, here: str, kind: str, ident: str = "index") -> str:
+        return self.href(here, self.url(self.src_uri(kind, ident)))
+
+    # Charts -----------------------------------------------------------------------------------
+    def chart(self, series, measure) -> charts.Chart | None:
+        drawn = charts.chart_for(series, measure, self.settings.small_number_threshold, self.settings.chart_cache)
+        if drawn:
+            self.charts_used.add(drawn.key)
+        return drawn
+
+
+def context_for(config) -> Context:
+    """The build's context: the data is read again only when a file in the data folder changed."""
+    settings = Settings.from_config(config)
+    files = sorted(settings.data_dir.glob("*")) if settings.data_dir.exists() else []
+    stamp = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    key = (str(settings.data_dir), settings.small_number_threshold, stamp, bool(config.get("use_directory_urls", True)))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = Context(load(settings.data_dir, settings.small_number_threshold), settings,
+                              bool(config.get("use_directory_urls", True)))
+    ctx = _cache[key]
+    ctx.charts_used, ctx.shown = set(), set()
+    global _current
+    _current = ctx
+    return ctx
+
+
+_current: Context | None = None
+
+
+def current() -> Context:
+    """The context of the build under way, for macros called while pages render."""
+    if _current is None:
+        raise RuntimeError("The data has not been loaded: is 'macros/hooks.py' listed under hooks: in mkdocs.yml?")
+    return _current
+
+
+def project_root(config) -> Path:
+    return Path(config["config_file_path"]).resolve().parent

@@ -1,0 +1,234 @@
+"""The macros themselves. Each takes ids from the data files; see docs/editors.md for examples."""
+from __future__ import annotations
+
+import difflib
+
+from . import macro, pages, sections, wording
+from .context import current
+from .downloads import FOLDER
+from .errors import PageProblem
+from .render import block, link, status_badge, text
+from .render import table as html_table
+from .status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, headline
+
+
+# Looking things up, with errors that name the nearest valid choice -----------------------------
+
+def _page(env) -> str:
+    return f"docs/{env.page.file.src_uri}"
+
+
+def _pick(env, table: dict, ident, what: str, file: str):
+    if ident in table:
+        return table[ident]
+    near = difflib.get_close_matches(str(ident), list(table), n=3, cutoff=0.4)
+    hint = f"Did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+    raise PageProblem(_page(env), None, f"there is no {what} '{ident}'. {hint}The ids are in the first column of data/{file}.")
+
+
+def _series(env, area, measure, scheme=None):
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    m = _pick(env, ctx.data.measures, measure, "measure", "measures.csv")
+    if scheme is not None:
+        _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
+    series = ctx.data.series.get((area, scheme, measure))
+    if not series:
+        have = sorted({mid for s, mid in ctx.data.series_by_area.get(area, []) if s == scheme})
+        where = f"{area}" + (f", scheme {scheme}" if scheme else "")
+        raise PageProblem(_page(env), None, f"the data has no figures for measure '{measure}' in {where}. "
+                          f"Measures with figures there: {', '.join(have) or 'none'}.")
+    return ctx, series, m
+
+
+# Figures ---------------------------------------------------------------------------------------
+
+@macro
+def figure(env, area, measure, period=None, kind="actual", scheme=None):
+    """One figure, as the site writes it.
+
+    Example: {{ figure("southampton", "delayed-transfers-days", "April to September 2016") }} → 8,407
+    `period` is written as the site writes it, or as YYYY-MM for a month; leave it out for the latest.
+    `kind` is actual (the default), plan or last_year.
+    """
+    ctx, series, m = _series(env, area, measure, scheme)
+    if kind not in wording.KIND_NAMES:
+        raise PageProblem(_page(env), None, f"kind '{kind}' is not known. Use one of: {', '.join(wording.KIND_NAMES)}.")
+    if period is None:
+        top = headline(series, m)
+        obs = {"actual": top.actual, "plan": top.plan, "last_year": top.last_year}.get(kind) if top else None
+        if obs is None:
+            raise PageProblem(_page(env), None, f"there is no latest {kind} figure for '{measure}' in '{area}'. Give a period.")
+    else:
+        wanted = str(period).strip().lower()
+        matches = [o for o in series if o.kind == kind and wanted in _names(o.period)]
+        if not matches:
+            have = sorted({wording.period(o.period) for o in series if o.kind == kind}, key=str)
+            near = difflib.get_close_matches(str(period), have, n=2, cutoff=0.4)
+            hint = f"Did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+            raise PageProblem(_page(env), None, f"there is no {kind} figure for '{measure}' in '{area}' for the period '{period}'. "
+                              f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.")
+        obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
+    ctx.mark("observations", [obs])
+    return text(wording.shown(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True))
+
+
+def _names(period) -> set[str]:
+    names = {wording.period(period).lower(), f"{period.start:%Y-%m}/{period.end:%Y-%m}",
+             f"{period.start.isoformat()}/{period.end.isoformat()}", period.label.lower()}
+    if (period.start.year, period.start.month) == (period.end.year, period.end.month):
+        names.add(f"{period.start:%Y-%m}")
+    return names
+
+
+@macro
+def sentence(env, area, measure, scheme=None):
+    """The plain-English sentence for a measure. Example: {{ sentence("southampton", "care-home-admissions-65") }}"""
+    ctx, series, m = _series(env, area, measure, scheme)
+    ctx.mark("observations", series)
+    return sections.sentence(ctx, series, m)
+
+
+@macro
+def status(env, area, measure, scheme=None):
+    """The status in words with its icon. Example: {{ status("southampton", "care-home-admissions-65") }}"""
+    ctx, series, m = _series(env, area, measure, scheme)
+    return sections.measure_status(ctx, series, m)
+
+
+@macro
+def table(env, area, measure, scheme=None):
+    """The table of every figure for a measure. Example: {{ table("southampton", "falls-injuries-65") }}"""
+    ctx, series, m = _series(env, area, measure, scheme)
+    caption = f"{text(m.name)}: {text(ctx.data.areas[area].name)}"
+    return block(sections.FIGURES_MARK, sections.figures_table(ctx, series, m, caption), sections.sources_line(ctx, series))
+
+
+@macro
+def chart(env, area, measure, scheme=None):
+    """The chart of plan against actual, with its description. Example: {{ chart("southampton", "falls-injuries-65") }}"""
+    ctx, series, m = _series(env, area, measure, scheme)
+    return block(sections.chart_html(ctx, env.page.url, series, m))
+
+
+@macro
+def measures(env, area, scheme=None):
+    """Every measure of an area (or of one scheme), each with sentence, status, chart and table.
+
+    Example: {{ measures("southampton") }}
+    """
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    if scheme is not None:
+        _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
+    return sections.measure_sections(ctx, env.page.url, area, scheme)
+
+
+@macro
+def schemes(env, area):
+    """The area's schemes, each linked to its page. Example: {{ schemes("southampton") }}"""
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    return sections.schemes_list(ctx, env.page.url, area)
+
+
+@macro
+def money(env, area, scheme=None):
+    """Budgets and who pays what share. Example: {{ money("southampton", "southampton-supporting-carers") }}"""
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    return sections.money_table(ctx, area, scheme) or block("<p>The reports give no budget here.</p>")
+
+
+@macro
+def milestones(env, area, scheme=None):
+    """Milestones with done, due or late. Example: {{ milestones("east-sussex") }}"""
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    return sections.milestones_table(ctx, area, scheme) or block("<p>The reports give no milestones here.</p>")
+
+
+@macro
+def risks(env, area, scheme=None):
+    """The published risk log. Example: {{ risks("east-sussex") }}"""
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    return sections.risks_table(ctx, area, scheme) or block("<p>No risks are published here.</p>")
+
+
+# Whole-site parts --------------------------------------------------------------------------------
+
+@macro
+def areas_at_a_glance(env):
+    """Every area with how many measures are better or worse than plan. Example: {{ areas_at_a_glance() }}"""
+    ctx = current()
+    here = env.page.url
+    shown = (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED)
+    rows = []
+    for area in sorted(ctx.data.areas.values(), key=lambda a: a.name):
+        counts = pages.counts_for(ctx, area.id)
+        rows.append([link(ctx.page_href(here, "area", area.id), text(area.name))] + [str(counts[s.key]) for s in shown])
+    headers = ["Area"] + [status_badge(s) for s in shown]
+    return block(html_table("How many measures in each area are better or worse than planned", headers, rows, classes="care-glance"))
+
+
+@macro
+def last_updated(env):
+    """The date of the newest figure. Example: The newest figure is for {{ last_updated() }}."""
+    newest = current().data.newest_date()
+    return wording.day(newest) if newest else "no date yet"
+
+
+@macro
+def glossary(env):
+    """Every abbreviation and what it means. Example: {{ glossary() }}"""
+    ctx = current()
+    terms = sorted(ctx.data.glossary.values(), key=lambda t: t.term.lower())
+    ctx.mark("glossary", terms, "term")
+    rows = [[f'<abbr title="{text(t.meaning)}">{text(t.term)}</abbr>', text(t.meaning), text(t.explanation)] for t in terms]
+    return block(html_table("Abbreviations and what they mean", ["Short form", "Stands for", "What it means"], rows))
+
+
+@macro
+def problems(env):
+    """Every disagreement found in the source reports. Example: {{ problems() }}"""
+    return sections.disagreements_list(current(), env.page.url)
+
+
+@macro
+def downloads(env):
+    """Links to download every data file, the data package and a zip. Example: {{ downloads() }}"""
+    ctx = current()
+    here = env.page.url
+    items = [f"<li>{link(ctx.href(here, f'{FOLDER}/care-integration-data.zip'), 'All the data as a zip file')} "
+             "(the CSV files and their data package)</li>",
+             f"<li>{link(ctx.href(here, f'{FOLDER}/datapackage.json'), 'datapackage.json')}: "
+             "describes every file and column (a Frictionless Data Package)</li>"]
+    for resource in ctx.data.package["resources"]:
+        name = resource["name"]
+        items.append(f"<li>{link(ctx.href(here, f'{FOLDER}/{name}.csv'), f'{name}.csv')}: {text(resource.get('description', ''))} "
+                     f"({wording.plural(ctx.data.rows_read[name], 'row')})</li>")
+    return block(f"<ul>{''.join(items)}</ul>")
+
+
+@macro
+def small_number_rule(env):
+    """The small-number rule in words, with the threshold set in mkdocs.yml. Example: {{ small_number_rule() }}"""
+    t = current().settings.small_number_threshold
+    return (f"When a count of people is between 1 and {t - 1}, we write \"fewer than {t}\" instead of the number. "
+            f"This is so that nobody can be identified. We do this in sentences, tables, charts and downloads. Zero is shown as zero.")
+
+
+@macro
+def status_words(env):
+    """The list of status words with their icons and what each means. Example: {{ status_words() }}"""
+    meaning = {
+        "better": "The actual figure is on the good side of the plan. For a measure where lower is better, that means below the plan.",
+        "worse": "The actual figure is on the bad side of the plan.",
+        "on-plan": "The actual figure is exactly the plan.",
+        "no-plan": "There is a figure, but no plan to compare it with. We do not guess one.",
+        "no-result": "There is a plan, but the report gives no figure for how it went.",
+        "not-rated": "Neither higher nor lower is better for this measure, so we do not judge it.",
+    }
+    items = "".join(f"<li>{status_badge(s)}: {meaning[s.key]}</li>" for s in ALL)
+    return block(f'<ul class="care-counts">{items}</ul>')

@@ -1,0 +1,51 @@
+"""Errors meant for editors: each names the file, the spreadsheet line, the column, the value and what to do.
+
+mkdocs prints a PluginError without a traceback and stops the build before anything is written,
+so every mistake in the data ends up as one DataProblems raised from the loader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one place. `line` is the spreadsheet row: the header is line 1."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        shown = "" if self.value is None else f" (found {self.value!r})"
+        return f"{where}: {self.message}{shown}. {self.fix}"
+
+
+class DataProblems(PluginError):
+    """Every problem found in the data, reported together so an editor can fix them in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        count = len(self.problems)
+        heading = f"The data has {count} problem{'s' if count != 1 else ''}. Nothing was published."
+        body = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{heading}\n{body}")
+
+
+class PageProblem(PluginError):
+    """A macro in a page was called with something the data does not have."""
+
+    def __init__(self, page: str, line: int | None, message: str):
+        where = page if line is None else f"{page}, line {line}"
+        super().__init__(f"{where}: {message}")
+        self.page, self.line = page, line

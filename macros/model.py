@@ -1,0 +1,205 @@
+"""The data set as typed objects, read once per build and indexed so pages never scan whole tables."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    body: str
+    committee: str
+    date: date
+    seed_file: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    term: str
+    meaning: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    id: str
+    name: str
+    bodies: tuple[str, ...]
+    summary: str
+    source_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    id: str
+    area_id: str
+    name: str
+    summary: str
+    for_whom: str
+    status: str
+    source_id: str
+    source_location: str
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str
+    name: str
+    meaning: str
+    unit: str  # count, percent, rate_per_100k, gbp, days
+    better: str  # lower, higher, neither
+    counts_people: bool
+    abbreviation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+    label: str  # as the report wrote it
+
+    def contains(self, other: "Period") -> bool:
+        return self.start <= other.start and other.end <= self.end and self != other
+
+
+@dataclass(slots=True)
+class Observation:
+    area_id: str
+    scheme_id: str | None
+    measure_id: str
+    period: Period
+    kind: str  # plan, actual, last_year, change_vs_plan, change_vs_last_year
+    value: float | None
+    printed: str  # the cell as printed, e.g. "8,407"
+    missing: str | None  # why there is no figure
+    qualifier: str
+    printed_in: str  # table or text
+    note: str
+    source_id: str
+    source_location: str
+    line: int
+    suppressed: bool = False  # a count of people under the small-number threshold
+
+
+@dataclass(slots=True)
+class Money:
+    area_id: str
+    scheme_id: str | None
+    period: Period
+    breakdown: str
+    item: str
+    funder: str
+    amount: float | None
+    amount_printed: str
+    share: float | None
+    fte: float | None
+    unit_cost: float | None
+    is_total: bool
+    note: str
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(slots=True)
+class Milestone:
+    area_id: str
+    scheme_id: str | None
+    milestone: str
+    due: date
+    due_label: str
+    completed: str  # yes, no, or "" when the report does not say
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(slots=True)
+class Risk:
+    area_id: str
+    scheme_id: str | None
+    number: int
+    risk: str
+    impact: int | None
+    probability: int | None
+    score: int | None
+    mitigation: str
+    owner: str
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Two figures in one report that should agree and do not, found by computation."""
+
+    area_id: str
+    scheme_id: str | None
+    source_id: str
+    what: str  # one plain-English sentence giving both figures
+    where: str  # the places in the report
+
+
+@dataclass
+class Dataset:
+    """Everything the site shows, with the indexes pages need."""
+
+    sources: dict[str, Source]
+    glossary: dict[str, Term]
+    areas: dict[str, Area]
+    schemes: dict[str, Scheme]
+    measures: dict[str, Measure]
+    observations: list[Observation]
+    money: list[Money]
+    milestones: list[Milestone]
+    risks: list[Risk]
+    rows_read: dict[str, int]
+    disagreements: list[Disagreement] = field(default_factory=list)
+    small_number_threshold: int = 5
+
+    def __post_init__(self) -> None:
+        self.schemes_by_area: dict[str, list[Scheme]] = defaultdict(list)
+        for scheme in self.schemes.values():
+            self.schemes_by_area[scheme.area_id].append(scheme)
+        # Observations grouped once by (area, scheme, measure): one series per chart and table.
+        self.series: dict[tuple[str, str | None, str], list[Observation]] = defaultdict(list)
+        self.by_measure: dict[str, list[Observation]] = defaultdict(list)
+        for obs in self.observations:
+            self.series[(obs.area_id, obs.scheme_id, obs.measure_id)].append(obs)
+            self.by_measure[obs.measure_id].append(obs)
+        self.series_by_area: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        for area_id, scheme_id, measure_id in self.series:
+            self.series_by_area[area_id].append((scheme_id, measure_id))
+        self.money_by = _group(self.money)
+        self.milestones_by = _group(self.milestones)
+        self.risks_by = _group(self.risks)
+        self.set_disagreements(self.disagreements)
+
+    def set_disagreements(self, found: list[Disagreement]) -> None:
+        self.disagreements = found
+        self.disagreements_by_area: dict[str, list[Disagreement]] = defaultdict(list)
+        for item in found:
+            self.disagreements_by_area[item.area_id].append(item)
+
+    def newest_date(self) -> date | None:
+        """The end of the newest period any figure covers."""
+        return max((obs.period.end for obs in self.observations), default=None)
+
+    def sources_for(self, rows) -> list[Source]:
+        ids = sorted({row.source_id for row in rows})
+        return sorted((self.sources[i] for i in ids), key=lambda s: (s.date, s.title))
+
+
+def _group(rows) -> dict[tuple[str, str | None], list]:
+    """Rows by (area, scheme) and by (area, None) for everything in the area."""
+    grouped: dict[tuple[str, str | None], list] = defaultdict(list)
+    for row in rows:
+        grouped[(row.area_id, None)].append(row)
+        if row.scheme_id:
+            grouped[(row.area_id, row.scheme_id)].append(row)
+    return grouped

@@ -1,0 +1,152 @@
+"""Whole generated pages: one per area, scheme and measure, plus the three index pages.
+
+Each page is markdown with HTML blocks and `render_macros: false`, so text from the data can never
+be run as a template. An editor's page in docs/ for the same address takes over the prose.
+"""
+from __future__ import annotations
+
+from . import render, wording
+from .context import Context
+from .render import block, md_heading, table, text
+from .sections import (STATUS_WORDS, disagreements_list, measure_sections, milestones_table, money_table,
+                       risks_table, schemes_list, sources_list)
+from .status import ALL, headline
+
+
+def front(title: str, description: str) -> str:
+    # YAML double-quoted strings: escape backslashes and quotes so a cell cannot end the string.
+    quote = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\nrender_macros: false\n---\n\n"
+
+
+def area_intro(ctx: Context, area_id: str) -> str:
+    area = ctx.data.areas[area_id]
+    ctx.mark("areas", [area], "id")
+    bodies = "".join(f"<li>{text(b, ctx.abbreviations)}</li>" for b in area.bodies)
+    return block(f'<p class="care-lede">{text(area.summary, ctx.abbreviations)}</p>',
+                 f"<p>The partners are:</p><ul>{bodies}</ul>")
+
+
+def area_figures(ctx: Context, here: str, area_id: str) -> str:
+    """Everything on an area page after its introduction; kept when an editor writes the prose."""
+    data = ctx.data
+    rows = ([o for s, m in data.series_by_area.get(area_id, []) for o in data.series[(area_id, s, m)]]
+            + data.money_by.get((area_id, None), []) + data.milestones_by.get((area_id, None), [])
+            + data.risks_by.get((area_id, None), []) + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])])
+    rows.append(data.areas[area_id])
+    parts = [md_heading(2, "How things are going"), status_counts(ctx, area_id), measure_sections(ctx, here, area_id)]
+    parts += [md_heading(2, "Schemes"), schemes_list(ctx, here, area_id)]
+    for heading, html in (("Money", money_table(ctx, area_id)), ("Milestones", milestones_table(ctx, area_id)),
+                          ("Risks", risks_table(ctx, area_id))):
+        if html:
+            parts += [md_heading(2, heading), html]
+    parts += [md_heading(2, "Problems in the source figures"), disagreements_list(ctx, here, area_id),
+              md_heading(2, "Sources"), sources_list(ctx, rows)]
+    return "\n\n".join(parts)
+
+
+def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
+    counts = {s.key: 0 for s in ALL}
+    for scheme_id, measure_id in ctx.data.series_by_area.get(area_id, []):
+        top = headline(ctx.data.series[(area_id, scheme_id, measure_id)], ctx.data.measures[measure_id])
+        if top:
+            counts[top.status.key] += 1
+    return counts
+
+
+def status_counts(ctx: Context, area_id: str) -> str:
+    counts = counts_for(ctx, area_id)
+    items = "".join(f"<li>{render.status_badge(s)}: {wording.plural(counts[s.key], 'measure')}</li>" for s in ALL if counts[s.key])
+    return block(f'<ul class="care-counts">{items}</ul>') if items else ""
+
+
+def area_page(ctx: Context, area_id: str) -> str:
+    area = ctx.data.areas[area_id]
+    here = ctx.url(ctx.src_uri("area", area_id))
+    return (front(area.name, f"How joining up health and social care is going in {area.name}")
+            + md_heading(1, area.name) + area_intro(ctx, area_id) + area_figures(ctx, here, area_id) + "\n")
+
+
+def scheme_intro(ctx: Context, here: str, scheme_id: str) -> str:
+    s = ctx.data.schemes[scheme_id]
+    area = ctx.data.areas[s.area_id]
+    return block(
+        f'<p class="care-lede">{text(s.summary, ctx.abbreviations)}</p>',
+        f"<p><strong>Who it is for:</strong> {text(s.for_whom, ctx.abbreviations)}</p>",
+        f"<p><strong>Where:</strong> {render.link(ctx.page_href(here, 'area', s.area_id), text(area.name))}. "
+        f"<strong>Stage:</strong> {STATUS_WORDS[s.status]} (as at {wording.day(ctx.data.sources[s.source_id].date)}).</p>")
+
+
+def scheme_figures(ctx: Context, here: str, scheme_id: str) -> str:
+    data, s = ctx.data, ctx.data.schemes[scheme_id]
+    key = (s.area_id, scheme_id)
+    parts = []
+    money = money_table(ctx, s.area_id, scheme_id)
+    parts += [md_heading(2, "Money"), money or block("<p>The reports give no budget for this scheme.</p>")]
+    parts += [md_heading(2, "Measures"), measure_sections(ctx, here, s.area_id, scheme_id)]
+    parts += [md_heading(2, "Milestones"), milestones_table(ctx, s.area_id, scheme_id) or block("<p>The reports give no milestones for this scheme.</p>")]
+    risks = risks_table(ctx, s.area_id, scheme_id)
+    if risks:
+        parts += [md_heading(2, "Risks"), risks]
+    rows = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
+    rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
+    if any(d.scheme_id == scheme_id for d in data.disagreements_by_area.get(s.area_id, [])):
+        parts += [md_heading(2, "Problems in the source figures"), disagreements_list(ctx, here, s.area_id, scheme_id)]
+    parts += [md_heading(2, "Sources"), sources_list(ctx, rows)]
+    return "\n\n".join(parts)
+
+
+def scheme_page(ctx: Context, scheme_id: str) -> str:
+    s = ctx.data.schemes[scheme_id]
+    here = ctx.url(ctx.src_uri("scheme", scheme_id))
+    return (front(s.name, f"{s.name}: a scheme in {ctx.data.areas[s.area_id].name}") + md_heading(1, s.name)
+            + scheme_intro(ctx, here, scheme_id) + scheme_figures(ctx, here, scheme_id) + "\n")
+
+
+def measure_page(ctx: Context, measure_id: str) -> str:
+    data, m = ctx.data, ctx.data.measures[measure_id]
+    ctx.mark("measures", [m], "id")
+    here = ctx.url(ctx.src_uri("measure", measure_id))
+    better = {"lower": "Lower is better.", "higher": "Higher is better.", "neither": "Neither higher nor lower is better: it is reported, not judged."}[m.better]
+    abbr = ""
+    if m.abbreviation:
+        term = data.glossary[m.abbreviation]
+        abbr = f"<p>Reports call this <abbr title=\"{text(term.meaning)}\">{text(term.term)}</abbr>, short for {text(term.meaning)}.</p>"
+    rows, seen = [], []
+    t = ctx.settings.small_number_threshold
+    for (area_id, scheme_id, measure), series in sorted(data.series.items(), key=lambda kv: (data.areas[kv[0][0]].name, kv[0][1] or "")):
+        if measure != measure_id:
+            continue
+        top = headline(series, m)
+        seen += series
+        where = render.link(ctx.page_href(here, "area", area_id), text(data.areas[area_id].name))
+        if scheme_id:
+            where += ", " + render.link(ctx.page_href(here, "scheme", scheme_id), text(data.schemes[scheme_id].name))
+        if top is None:
+            continue
+        cell = lambda o: "" if o is None else text(wording.shown(o, m, t))
+        rows.append([where, wording.period(top.period), cell(top.plan), cell(top.actual), render.status_badge(top.status)])
+    listing = (table(f"{text(m.name)}: latest figures in each area", ["Where", "Period", "Plan", "Actual", "Status"], rows)
+               if rows else "<p>No area reports this measure yet.</p>")
+    return (front(m.name, m.meaning) + md_heading(1, m.name)
+            + block(f'<p class="care-lede">{text(m.meaning, ctx.abbreviations)}</p>', f"<p><strong>{better}</strong></p>", abbr)
+            + md_heading(2, "Figures in each area") + block(listing)
+            + md_heading(2, "Sources") + sources_list(ctx, seen) + "\n")
+
+
+def index_page(ctx: Context, kind: str) -> str:
+    data = ctx.data
+    here = ctx.url(ctx.src_uri(kind))
+    if kind == "area":
+        title, intro = "Areas", "Each area is a council or a partnership of councils and NHS bodies."
+        items = [(a.name, ctx.page_href(here, "area", a.id), a.summary) for a in data.areas.values()]
+    elif kind == "scheme":
+        title, intro = "Schemes", "Each scheme is a piece of work paid for to join up care, listed by area."
+        items = [(f"{s.name} ({data.areas[s.area_id].name})", ctx.page_href(here, "scheme", s.id), s.summary)
+                 for s in sorted(data.schemes.values(), key=lambda s: (data.areas[s.area_id].name, s.name))]
+    else:
+        title, intro = "Measures", "Each measure is something counted to see whether care is getting better."
+        items = [(m.name, ctx.page_href(here, "measure", m.id), m.meaning) for m in data.measures.values()]
+    items.sort(key=lambda i: i[0]) if kind != "scheme" else None
+    lis = "".join(f"<li>{render.link(href, text(name, ctx.abbreviations))}: {text(desc, ctx.abbreviations)}</li>" for name, href, desc in items)
+    return front(title, intro) + md_heading(1, title) + block(f"<p>{intro}</p>", f'<ul class="care-index">{lis}</ul>') + "\n"

@@ -1,0 +1,132 @@
+"""Reading what Excel really writes: encodings, thousands separators, percentages, money, UK dates.
+
+Each parser returns a clean value or raises CellError with a sentence saying what was expected;
+the loader adds the file, line and column. Nothing is guessed: what is not unambiguous is refused.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# Words editors and reports use for "no figure". The reason is kept and shown on the site.
+MISSING_WORDS = {
+    "": "No figure given",
+    "n/a": "Not applicable",
+    "na": "Not applicable",
+    "not applicable": "Not applicable",
+    "not recorded": "Not recorded",
+    "not published": "Not published",
+    "not available": "Not available",
+    "-": "No figure given",
+    "–": "No figure given",
+    "suppressed": "Suppressed",
+}
+
+_SCALES = {"k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
+_NUMBER = re.compile(
+    r"""^(?P<sign>[-−+])?\s*(?P<pound>£)?\s*
+        (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<suffix>%|k|m|million|bn|billion)?\s*(?P<mark>\*+)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says what it should look like."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed figure. `kind` is 'plain', 'percent' or 'money' so units can be checked."""
+
+    value: float
+    kind: str
+    footnote: bool = False
+
+
+def missing_reason(text: str) -> str | None:
+    """The reason a cell holds no figure, or None if it should hold one."""
+    return MISSING_WORDS.get(text.strip().lower())
+
+
+def parse_number(text: str) -> Number:
+    """'8,407' → 8407; '21%' → 21 (percent); '£1.2m' → 1,200,000 (money); '177*' keeps a footnote mark."""
+    match = _NUMBER.match(text.strip())
+    if not match:
+        raise CellError(
+            "this is not a number",
+            "Write a number such as 8407, 8,407, 21% or £1.2m; for no figure write n/a or leave it empty.",
+        )
+    value = float(match["digits"].replace(",", ""))
+    suffix = (match["suffix"] or "").lower()
+    if match["sign"] in ("-", "−"):
+        value = -value
+    if suffix == "%":
+        if match["pound"]:
+            raise CellError("this mixes £ and %", "Write either an amount (£258k) or a percentage (21%).")
+        return Number(value, "percent", bool(match["mark"]))
+    if suffix:
+        if not match["pound"]:
+            raise CellError(
+                f"'{suffix}' is only understood after a £ sign",
+                "Write the whole number (1200000) or money with a £ sign (£1.2m).",
+            )
+        value *= _SCALES[suffix]
+    return Number(value, "money" if match["pound"] else "plain", bool(match["mark"]))
+
+
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
+
+
+def parse_date(text: str) -> date:
+    """ISO dates (2016-04-01) and UK dates as Excel writes them (01/04/2016 = 1 April 2016)."""
+    text = text.strip()
+    iso, uk = _ISO_DATE.match(text), _UK_DATE.match(text)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if uk:
+            return date(int(uk[3]), int(uk[2]), int(uk[1]))
+    except ValueError:
+        pass
+    raise CellError("this is not a date", "Write dates as YYYY-MM-DD, for example 2016-04-01 (or 01/04/2016, day first).")
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 with or without Excel's byte-order mark, else Windows-1252 (Excel's '£' on Windows)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise CellError(
+            f"the file is neither UTF-8 nor Windows-1252 text (byte {error.start + 1})",
+            "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'.",
+        ) from None
+
+
+def read_rows(raw: bytes) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a CSV file, cells stripped of surrounding spaces, blank rows dropped.
+
+    Rows keep their spreadsheet line number as the first element's position: row i is line i + 2.
+    Blank lines are kept as empty lists so line numbers stay true.
+    """
+    text = decode(raw)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = [[cell.strip() for cell in row] for row in reader]
+    if not records or not any(records[0]):
+        return [], []
+    header = [name.strip().lower() for name in records[0]]
+    return header, records[1:]

@@ -1,0 +1,83 @@
+"""HTML fragments for generated pages and macros. Every string from a CSV cell passes through `text()`.
+
+Generated content is HTML rather than markdown so that nothing in a cell can be read as markup,
+and so tables get captions and header cells, which markdown tables cannot have.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .status import Status
+
+_ICON_DIR = None
+
+
+def text(value: str, abbreviations: "Abbreviations | None" = None) -> str:
+    """Escape a cell for HTML, then expand abbreviations with <abbr>."""
+    escaped = html.escape(value or "", quote=True)
+    return abbreviations.apply(escaped) if abbreviations else escaped
+
+
+def md_heading(level: int, title: str, anchor: str | None = None) -> str:
+    """A markdown heading (so it reaches the table of contents) whose text cannot be read as markup."""
+    escaped = html.escape(title, quote=False)
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~-])", r"\\\1", escaped)
+    return f"{'#' * level} {escaped}" + (f" {{ #{anchor} }}" if anchor else "")
+
+
+class Abbreviations:
+    """Wraps each glossary term in <abbr title="meaning"> where it appears in escaped text."""
+
+    def __init__(self, terms: dict[str, str]):
+        self.titles = {html.escape(t, quote=False): html.escape(m, quote=True) for t, m in terms.items()}
+        ordered = sorted(self.titles, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w&])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w+])") if ordered else None
+
+    def apply(self, escaped: str) -> str:
+        if not self.pattern:
+            return escaped
+        return self.pattern.sub(lambda m: f'<abbr title="{self.titles[m[1]]}">{m[1]}</abbr>', escaped)
+
+
+def icon(name: str) -> str:
+    """A Material Design icon as inline SVG, hidden from screen readers: the word beside it carries the meaning."""
+    global _ICON_DIR
+    if _ICON_DIR is None:
+        import material
+
+        _ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
+    svg = (_ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" width="20" height="20" ', 1)
+
+
+def status_badge(status: Status) -> str:
+    return f'<span class="care-status care-status--{status.key}">{icon(status.icon)}<span>{status.word}</span></span>'
+
+
+def table(caption: str, headers: list[str], rows: list[list[str]], *, row_headers: bool = True, classes: str = "") -> str:
+    """An accessible table: caption, column header cells, a header cell starting each row.
+
+    Cells must already be escaped HTML. The wrapper scrolls sideways on a phone instead of the page.
+    """
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = []
+    for row in rows:
+        cells = [f'<th scope="row">{row[0]}</th>' if row_headers else f"<td>{row[0]}</td>"]
+        cells += [f"<td>{c}</td>" for c in row[1:]]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div class="care-table" role="region" aria-label="{html.escape(re.sub("<[^>]+>", "", caption), quote=True)}" tabindex="0">'
+            f'<table class="{classes}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def link(href: str, label: str) -> str:
+    return f'<a href="{html.escape(href, quote=True)}">{label}</a>'
+
+
+def block(*parts: str) -> str:
+    """Join HTML parts into one block markdown leaves alone: blank lines around, none inside."""
+    joined = "\n".join(p.strip() for p in parts if p)
+    joined = re.sub(r"\n\s*\n", "\n", joined)
+    return f"\n\n{joined}\n\n"

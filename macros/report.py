@@ -1,0 +1,43 @@
+"""The build report: what an editor needs to know after every build, printed and saved beside the site."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .context import Context
+
+# How each table's rows are identified when checking that every row reached a page.
+_ROW_KEY = {"areas": "id", "schemes": "id", "measures": "id", "sources": "id", "glossary": "term"}
+
+
+def unshown(ctx: Context) -> list[str]:
+    """Rows of the data that no page displayed: there should be none."""
+    missing = []
+    for name, table in ctx.data.tables.items():
+        column = _ROW_KEY.get(name)
+        for line, row in table.rows:
+            key = row[column] if column else line
+            if (name, key) not in ctx.shown:
+                missing.append(f"{table.file}, line {line}")
+    return missing
+
+
+def build_report(ctx: Context, pages_made: int, narrative: list[str]) -> str:
+    data = ctx.data
+    lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}",
+             f"Pages made from the data: {pages_made}"]
+    lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
+    lines.append("Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in
+                                          ((data.tables[n], c) for n, c in data.rows_read.items())))
+    lines.append(f"Disagreements found in the source reports: {len(data.disagreements)}")
+    for item in data.disagreements:
+        lines.append(f"  - {data.areas[item.area_id].name}: {item.what} [{data.sources[item.source_id].title}, {item.where}]")
+    hidden = [o for o in data.observations if o.suppressed]
+    lines.append(f"Figures hidden by the small-number rule (fewer than {data.small_number_threshold}): {len(hidden)}")
+    for obs in hidden[:20]:
+        lines.append(f"  - observations.csv line {obs.line}: {data.areas[obs.area_id].name}, {data.measures[obs.measure_id].name}")
+    if len(hidden) > 20:
+        lines.append(f"  - and {len(hidden) - 20} more")
+    missing = unshown(ctx)
+    lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
+    lines += [f"  - {m}" for m in missing[:50]]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,240 @@
+"""The parts pages are made of: a measure with its sentence, status, chart and table; schemes; money;
+milestones; risks; disagreements; sources. Generated pages and editors' macros share these."""
+from __future__ import annotations
+
+from . import render, wording
+from .context import Context
+from .model import Milestone, Observation
+from .render import block, md_heading, status_badge, table, text
+from .status import headline
+
+FIGURES_MARK = "<!-- care:figures -->"
+
+
+# Measures -------------------------------------------------------------------------------------
+
+def sentence(ctx: Context, series: list[Observation], measure) -> str:
+    """The measure in one or two short plain-English sentences, from its headline figures."""
+    top = headline(series, measure)
+    t = ctx.settings.small_number_threshold
+    name = text(measure.name, ctx.abbreviations)
+    if top is None:
+        return f"{name}: the report gives no figures to compare."
+    when = wording.period_phrase(top.period)
+    actual, plan = top.actual, top.plan
+    if actual is None or actual.value is None:
+        said = f" {text(actual.note)}" if actual is not None and actual.note else ""
+        return f"{name}: the plan was {wording.shown(plan, measure, t, exact=False, with_unit=True)} {when}. The report gives no result to compare.{said}"
+    out = f"{name}: {wording.shown(actual, measure, t, exact=False, with_unit=True)} {when}"
+    if plan is not None and plan.value is not None:
+        out += f", against a plan of {wording.shown(plan, measure, t, exact=False, with_unit=True)}."
+        if top.status.key in ("better", "worse") and not actual.suppressed:
+            direction = "lower" if actual.value < plan.value else "higher"
+            good = "good" if top.status.key == "better" else "not good"
+            out += f" That is {direction} than planned. {measure.better.capitalize()} is better here, so this is {good}."
+        elif top.status.key == "on-plan":
+            out += " That is exactly the plan."
+    else:
+        out += ". There is no plan to compare it with."
+    if top.last_year is not None and top.last_year.value is not None:
+        out += f" At the same time last year it was {wording.shown(top.last_year, measure, t, exact=False, with_unit=True)}."
+    return out
+
+
+def measure_status(ctx: Context, series, measure) -> str:
+    top = headline(series, measure)
+    return status_badge(top.status) if top else ""
+
+
+def chart_html(ctx: Context, here: str, series, measure) -> str:
+    drawn = ctx.chart(series, measure)
+    if not drawn:
+        return ""
+    src = ctx.href(here, f"charts/{drawn.key}.svg")
+    desc = text(drawn.description)
+    return (f'<figure class="care-chart"><img src="{src}" alt="{desc}" width="640" height="330" loading="lazy">'
+            f"<figcaption>{desc} The figures are in the table below.</figcaption></figure>")
+
+
+def _period_order(obs: Observation):
+    return (obs.period.end, obs.period.end - obs.period.start)
+
+
+def figures_table(ctx: Context, series: list[Observation], measure, caption: str) -> str:
+    """Every figure of the series printed in a table; the ones quoted in sentences listed after it."""
+    t = ctx.settings.small_number_threshold
+    ctx.mark("observations", series)
+    in_table = [o for o in series if o.printed_in == "table"] or series
+    kinds = [k for k in wording.KIND_NAMES if any(o.kind == k for o in in_table)]
+    periods = sorted({o.period: o for o in sorted(in_table, key=_period_order)}.values(), key=_period_order)
+    cells = {(o.period, o.kind): o for o in in_table}
+    rows = []
+    for first in periods:
+        row = [wording.period(first.period)]
+        for kind in kinds:
+            obs = cells.get((first.period, kind))
+            row.append("" if obs is None else text(wording.shown(obs, measure, t)))
+        rows.append(row)
+    unit = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}.get(measure.unit, "number")
+    html = table(f"{caption} ({unit})", ["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows)
+    extras = []
+    for obs in series:
+        if obs.printed_in == "text" and in_table is not series:
+            extras.append(f"<li>The report's text says: {wording.KIND_NAMES[obs.kind].lower()} "
+                          f"{wording.period_phrase(obs.period)}: {text(wording.shown(obs, measure, t))}"
+                          f"{(' (' + text(obs.note) + ')') if obs.note else ''}.</li>")
+    for obs in in_table:
+        if obs.note and not (obs.value is None and obs.note):
+            extras.append(f"<li>Note on {wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.period)}: {text(obs.note, ctx.abbreviations)}</li>")
+        elif obs.value is None and obs.note:
+            extras.append(f"<li>No {wording.KIND_NAMES[obs.kind].lower()} figure {wording.period_phrase(obs.period)}: {text(obs.note, ctx.abbreviations)}</li>")
+    if extras:
+        html += f'<ul class="care-notes">{"".join(extras)}</ul>'
+    if any(o.suppressed for o in series):
+        html += (f'<p class="care-small">Some counts here are fewer than {t}. We do not show them exactly, '
+                 f"so that nobody can be identified.</p>")
+    return html
+
+
+def sources_line(ctx: Context, rows) -> str:
+    places: dict[str, set[str]] = {}
+    for row in rows:
+        places.setdefault(row.source_id, set()).add(row.source_location)
+    parts = []
+    ctx.mark("sources", ctx.data.sources_for(rows), "id")
+    for source in ctx.data.sources_for(rows):
+        where = "; ".join(sorted(places[source.id]))
+        parts.append(f"{text(source.title, ctx.abbreviations)}, {text(source.body)}, {wording.day(source.date)} ({text(where, ctx.abbreviations)})")
+    return f'<p class="care-source">Source: {" and ".join(parts)}.</p>' if parts else ""
+
+
+def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3,
+                    show_scheme: bool = False) -> str:
+    data = ctx.data
+    series = data.series[(area_id, scheme_id, measure_id)]
+    measure = data.measures[measure_id]
+    title = measure.name
+    if show_scheme and scheme_id:
+        title += f" ({data.schemes[scheme_id].name})"
+    link = render.link(ctx.page_href(here, "measure", measure_id), f"What {text(measure.name)} means")
+    caption = f"{text(measure.name)}: {text(data.areas[area_id].name)}" + (f", {text(data.schemes[scheme_id].name)}" if scheme_id else "")
+    return md_heading(level, title) + block(
+        FIGURES_MARK,
+        f'<p class="care-sentence">{sentence(ctx, series, measure)}</p>',
+        f'<p>{measure_status(ctx, series, measure)}</p>',
+        chart_html(ctx, here, series, measure),
+        figures_table(ctx, series, measure, caption),
+        sources_line(ctx, series),
+        f'<p class="care-more">{link}.</p>',
+    )
+
+
+def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3) -> str:
+    """Every measure of an area (all of them, scheme ones included) or of one scheme."""
+    keys = [(s, m) for s, m in ctx.data.series_by_area.get(area_id, []) if scheme_id is None or s == scheme_id]
+    keys.sort(key=lambda k: (k[0] is not None, ctx.data.schemes[k[0]].name if k[0] else "", ctx.data.measures[k[1]].name))
+    if not keys:
+        return block(FIGURES_MARK, "<p>The reports give no figures for this yet.</p>")
+    return "\n\n".join(measure_section(ctx, here, area_id, s, m, level, show_scheme=scheme_id is None) for s, m in keys)
+
+
+# Schemes, money, milestones, risks ---------------------------------------------------------------
+
+STATUS_WORDS = {"planned": "Planned", "starting": "Starting", "running": "Running", "finished": "Finished", "stopped": "Stopped"}
+
+
+def schemes_list(ctx: Context, here: str, area_id: str) -> str:
+    schemes = sorted(ctx.data.schemes_by_area.get(area_id, []), key=lambda s: s.name)
+    ctx.mark("schemes", schemes, "id")
+    if not schemes:
+        return block("<p>No schemes are listed for this area.</p>")
+    items = [f"<li>{render.link(ctx.page_href(here, 'scheme', s.id), text(s.name, ctx.abbreviations))} "
+             f"({STATUS_WORDS[s.status].lower()}): {text(s.summary, ctx.abbreviations)}</li>" for s in schemes]
+    return block(FIGURES_MARK, f'<ul class="care-schemes">{"".join(items)}</ul>')
+
+
+def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+    rows = ctx.data.money_by.get((area_id, scheme_id), [])
+    if not rows:
+        return ""
+    ctx.mark("money", rows)
+    body = []
+    for r in sorted(rows, key=lambda r: (r.period.start, r.breakdown, r.is_total, r.line)):
+        amount = text(r.amount_printed) if r.amount is None else wording.money(r.amount, exact=True)
+        paid = f"{wording.share(r.share)}" if r.share is not None else ""
+        extra = [text(r.note, ctx.abbreviations)] if r.note else []
+        if r.fte is not None:
+            extra.insert(0, f"{wording.number(r.fte)} full-time posts" + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else ""))
+        item = f"<strong>{text(r.item, ctx.abbreviations)}</strong>" if r.is_total else text(r.item, ctx.abbreviations)
+        body.append([item, wording.period(r.period), text(r.funder, ctx.abbreviations), amount, paid, "; ".join(extra)])
+    name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
+    return block(table(f"Money: {text(name)}", ["What", "Period", "Who pays", "Amount", "Share", "Notes"], body), sources_line(ctx, rows))
+
+
+def milestone_state(m: Milestone, as_at) -> str:
+    if m.completed == "yes":
+        return "Done"
+    if m.due >= as_at:
+        return "Due"
+    return "Late" if m.completed == "no" else "No update in the report"
+
+
+def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+    rows = ctx.data.milestones_by.get((area_id, scheme_id), [])
+    if not rows:
+        return ""
+    ctx.mark("milestones", rows)
+    body = []
+    for m in sorted(rows, key=lambda m: (m.due, m.line)):
+        as_at = ctx.data.sources[m.source_id].date
+        body.append([text(m.milestone, ctx.abbreviations), wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
+                     f"{milestone_state(m, as_at)} (as at {wording.day(as_at)})"])
+    name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
+    return block(table(f"Milestones: {text(name)}", ["Milestone", "Due by", "Progress"], body), sources_line(ctx, rows))
+
+
+def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+    rows = ctx.data.risks_by.get((area_id, scheme_id), [])
+    if not rows:
+        return ""
+    ctx.mark("risks", rows)
+    show = lambda v: "Not given" if v is None else str(v)
+    body = [[f"{r.number}. {text(r.risk, ctx.abbreviations)}", show(r.impact), show(r.probability), show(r.score),
+             text(r.mitigation, ctx.abbreviations) or "Not given", text(r.owner) or "Not given"]
+            for r in sorted(rows, key=lambda r: (r.source_id, r.number))]
+    name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
+    return block(
+        "<p>Each risk is scored for impact and for probability, from 1 (low) to 5 (high). "
+        "The score is the two multiplied together, so the highest possible is 25.</p>",
+        table(f"Risks: {text(name)}", ["Risk", "Impact", "Probability", "Score", "What is being done", "Owner"], body),
+        sources_line(ctx, rows))
+
+
+def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None) -> str:
+    found = ctx.data.disagreements if area_id is None else ctx.data.disagreements_by_area.get(area_id, [])
+    if scheme_id:
+        found = [d for d in found if d.scheme_id == scheme_id]
+    if not found:
+        return block("<p>We found no figures in the source reports that disagree with each other here.</p>")
+    items = []
+    for d in found:
+        source = ctx.data.sources[d.source_id]
+        area = render.link(ctx.page_href(here, "area", d.area_id), text(ctx.data.areas[d.area_id].name)) + ": " if area_id is None else ""
+        items.append(f"<li>{area}{text(d.what, ctx.abbreviations)} <span class=\"care-source\">({text(source.title)}, "
+                     f"{wording.day(source.date)}: {text(d.where)})</span></li>")
+    return block("<p>The source reports print these figures. They do not agree with each other. "
+                 "We show both, as printed, and have not corrected either.</p>", f'<ul class="care-disagreements">{"".join(items)}</ul>')
+
+
+def sources_list(ctx: Context, rows) -> str:
+    sources = ctx.data.sources_for(rows)
+    ctx.mark("sources", sources, "id")
+    if not sources:
+        return ""
+    items = []
+    for s in sources:
+        title = text(s.title, ctx.abbreviations)
+        if s.url:
+            title = render.link(s.url, title)
+        items.append(f"<li>{title}. {text(s.body)}, {text(s.committee, ctx.abbreviations)}, {wording.day(s.date)}.</li>")
+    return block(f'<ul class="care-sources">{"".join(items)}</ul>')

