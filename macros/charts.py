@@ -45,8 +45,10 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
     kinds = [k for k in ("plan", "actual", "last_year") if any(o.kind == k for o in points)]
     parts = []
     for kind in kinds:
-        line = [o for o in points if o.kind == kind]
+        line = [o for o in points if o.kind == kind and o.value is not None and not o.suppressed]
         name = wording.KIND_NAMES[kind].lower()
+        if not line:
+            continue
         first, last = line[0], line[-1]
         if len(line) == 1:
             parts.append(f"{name} {wording.shown(first, measure, threshold, exact=False, with_unit=True)}")
@@ -54,7 +56,9 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
             parts.append(f"{name} from {wording.shown(first, measure, threshold, exact=False, with_unit=True)} "
                          f"to {wording.shown(last, measure, threshold, exact=False, with_unit=True)}")
     shape = "Bar chart" if len(periods) == 1 else "Line chart"
-    return f"{shape} of {measure.name.lower()}, {span}: " + "; ".join(parts) + "."
+    gaps = [o for o in points if o.value is None or o.suppressed]
+    gap = f" {len(gaps)} figure{'s are' if len(gaps) != 1 else ' is'} not shown: missing, or fewer than {threshold}." if gaps else ""
+    return f"{shape} of {measure.name.lower()}, {span}: " + "; ".join(parts) + "." + gap
 
 
 def chart_for(series: list[Observation], measure: Measure, threshold: int, cache_dir: Path) -> Chart | None:

@@ -68,7 +68,7 @@ def table(caption: str, headers: list[str], rows: list[list[str]], *, row_header
         cells += [f"<td>{c}</td>" for c in row[1:]]
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<div class="care-table" role="region" aria-label="{html.escape(re.sub("<[^>]+>", "", caption), quote=True)}" tabindex="0">'
-            f'<table class="{classes}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            f'<table{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 

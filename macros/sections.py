@@ -116,7 +116,7 @@ def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None
     title = measure.name
     if show_scheme and scheme_id:
         title += f" ({data.schemes[scheme_id].name})"
-    link = render.link(ctx.page_href(here, "measure", measure_id), f"What {text(measure.name)} means")
+    link = render.link(ctx.page_href(here, "measure", measure_id), "What this measure means")
     caption = f"{text(measure.name)}: {text(data.areas[area_id].name)}" + (f", {text(data.schemes[scheme_id].name)}" if scheme_id else "")
     return md_heading(level, title) + block(
         FIGURES_MARK,
