@@ -33,14 +33,14 @@ def plotted(series: list[Observation]) -> list[Observation]:
     rows = [o for o in series if o.kind in ("plan", "actual", "last_year") and o.printed_in == "table"]
     if not rows:
         rows = [o for o in series if o.kind in ("plan", "actual", "last_year")]
-    periods = {o.period for o in rows}
+    periods = {o.aligned for o in rows}
     finest = {p for p in periods if not any(p.contains(q) for q in periods)}
-    return sorted((o for o in rows if o.period in finest), key=lambda o: (o.period.start, o.kind))
+    return sorted((o for o in rows if o.aligned in finest), key=lambda o: (o.aligned.start, o.kind))
 
 
 def describe(points: list[Observation], measure: Measure, threshold: int) -> str:
     """The chart in words: what it shows, over when, and where each line starts and ends."""
-    periods = sorted({o.period for o in points}, key=lambda p: p.start)
+    periods = sorted({o.aligned for o in points}, key=lambda p: p.start)
     span = wording.period(periods[0]) if len(periods) == 1 else f"{wording.period(periods[0])} to {wording.period(periods[-1])}"
     kinds = [k for k in ("plan", "actual", "last_year") if any(o.kind == k for o in points)]
     parts = []
@@ -67,7 +67,7 @@ def chart_for(series: list[Observation], measure: Measure, threshold: int, cache
     values = [o for o in points if o.value is not None and not o.suppressed]
     if not values:
         return None
-    rows = [{"period": wording.period(o.period), "order": i, "series": wording.KIND_NAMES[o.kind],
+    rows = [{"period": wording.period(o.aligned), "order": i, "series": wording.KIND_NAMES[o.kind],
              "value": None if (o.value is None or o.suppressed) else o.value}
             for i, o in enumerate(points)]
     title = measure.name

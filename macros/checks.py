@@ -72,7 +72,7 @@ def _decimals(printed: str) -> int:
 def _changes(series, measure, data) -> list[Disagreement]:
     """A printed '% difference' against the difference its own plan/last-year and actual give."""
     out = []
-    figures = {(o.period, o.kind): o for o in series if o.printed_in == "table" and o.value is not None}
+    figures = {(o.aligned, o.kind): o for o in series if o.printed_in == "table" and o.value is not None}
     for obs in series:
         if obs.kind not in ("change_vs_plan", "change_vs_last_year") or obs.value is None:
             continue
@@ -102,9 +102,9 @@ def _pct(value: float) -> str:
 
 def _table_against_text(series, measure, data) -> list[Disagreement]:
     out = []
-    table = {(o.period, o.kind): o for o in series if o.printed_in == "table"}
+    table = {(o.aligned, o.kind): o for o in series if o.printed_in == "table"}
     for obs in series:
-        other = table.get((obs.period, obs.kind))
+        other = table.get((obs.aligned, obs.kind))
         if obs.printed_in != "text" or other is None or obs.value is None or other.value is None:
             continue
         if abs(obs.value - other.value) < 1e-9:
@@ -139,7 +139,7 @@ def _money(data: Dataset) -> list[Disagreement]:
                 added = sum(p.fte for p in parts)
                 if abs(added - total.fte) > 1e-9:
                     out.append(Disagreement(area_id, first.scheme_id, first.source_id,
-                        f"{total.item}: the printed total is {wording.number(total.fte)} full-time posts but the rows add up to {wording.number(added)}.", place))
+                        f"{total.item}: the printed total is {wording.plural_number(total.fte, 'full-time post')} but the rows add up to {wording.number(added)}.", place))
         shares = [p.share for p in parts if p.share is not None]
         if len(shares) >= 2 and len(shares) == len(parts) and abs(sum(shares) - 100) > 0.5 * len(shares):
             out.append(Disagreement(area_id, first.scheme_id, first.source_id,
@@ -147,7 +147,7 @@ def _money(data: Dataset) -> list[Disagreement]:
         for row in rows:
             if row.fte is not None and row.unit_cost is not None and row.amount is not None and abs(row.fte * row.unit_cost - row.amount) >= 1:
                 out.append(Disagreement(area_id, row.scheme_id, row.source_id,
-                    f"{row.item}: {wording.number(row.fte)} full-time posts at {wording.money(row.unit_cost, exact=True)} each "
+                    f"{row.item}: {wording.plural_number(row.fte, 'full-time post')} at {wording.money(row.unit_cost, exact=True)} each "
                     f"would cost {wording.money(row.fte * row.unit_cost, exact=True)}, but the printed cost is {wording.money(row.amount, exact=True)}.",
                     row.source_location))
     return out

@@ -37,6 +37,7 @@ class Table:
     file: str
     fields: list[dict]
     rows: list[tuple[int, dict]]
+    broken: bool = False  # unreadable: its ids are unknown, so other files are not checked against it
 
 
 def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
@@ -56,12 +57,11 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
     tables = {res["name"]: _read_table(data_dir, res, problems) for res in package["resources"]}
     for res in package["resources"]:
         _check_keys(tables, res, problems)
-    if problems:
-        raise DataProblems(problems)
-
     dataset = _build(tables, problems, small_number_threshold)
     if problems:
-        raise DataProblems(problems)
+        # One list, in file and line order, so an editor can work down it.
+        raise DataProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
+    dataset.set_disagreements(find_disagreements(dataset))
     dataset.tables = tables
     dataset.package = package
     return dataset
@@ -71,7 +71,7 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     path = data_dir / resource["path"]
     file = f"{data_dir.name}/{resource['path']}"
     fields = resource["schema"]["fields"]
-    table = Table(resource["name"], file, fields, [])
+    table = Table(resource["name"], file, fields, [], broken=True)
     names = [f["name"] for f in fields]
     needed = [f["name"] for f in fields if f.get("constraints", {}).get("required")]
     try:
@@ -98,6 +98,7 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
                                     f"Add a column headed '{name}' ({_describe(fields, name)})."))
     if any(p.file == file and p.line == 1 for p in problems):
         return table
+    table.broken = False
     for offset, record in enumerate(records):
         line = offset + 2
         if not any(record):
@@ -182,6 +183,8 @@ def _check_keys(tables: dict[str, Table], resource: dict, problems: list[Problem
     for fk in schema.get("foreignKeys", []):
         column, target = fk["fields"], tables[fk["reference"]["resource"]]
         target_column = fk["reference"]["fields"]
+        if target.broken:
+            continue
         valid = {row[target_column] for _, row in target.rows}
         for line, row in table.rows:
             value = row[column]
@@ -279,7 +282,5 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
                   r["mitigation"], r["owner"], r["source_id"], r["source_location"], line)
              for line, r in t["risks"].rows]
     rows_read = {name: len(table.rows) for name, table in tables.items()}
-    dataset = Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read,
-                      small_number_threshold=threshold)
-    dataset.set_disagreements(find_disagreements(dataset))
-    return dataset
+    return Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read,
+                   small_number_threshold=threshold)

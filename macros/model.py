@@ -60,7 +60,7 @@ class Measure:
 class Period:
     start: date
     end: date
-    label: str  # as the report wrote it
+    label: str = field(default="", compare=False)  # as the report wrote it; two labels for the same dates are one period
 
     def contains(self, other: "Period") -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
@@ -83,6 +83,14 @@ class Observation:
     source_location: str
     line: int
     suppressed: bool = False  # a count of people under the small-number threshold
+
+    @property
+    def aligned(self) -> Period:
+        """The period this figure is compared in: a last_year figure covers the same months a year earlier,
+        so it lines up with the period one year later."""
+        if self.kind != "last_year":
+            return self.period
+        return Period(_year_later(self.period.start), _year_later(self.period.end), self.period.label)
 
 
 @dataclass(slots=True)
@@ -193,6 +201,15 @@ class Dataset:
     def sources_for(self, rows) -> list[Source]:
         ids = sorted({row.source_id for row in rows})
         return sorted((self.sources[i] for i in ids), key=lambda s: (s.date, s.title))
+
+
+def _year_later(d: date) -> date:
+    from calendar import monthrange
+
+    last = monthrange(d.year, d.month)[1]
+    if d.day == last:  # month ends stay month ends (28 February 2015 → 29 February 2016)
+        return date(d.year + 1, d.month, monthrange(d.year + 1, d.month)[1])
+    return date(d.year + 1, d.month, min(d.day, monthrange(d.year + 1, d.month)[1]))
 
 
 def _group(rows) -> dict[tuple[str, str | None], list]:

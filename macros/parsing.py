@@ -56,8 +56,17 @@ def missing_reason(text: str) -> str | None:
     return MISSING_WORDS.get(text.strip().lower())
 
 
+# Reports write small counts in words ("seven multi-agency teams"); these are unambiguous.
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+
+
 def parse_number(text: str) -> Number:
-    """'8,407' → 8407; '21%' → 21 (percent); '£1.2m' → 1,200,000 (money); '177*' keeps a footnote mark."""
+    """'8,407' → 8407; '21%' → 21 (percent); '£1.2m' → 1,200,000 (money); 'seven' → 7; '177*' keeps a footnote mark."""
+    if text.strip().lower() in _WORDS:
+        return Number(float(_WORDS[text.strip().lower()]), "plain")
     match = _NUMBER.match(text.strip())
     if not match:
         raise CellError(

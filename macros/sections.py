@@ -57,7 +57,7 @@ def chart_html(ctx: Context, here: str, series, measure) -> str:
 
 
 def _period_order(obs: Observation):
-    return (obs.period.end, obs.period.end - obs.period.start)
+    return (obs.aligned.end, obs.aligned.end - obs.aligned.start)
 
 
 def figures_table(ctx: Context, series: list[Observation], measure, caption: str) -> str:
@@ -66,13 +66,13 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
     ctx.mark("observations", series)
     in_table = [o for o in series if o.printed_in == "table"] or series
     kinds = [k for k in wording.KIND_NAMES if any(o.kind == k for o in in_table)]
-    periods = sorted({o.period: o for o in sorted(in_table, key=_period_order)}.values(), key=_period_order)
-    cells = {(o.period, o.kind): o for o in in_table}
+    periods = sorted({o.aligned: o for o in sorted(in_table, key=_period_order)}.values(), key=_period_order)
+    cells = {(o.aligned, o.kind): o for o in in_table}
     rows = []
     for first in periods:
-        row = [wording.period(first.period)]
+        row = [wording.period(first.aligned)]
         for kind in kinds:
-            obs = cells.get((first.period, kind))
+            obs = cells.get((first.aligned, kind))
             row.append("" if obs is None else text(wording.shown(obs, measure, t)))
         rows.append(row)
     unit = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}.get(measure.unit, "number")
@@ -164,7 +164,7 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str
         paid = f"{wording.share(r.share)}" if r.share is not None else ""
         extra = [text(r.note, ctx.abbreviations)] if r.note else []
         if r.fte is not None:
-            extra.insert(0, f"{wording.number(r.fte)} full-time posts" + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else ""))
+            extra.insert(0, wording.plural_number(r.fte, "full-time post") + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else ""))
         item = f"<strong>{text(r.item, ctx.abbreviations)}</strong>" if r.is_total else text(r.item, ctx.abbreviations)
         body.append([item, wording.period(r.period), text(r.funder, ctx.abbreviations), amount, paid, "; ".join(extra)])
     name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name

@@ -51,7 +51,7 @@ def headline(series: list[Observation], measure: Measure) -> Headline | None:
     by_period: dict[Period, dict[str, Observation]] = {}
     for obs in series:
         if obs.kind in ("plan", "actual", "last_year"):
-            slot = by_period.setdefault(obs.period, {})
+            slot = by_period.setdefault(obs.aligned, {})
             # A table figure wins over the same figure quoted in the text.
             if obs.kind not in slot or obs.printed_in == "table":
                 slot[obs.kind] = obs

@@ -106,3 +106,8 @@ def share(value: float) -> str:
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (many or word + 's')}"
+
+
+def plural_number(value: float, word: str) -> str:
+    """'1 full-time post', '22.5 full-time posts'."""
+    return f"{number(value)} {word if value == 1 else word + 's'}"

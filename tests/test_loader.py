@@ -1,0 +1,113 @@
+"""The loader: every kind of editor mistake gives file, line, column, value and what to do; all at once."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ERRORS, TINY, build, data_dir
+from macros.downloads import table_csv
+from macros.context import Context
+from macros.errors import DataProblems
+from macros.loader import load
+from macros.settings import Settings
+
+
+def problems(tmp_path, **replace):
+    with pytest.raises(DataProblems) as caught:
+        load(data_dir(tmp_path, **{k: ERRORS / v for k, v in replace.items()}))
+    return caught.value.problems
+
+
+CASES = [
+    # fixture, (file, line, column), words in the message, words in the fix
+    ("observations__text_in_number.csv", ("observations.csv", 2, "value"), "not a number", "8,407"),
+    ("observations__missing_column.csv", ("observations.csv", 1, "kind"), "required column is missing", "Add a column headed 'kind'"),
+    ("observations__unknown_area.csv", ("observations.csv", 2, "area_id"), "no such area", "Did you mean 'testshire'?"),
+    ("observations__unknown_scheme.csv", ("observations.csv", 2, "scheme_id"), "no such scheme", "Did you mean 'test-carers'?"),
+    ("observations__unknown_measure.csv", ("observations.csv", 2, "measure_id"), "no such measure", "Did you mean 'dtc-days'?"),
+    ("observations__unknown_source.csv", ("observations.csv", 2, "source_id"), "no such source", "Did you mean 'rep-2016'?"),
+    ("observations__duplicate.csv", ("observations.csv", 3, None), "repeats line 2", "Delete one of the two rows"),
+    ("observations__ends_before_start.csv", ("observations.csv", 2, "period_end"), "ends before it starts", "Check the two dates"),
+    ("observations__not_a_date.csv", ("observations.csv", 2, "period_end"), "not a date", "YYYY-MM-DD"),
+    ("observations__percent_in_count.csv", ("observations.csv", 2, "value"), "percentage, but the measure is in count", "8,407"),
+]
+
+
+@pytest.mark.parametrize("fixture, place, message, fix", CASES)
+def test_each_mistake_is_named_with_its_place_and_fix(tmp_path, fixture, place, message, fix):
+    found = problems(tmp_path, **{fixture.split("__")[0]: fixture})
+    assert [(p.file.split("/")[-1], p.line, p.column) for p in found] == [place]
+    assert message in found[0].message
+    assert fix in found[0].fix
+    assert f"line {place[1]}" in str(found[0])
+
+
+def test_empty_file(tmp_path):
+    found = problems(tmp_path, areas="areas__empty.csv")
+    assert [(p.file.split("/")[-1], p.line, p.message) for p in found] == [("areas.csv", 1, "the file is empty")]
+    assert "id,name,bodies,summary,source_id" in found[0].fix
+
+
+def test_all_mistakes_in_a_file_are_reported_together(tmp_path):
+    found = problems(tmp_path, observations="observations__several.csv")
+    assert [(p.line, p.column) for p in found] == [(2, "value"), (3, "measure_id"), (4, "period_end")]
+    assert "Did you mean 'dtc-days'?" in found[1].fix
+
+
+def test_missing_file(tmp_path):
+    data = data_dir(tmp_path)
+    (data / "risks.csv").unlink()
+    with pytest.raises(DataProblems) as caught:
+        load(data)
+    assert "risks.csv: the file is missing. Create it with this header row: area_id,scheme_id,number" in str(caught.value)
+
+
+def test_unknown_column_suggests_the_nearest(tmp_path):
+    data = data_dir(tmp_path)
+    path = data / "risks.csv"
+    path.write_text(path.read_text().replace("mitigation", "mitigaton"), encoding="utf-8")
+    with pytest.raises(DataProblems) as caught:
+        load(data)
+    assert "risks.csv, line 1, column 'mitigaton': this column is not one the site knows. Did you mean 'mitigation'?" in str(caught.value)
+
+
+def test_excel_variants_read_identically(tmp_path):
+    """BOM, Windows-1252 £, CRLF, spaces around cells and UK dates give the same data as the clean files."""
+    clean = load(TINY)
+    excel = load(data_dir(tmp_path, money=ERRORS / "money__excel_windows.csv", observations=ERRORS / "observations__excel_bom.csv"))
+    settings = Settings(TINY)
+    for name in clean.tables:
+        assert table_csv(Context(excel, settings), name) == table_csv(Context(clean, settings), name), name
+    assert [m.amount for m in excel.money] == [m.amount for m in clean.money] == [1389000, None, None]
+
+
+def test_missing_reason_is_kept(tmp_path):
+    data = load(TINY)
+    year1 = next(o for o in data.observations if o.period.label == "Year 1")
+    assert (year1.value, year1.missing) == (None, "Not applicable")
+
+
+def test_small_counts_are_suppressed_but_zero_is_not(tmp_path):
+    data = load(TINY, small_number_threshold=5)
+    flagged = {(o.period.label, o.value): o.suppressed for o in data.observations if o.measure_id == "carers-assessed"}
+    assert flagged == {("Year 3", 3): True, ("Year 2", 222): False, ("Year 1", None): False}
+    csv_text = table_csv(Context(data, Settings(TINY)), "observations")
+    assert ",3," not in csv_text and "suppressed" in csv_text
+
+
+def test_disagreements_are_found_by_computation():
+    found = [d.what for d in load(TINY).disagreements]
+    assert found == [
+        "Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days but its 2 parts add up to 2,097 days.",
+        "Days people waited to leave hospital, difference from plan for April to May 2016: the table gives 17% but the text says 21%.",
+        "Risk 1 (Rising cost of assessments): the printed score is 11 but impact 4 times probability 3 is 12.",
+    ]
+
+
+def test_bad_data_stops_the_build_without_a_traceback_or_a_site(tmp_path):
+    result = build(tmp_path, data_dir(tmp_path, observations=ERRORS / "observations__unknown_area.csv"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "observations.csv, line 2, column 'area_id': there is no such area" in output
+    assert "Did you mean 'testshire'?" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "project" / "site" / "index.html").exists()
