@@ -232,3 +232,23 @@ def status_words(env):
     }
     items = "".join(f"<li>{status_badge(s)}: {meaning[s.key]}</li>" for s in ALL)
     return block(f'<ul class="care-counts">{items}</ul>')
+
+
+@macro
+def sources(env, area, scheme=None):
+    """The reports every figure of an area (or scheme) comes from, with their dates. Example: {{ sources("southampton") }}"""
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    data = ctx.data
+    rows = [o for s, m in data.series_by_area.get(area, []) if scheme is None or s == scheme for o in data.series[(area, s, m)]]
+    rows += data.money_by.get((area, scheme), []) + data.milestones_by.get((area, scheme), []) + data.risks_by.get((area, scheme), [])
+    rows.append(data.schemes[scheme] if scheme else data.areas[area])
+    return sections.sources_list(ctx, rows)
+
+
+@macro
+def problems_in(env, area, scheme=None):
+    """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
+    ctx = current()
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    return sections.disagreements_list(ctx, env.page.url, area, scheme)

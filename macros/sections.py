@@ -77,19 +77,21 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         rows.append(row)
     unit = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}.get(measure.unit, "number")
     html = table(f"{caption} ({unit})", ["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows)
-    extras = []
-    for obs in series:
-        if obs.printed_in == "text" and in_table is not series:
-            extras.append(f"<li>The report's text says: {wording.KIND_NAMES[obs.kind].lower()} "
-                          f"{wording.period_phrase(obs.period)}: {text(wording.shown(obs, measure, t))}"
-                          f"{(' (' + text(obs.note) + ')') if obs.note else ''}.</li>")
+    said = [f"<li>{wording.KIND_NAMES[obs.kind]} {wording.period_phrase(obs.aligned)}: {text(wording.shown(obs, measure, t))}"
+            f"{(' (' + text(obs.note, ctx.abbreviations) + ')') if obs.note else ''}.</li>"
+            for obs in series if obs.printed_in == "text" and in_table is not series]
+    if said:
+        html += f'<p>The report\'s text also says:</p><ul class="care-notes">{"".join(said)}</ul>'
+    # Notes on single figures (footnotes, why a figure is missing, where in a table it sits) are
+    # folded away: useful to check a figure, noise to a first-time reader. <details> needs no script.
+    notes: dict[str, list[str]] = {}
     for obs in in_table:
-        if obs.note and not (obs.value is None and obs.note):
-            extras.append(f"<li>Note on {wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.period)}: {text(obs.note, ctx.abbreviations)}</li>")
-        elif obs.value is None and obs.note:
-            extras.append(f"<li>No {wording.KIND_NAMES[obs.kind].lower()} figure {wording.period_phrase(obs.period)}: {text(obs.note, ctx.abbreviations)}</li>")
-    if extras:
-        html += f'<ul class="care-notes">{"".join(extras)}</ul>'
+        if obs.note:
+            notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
+    if notes:
+        items = "".join(f"<li>{text(note, ctx.abbreviations)} <span class=\"care-source\">({'; '.join(where)})</span></li>"
+                        for note, where in notes.items())
+        html += f'<details class="care-notes"><summary>Notes on these figures ({len(notes)})</summary><ul>{items}</ul></details>'
     if any(o.suppressed for o in series):
         html += (f'<p class="care-small">Some counts here are fewer than {t}. We do not show them exactly, '
                  f"so that nobody can be identified.</p>")
