@@ -5,6 +5,8 @@ be run as a template. An editor's page in docs/ for the same address takes over 
 """
 from __future__ import annotations
 
+import html
+
 from . import render, wording
 from .context import Context
 from .render import block, md_heading, table, text
@@ -14,8 +16,9 @@ from .status import ALL, headline
 
 
 def front(title: str, description: str) -> str:
-    # YAML double-quoted strings: escape backslashes and quotes so a cell cannot end the string.
-    quote = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    # The theme puts these into <title> and a meta attribute without escaping them, so escape for HTML
+    # here; then quote for YAML so a cell cannot end the string.
+    quote = lambda s: '"' + html.escape(s, quote=True).replace("\\", "\\\\").replace("\n", " ") + '"'
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\nrender_macros: false\n---\n\n"
 
 
