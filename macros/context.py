@@ -23,6 +23,7 @@ class Context:
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
+        self._charts: dict[int, tuple] = {}  # id(series) -> (series, measure id, chart), for this build
 
     def mark(self, table: str, rows, key: str = "line") -> None:
         self.shown.update((table, getattr(r, key)) for r in rows)
@@ -53,10 +54,20 @@ class Context:
 
     # Charts -----------------------------------------------------------------------------------
     def chart(self, series, measure) -> charts.Chart | None:
-        drawn = charts.chart_for(series, measure, self.settings.small_number_threshold, self.settings.chart_cache)
+        """The chart of a series, worked out once per build: a scheme's charts are on its page and its area's."""
+        known = self._charts.get(id(series))
+        if known is not None and known[0] is series and known[1] == measure.id:
+            drawn = known[2]
+        else:
+            drawn = charts.chart_for(series, measure, self.settings.small_number_threshold, self.settings.chart_cache)
+            self._charts[id(series)] = (series, measure.id, drawn)  # the series is kept, so its id is not reused
         if drawn:
             self.charts_used.add(drawn.key)
         return drawn
+
+    def finish_charts(self) -> int:
+        """Wait for charts still being drawn (see charts.finish); call before copying them into the site."""
+        return charts.finish()
 
 
 def context_for(config) -> Context:
@@ -71,6 +82,7 @@ def context_for(config) -> Context:
                               bool(config.get("use_directory_urls", True)))
     ctx = _cache[key]
     ctx.charts_used, ctx.shown = set(), set()
+    ctx._charts = {}  # a chart deleted from the cache since the last build is drawn again
     global _current
     _current = ctx
     return ctx

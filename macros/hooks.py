@@ -79,6 +79,7 @@ def on_post_build(config):
     write_downloads(ctx, site)
     charts_dir = site / "charts"
     charts_dir.mkdir(exist_ok=True)
+    ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
     for key in ctx.charts_used:
         (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
     text = report.build_report(ctx, pages_made=len(_state["pages"]), narrative=sorted(_state["narrative"]))

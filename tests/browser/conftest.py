@@ -1,0 +1,154 @@
+"""Browser fixtures: the site built once from the built-in data, served over HTTP on 127.0.0.1, and one
+headless Chromium for the whole session.
+
+Chromium: CHROMIUM_PATH if set (`make test` sets it to the system's Chromium when there is one),
+otherwise Playwright's own build (`.venv/bin/playwright install chromium`, which `make test` runs on
+GitHub Actions). Both take the same flags and run the same tests.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+LOCAL_HOST = "127.0.0.1"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the name http.server uses
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The built site served by a threaded http.server on 127.0.0.1, on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site / "project" / "site"))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+def _system_chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(candidate)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (a fresh profile: Playwright makes a new user data dir).
+
+    CHROMIUM_PATH if set, else Playwright's own Chromium; when that is not installed either (plain
+    `pytest` on a machine where `make test` has not run), the system's Chromium if there is one.
+    """
+    from playwright.sync_api import Error, sync_playwright
+
+    executable = os.environ.get("CHROMIUM_PATH") or None
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=LAUNCH_ARGS)
+        except Error as error:
+            fallback = None if executable else _system_chromium()
+            if fallback is None:
+                where = f"CHROMIUM_PATH={executable}" if executable else "Playwright's own Chromium"
+                pytest.fail(f"Could not start {where}: {error}\nSet CHROMIUM_PATH to a Chromium or Chrome, or run "
+                            "`.venv/bin/playwright install chromium` (`make test` does one or the other).", pytrace=False)
+            chromium = playwright.chromium.launch(executable_path=fallback, headless=True, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visitor:
+    """Opens pages of the served site in reusable browser contexts, one per way of looking at it.
+
+    Every request to a host other than 127.0.0.1 is blocked and recorded, and so is every console error
+    and uncaught page error; `open()` and `check()` fail the test on the first of them.
+    """
+
+    def __init__(self, browser, base_url: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.pages: dict[tuple, object] = {}
+        self.external: list[str] = []
+        self.errors: list[str] = []
+
+    def page(self, scheme: str = "light", width: int = 1280, *, height: int = 800, scale: float = 1,
+             javascript: bool = True):
+        key = (scheme, width, height, scale, javascript)
+        if key not in self.pages:
+            context = self.browser.new_context(
+                viewport={"width": width, "height": height}, device_scale_factor=scale, color_scheme=scheme,
+                java_script_enabled=javascript, reduced_motion="reduce", service_workers="block")
+            context.route("**/*", self._route)
+            page = context.new_page()
+            page.on("console", lambda msg, page=page: msg.type == "error" and self.errors.append(
+                f"console error on {page.url}: {msg.text} ({msg.location.get('url', '')}:{msg.location.get('lineNumber', '')})"))
+            page.on("pageerror", lambda exc, page=page: self.errors.append(f"uncaught error on {page.url}: {exc}"))
+            page.on("request", self._request)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def _is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("data", "blob", "about") or (parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST)
+
+    def _request(self, request) -> None:
+        if not self._is_local(request.url):
+            self.external.append(request.url)
+
+    def _route(self, route) -> None:
+        if self._is_local(route.request.url):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def open(self, path: str, **how):
+        """Load a page and wait until it is settled: loaded, Material's script run, two frames drawn."""
+        page = self.page(**how)
+        self.external.clear()
+        self.errors.clear()
+        response = page.goto(self.base_url + path, wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        self.check(path)
+        return page
+
+    def check(self, path: str) -> None:
+        assert not self.external, f"{path} made a request to another host: {self.external[0]}"
+        assert not self.errors, f"{path} logged an error: {self.errors[0]}"
+
+    def close(self) -> None:
+        for page in self.pages.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="session")
+def visitor(browser, site_url):
+    visit = Visitor(browser, site_url)
+    yield visit
+    visit.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """test-artifacts/screenshots/, which CI uploads as an artifact."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
