@@ -163,20 +163,26 @@ def areas_at_a_glance(env):
     """Every area with how many measures are better or worse than plan. Example: {{ areas_at_a_glance() }}"""
     ctx = current()
     here = env.page.url
-    shown = (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED)
+    counts = {area.id: pages.counts_for(ctx, area.id) for area in ctx.data.areas.values()}
+    # The three a resident asks about always show; the rarer ones only when some area has them.
+    shown = [s for s in (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED)
+             if s in (BETTER, WORSE, NO_PLAN) or any(c[s.key] for c in counts.values())]
     rows = []
     for area in sorted(ctx.data.areas.values(), key=lambda a: a.name):
-        counts = pages.counts_for(ctx, area.id)
-        rows.append([link(ctx.page_href(here, "area", area.id), text(area.name))] + [str(counts[s.key]) for s in shown])
+        rows.append([link(ctx.page_href(here, "area", area.id), text(area.name))] + [str(counts[area.id][s.key]) for s in shown])
     headers = ["Area"] + [status_badge(s) for s in shown]
     return block(html_table("How many measures in each area are better or worse than planned", headers, rows, classes="care-glance"))
 
 
 @macro
 def last_updated(env):
-    """The date of the newest figure. Example: The newest figure is for {{ last_updated() }}."""
-    newest = current().data.newest_date()
-    return wording.day(newest) if newest else "no date yet"
+    """When the data was last updated: the newest result and the newest report. Example: {{ last_updated() }}"""
+    data = current().data
+    newest, report = data.newest_date(), data.newest_report()
+    if not newest or not report:
+        return "There are no figures yet."
+    return (f"The newest result on this site is for the period up to {wording.day(newest)}. "
+            f"The newest report is {text(report.title)}, from {text(report.body)}, dated {wording.day(report.date)}.")
 
 
 @macro

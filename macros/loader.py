@@ -7,6 +7,7 @@ and turns rows into the typed model. Every problem in every file is collected be
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     if any(p.file == file and p.line == 1 for p in problems):
         return table
     table.broken = False
+    cleaners = [(spec["name"], _cleaner(file, spec, problems)) for spec in fields]
     for offset, record in enumerate(records):
         line = offset + 2
         if not any(record):
@@ -108,11 +110,30 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
                                     "Check for a stray comma; put text containing commas in quotes."))
             continue
         cells = dict(zip(header, record + [""] * (len(header) - len(record))))
-        row = {}
-        for spec in fields:
-            row[spec["name"]] = _clean(file, line, spec, cells.get(spec["name"], ""), problems)
-        table.rows.append((line, row))
+        table.rows.append((line, {name: clean(line, cells.get(name, "")) for name, clean in cleaners}))
     return table
+
+
+def _cleaner(file: str, spec: dict, problems: list[Problem]):
+    """`_clean` for one column, remembering what each distinct cell gave: ids, dates, kinds and figures
+    repeat thousands of times in a national data set. A cell with a problem is never remembered, so
+    every line with that mistake is still reported."""
+    constraints = spec.get("constraints", {})
+    if spec["type"] == "string" and not any(k in constraints for k in ("required", "enum", "pattern")):
+        return lambda line, text: text  # free text, kept as written ("" when empty)
+    memo: dict = {}
+
+    def clean(line: int, text: str):
+        try:
+            return memo[text]
+        except KeyError:
+            count = len(problems)
+            value = _clean(file, line, spec, text, problems)
+            if len(problems) == count:
+                memo[text] = value
+            return value
+
+    return clean
 
 
 def _describe(fields: list[dict], name: str) -> str:
@@ -200,6 +221,10 @@ def _show(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+# Figures repeat a lot; a Number is immutable, so parsing each distinct text once is safe (errors are not cached).
+_parse_number = functools.lru_cache(maxsize=1 << 16)(parse_number)
+
+
 def _figure(file, line, column, text, unit, problems, *, allow_missing=True):
     """A figure cell: (value, missing reason). Checks the written form fits the unit."""
     reason = missing_reason(text or "")
@@ -208,7 +233,7 @@ def _figure(file, line, column, text, unit, problems, *, allow_missing=True):
             problems.append(Problem(file, line, column, text, "a figure is needed here", "Write the number as printed."))
         return None, reason
     try:
-        number = parse_number(text)
+        number = _parse_number(text)
     except CellError as error:
         problems.append(Problem(file, line, column, text, error.message, error.fix))
         return None, None

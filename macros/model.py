@@ -195,8 +195,11 @@ class Dataset:
             self.disagreements_by_area[item.area_id].append(item)
 
     def newest_date(self) -> date | None:
-        """The end of the newest period any figure covers."""
-        return max((obs.period.end for obs in self.observations), default=None)
+        """The end of the newest period an actual figure covers (plans can run years ahead)."""
+        return max((o.period.end for o in self.observations if o.kind == "actual" and o.value is not None), default=None)
+
+    def newest_report(self) -> Source | None:
+        return max(self.sources.values(), key=lambda s: s.date, default=None)
 
     def sources_for(self, rows) -> list[Source]:
         ids = sorted({row.source_id for row in rows})

@@ -134,7 +134,7 @@ def read_rows(raw: bytes) -> tuple[list[str], list[list[str]]]:
     """
     text = decode(raw)
     reader = csv.reader(io.StringIO(text, newline=""))
-    records = [[cell.strip() for cell in row] for row in reader]
+    records = [list(map(str.strip, row)) for row in reader]
     if not records or not any(records[0]):
         return [], []
     header = [name.strip().lower() for name in records[0]]
