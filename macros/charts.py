@@ -11,13 +11,14 @@ import hashlib
 import json
 import os
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import wording
 from .model import Measure, Observation
 
-CHART_VERSION = "2"  # bump when the look of charts changes, so cached SVGs are redrawn (2: slimmer SVG, same picture)
+CHART_VERSION = "3"  # bump when the look of charts changes, so cached SVGs are redrawn (3: bars for uneven periods)
 SERIES_STYLE = {  # colour, dash and point shape: never colour alone
     "Plan": ("#505a5f", [6, 4], "square"),
     "Actual": ("#1d70b8", [1, 0], "circle"),
@@ -40,9 +41,17 @@ def plotted(series: list[Observation]) -> list[Observation]:
     rows = [o for o in series if o.kind in ("plan", "actual", "last_year") and o.printed_in == "table"]
     if not rows:
         rows = [o for o in series if o.kind in ("plan", "actual", "last_year")]
-    periods = {o.aligned for o in rows}
-    finest = {p for p in periods if not any(p.contains(q) for q in periods)}
+    finest = _finest({o.aligned for o in rows})
     return sorted((o for o in rows if o.aligned in finest), key=lambda o: (o.aligned.start, o.kind))
+
+
+def _finest(periods: set) -> set:
+    """The periods that contain no other: months rather than the years they add up to. Only periods
+    starting inside a period can lie inside it, so each looks at those (found by bisection), not at all."""
+    ordered = sorted(periods, key=lambda p: (p.start, p.end))
+    starts = [p.start for p in ordered]
+    return {p for p in ordered
+            if not any(p.contains(q) for q in ordered[bisect_left(starts, p.start):bisect_right(starts, p.end)])}
 
 
 def describe(points: list[Observation], measure: Measure, threshold: int) -> str:
@@ -62,7 +71,8 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
         else:
             parts.append(f"{name} from {wording.shown(first, measure, threshold, exact=False, with_unit=True)} "
                          f"to {wording.shown(last, measure, threshold, exact=False, with_unit=True)}")
-    shape = "Bar chart" if len(periods) == 1 else "Line chart"
+    lengths = {(p.end - p.start).days for p in periods}
+    shape = "Line chart" if len(periods) > 1 and max(lengths) - min(lengths) <= 3 else "Bar chart"
     gaps = [o for o in points if o.value is None or o.suppressed]
     gap = f" {len(gaps)} figure{'s are' if len(gaps) != 1 else ' is'} not shown: missing, or fewer than {threshold}." if gaps else ""
     return f"{shape} of {measure.name.lower()}, {span}: " + "; ".join(parts) + "." + gap
@@ -82,10 +92,12 @@ def chart_for(series: list[Observation], measure: Measure, threshold: int, cache
              "value": None if (o.value is None or o.suppressed) else o.value}
             for i, o in enumerate(points)]
     title = measure.name
-    key = hashlib.sha256(json.dumps([CHART_VERSION, title, measure.unit, rows], sort_keys=True).encode()).hexdigest()[:20]
+    lengths = {(o.aligned.end - o.aligned.start).days for o in points}
+    even = max(lengths) - min(lengths) <= 3  # months of 28 to 31 days count as even
+    key = hashlib.sha256(json.dumps([CHART_VERSION, title, measure.unit, even, rows], sort_keys=True).encode()).hexdigest()[:20]
     target = cache_dir / f"{key}.svg"
     if not target.exists():
-        _renderer.add(target, rows, title, measure.unit)
+        _renderer.add(target, rows, title, measure.unit, even)
     return Chart(key, title, describe(points, measure, threshold))
 
 
@@ -94,7 +106,7 @@ def finish() -> int:
     return _renderer.finish()
 
 
-def spec(rows: list[dict], title: str, unit: str) -> dict:
+def spec(rows: list[dict], title: str, unit: str, even: bool = True) -> dict:
     """The Vega-Lite spec, written out as plain data: the same dict `altair_spec` builds, about 100 times faster."""
     order = []
     for row in sorted(rows, key=lambda r: r["order"]):
@@ -105,13 +117,17 @@ def spec(rows: list[dict], title: str, unit: str) -> dict:
     axis_title = {"percent": "Per cent", "gbp": "Pounds", "rate_per_100k": "Per 100,000 people", "days": "Days"}.get(unit, "Number")
     encoding = {
         "color": {"field": "series", "legend": {"orient": "bottom", "title": None}, "scale": scale(0), "type": "nominal"},
-        "x": {"axis": {"labelAngle": -40 if len(order) > 4 else 0, "labelLimit": 140}, "field": "period", "sort": order,
+        "x": {"axis": {"labelAngle": -40 if len(order) > 3 else 0, "labelLimit": 220}, "field": "period", "sort": order,
               "title": None, "type": "nominal"},
         "y": {"field": "value", "scale": {"zero": True}, "title": axis_title, "type": "quantitative"},
     }
     if len(order) == 1:
         mark = {"type": "bar"}
         encoding["x"] = {"axis": {"labelAngle": 0}, "field": "series", "sort": present, "title": None, "type": "nominal"}
+    elif not even:
+        # Periods of different lengths (six months, then a year) are not points on a line: use bars.
+        mark = {"type": "bar"}
+        encoding["xOffset"] = {"field": "series", "sort": present, "type": "nominal"}
     else:
         mark = {"type": "line", "point": {"filled": True, "size": 60}}
         encoding["shape"] = {"field": "series", "legend": None, "scale": scale(2), "type": "nominal"}
@@ -133,7 +149,7 @@ def spec(rows: list[dict], title: str, unit: str) -> dict:
     }
 
 
-def altair_spec(rows: list[dict], title: str, unit: str) -> dict:
+def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> dict:
     """The same spec built with Altair: the reference `spec` is tested against (Altair costs ~25 ms a chart)."""
     import altair as alt
 
@@ -145,12 +161,15 @@ def altair_spec(rows: list[dict], title: str, unit: str) -> dict:
     scale = lambda i: alt.Scale(domain=present, range=[SERIES_STYLE[s][i] for s in present])
     axis_title = {"percent": "Per cent", "gbp": "Pounds", "rate_per_100k": "Per 100,000 people", "days": "Days"}.get(unit, "Number")
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40 if len(order) > 4 else 0, labelLimit=140)),
+        x=alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40 if len(order) > 3 else 0, labelLimit=220)),
         y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(zero=True)),
         color=alt.Color("series:N", scale=scale(0), legend=alt.Legend(title=None, orient="bottom")),
     )
     if len(order) == 1:
         chart = base.mark_bar().encode(x=alt.X("series:N", sort=present, title=None, axis=alt.Axis(labelAngle=0)))
+    elif not even:
+        # Periods of different lengths (six months, then a year) are not points on a line: use bars.
+        chart = base.mark_bar().encode(xOffset=alt.XOffset("series:N", sort=present))
     else:
         chart = base.mark_line(point=alt.OverlayMarkDef(size=60, filled=True)).encode(
             strokeDash=alt.StrokeDash("series:N", scale=scale(1), legend=None),
@@ -174,19 +193,19 @@ def slim(svg: str) -> str:
     return svg.replace('<path d="M0,0h0v0h0Z"/>', "").replace('<path d="" display="none"/>', "")
 
 
-def render_svg(rows: list[dict], title: str, unit: str) -> str:
+def render_svg(rows: list[dict], title: str, unit: str, even: bool = True) -> str:
     import vl_convert
 
-    return slim(vl_convert.vegalite_to_svg(spec(rows, title, unit)))
+    return slim(vl_convert.vegalite_to_svg(spec(rows, title, unit, even)))
 
 
-def _draw(jobs: list[tuple[str, list[dict], str, str]]) -> int:
+def _draw(jobs: list[tuple[str, list[dict], str, str, bool]]) -> int:
     """Draw charts into the cache (run in a worker process, or here for a few)."""
-    for target, rows, title, unit in jobs:
+    for target, rows, title, unit, even in jobs:
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-        tmp.write_text(render_svg(rows, title, unit), encoding="utf-8")
+        tmp.write_text(render_svg(rows, title, unit, even), encoding="utf-8")
         tmp.replace(path)
     return len(jobs)
 
@@ -196,16 +215,16 @@ class _Renderer:
     draw them while the build goes on (vl-convert serialises calls within one process)."""
 
     def __init__(self):
-        self.waiting: list[tuple[str, list[dict], str, str]] = []
+        self.waiting: list[tuple[str, list[dict], str, str, bool]] = []
         self.queued: set[str] = set()
         self.futures: list = []
         self.pool = None
 
-    def add(self, target: Path, rows: list[dict], title: str, unit: str) -> None:
+    def add(self, target: Path, rows: list[dict], title: str, unit: str, even: bool = True) -> None:
         if str(target) in self.queued:
             return
         self.queued.add(str(target))
-        self.waiting.append((str(target), rows, title, unit))
+        self.waiting.append((str(target), rows, title, unit, even))
         if self.pool is None and len(self.waiting) >= POOL_FROM and (os.cpu_count() or 1) > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor

@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from . import charts
+from . import charts, status
 from .loader import load
 from .model import Dataset
 from .render import Abbreviations
@@ -83,6 +83,7 @@ def context_for(config) -> Context:
     ctx = _cache[key]
     ctx.charts_used, ctx.shown = set(), set()
     ctx._charts = {}  # a chart deleted from the cache since the last build is drawn again
+    status.forget()
     global _current
     _current = ctx
     return ctx

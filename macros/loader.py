@@ -100,7 +100,9 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     if any(p.file == file and p.line == 1 for p in problems):
         return table
     table.broken = False
-    cleaners = [(spec["name"], _cleaner(file, spec, problems)) for spec in fields]
+    # Where each field is in the header (the last column of that name, as a dict of the row would give).
+    where = {name: i for i, name in enumerate(header)}
+    cleaners = [(spec["name"], where.get(spec["name"]), _cleaner(file, spec, problems)) for spec in fields]
     for offset, record in enumerate(records):
         line = offset + 2
         if not any(record):
@@ -109,8 +111,9 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
             problems.append(Problem(file, line, None, None, "this row has more cells than there are columns",
                                     "Check for a stray comma; put text containing commas in quotes."))
             continue
-        cells = dict(zip(header, record + [""] * (len(header) - len(record))))
-        table.rows.append((line, {name: clean(line, cells.get(name, "")) for name, clean in cleaners}))
+        width = len(record)
+        table.rows.append((line, {name: clean(line, record[i] if i is not None and i < width else "")
+                                  for name, i, clean in cleaners}))
     return table
 
 

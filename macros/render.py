@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from .status import Status
-
-_ICON_DIR = None
 
 
 def text(value: str, abbreviations: "Abbreviations | None" = None) -> str:
@@ -42,24 +39,25 @@ class Abbreviations:
 
 
 def icon(name: str) -> str:
-    """A Material Design icon as inline SVG, hidden from screen readers: the word beside it carries the meaning."""
-    global _ICON_DIR
-    if _ICON_DIR is None:
-        import material
+    """A Material Design icon, hidden from screen readers: the word beside it carries the meaning.
 
-        _ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
-    svg = (_ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
-    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" width="20" height="20" ', 1)
+    The drawing is in every page once (overrides/partials/care-icons.html) and each badge refers to it:
+    a measure page lists every area and scheme, and 1,100 inline copies of the icons weighed 265 KB."""
+    return (f'<svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">'
+            f'<use href="#care-icon-{name}"/></svg>')
 
 
 def status_badge(status: Status) -> str:
     return f'<span class="care-status care-status--{status.key}">{icon(status.icon)}<span>{status.word}</span></span>'
 
 
-def table(caption: str, headers: list[str], rows: list[list[str]], *, row_headers: bool = True, classes: str = "") -> str:
+def table(caption: str, headers: list[str], rows: list[list[str]], *, row_headers: bool = True, classes: str = "",
+          searchable: bool = True) -> str:
     """An accessible table: caption, column header cells, a header cell starting each row.
 
     Cells must already be escaped HTML. The wrapper scrolls sideways on a phone instead of the page.
+    searchable=False keeps the table out of the search index (every page loads the index): for tables of
+    figures, whose periods and numbers nobody searches for.
     """
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = []
@@ -68,7 +66,7 @@ def table(caption: str, headers: list[str], rows: list[list[str]], *, row_header
         cells += [f"<td>{c}</td>" for c in row[1:]]
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<div class="care-table" role="region" aria-label="{html.escape(re.sub("<[^>]+>", "", caption), quote=True)}" tabindex="0">'
-            f'<table{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            f'<table{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}{"" if searchable else " data-search-exclude"}><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 

@@ -76,7 +76,7 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
             row.append("" if obs is None else text(wording.shown(obs, measure, t)))
         rows.append(row)
     unit = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}.get(measure.unit, "number")
-    html = table(f"{caption} ({unit})", ["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows)
+    html = table(f"{caption} ({unit})", ["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows, searchable=False)
     said = [f"<li>{wording.KIND_NAMES[obs.kind]} {wording.period_phrase(obs.aligned)}: {text(wording.shown(obs, measure, t))}"
             f"{(' (' + text(obs.note, ctx.abbreviations) + ')') if obs.note else ''}.</li>"
             for obs in series if obs.printed_in == "text" and in_table is not series]
@@ -160,9 +160,14 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str
     if not rows:
         return ""
     ctx.mark("money", rows)
+    totals = {(r.breakdown, r.period): r.amount for r in rows if r.is_total and r.amount is not None}
     body = []
     for r in sorted(rows, key=lambda r: (r.period.start, r.breakdown, r.is_total, r.line)):
         amount = text(r.amount_printed) if r.amount is None else wording.money(r.amount, exact=True)
+        whole = totals.get((r.breakdown, r.period))
+        if r.amount is None and r.share is not None and whole:
+            # Who pays what: worked out from the printed share, and said to be worked out.
+            amount = f"about {wording.money(whole * r.share / 100)} (worked out: {wording.share(r.share)} of {wording.money(whole, exact=True)})"
         paid = f"{wording.share(r.share)}" if r.share is not None else ""
         extra = [text(r.note, ctx.abbreviations)] if r.note else []
         if r.fte is not None:

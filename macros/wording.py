@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date
+from functools import lru_cache
 
 from .model import Measure, Observation, Period
 
@@ -72,6 +73,7 @@ def _month_end(d: date) -> bool:
     return d.day == monthrange(d.year, d.month)[1]
 
 
+@lru_cache(maxsize=8192)  # a national build writes the same few hundred periods hundreds of thousands of times
 def period(p: Period) -> str:
     """'April to September 2016', 'October 2016', '2016 to 2017' (financial year), '5 December 2016'."""
     start, end = p.start, p.end

@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Build benchmark: this project on the synthetic national data set against plain mkdocs + Material.
+
+    python benchmarks/build_benchmark.py            (or: make benchmark)
+    python benchmarks/build_benchmark.py --areas 75 --schemes 1500   (half the size, to check scaling)
+
+In one run, on this machine, it
+
+1. generates the synthetic data set (benchmarks/synthetic.py) into benchmarks/out/national (the same
+   bytes every time; other sizes get their own folder);
+2. builds it with this project, `mkdocs build --strict` with CARE_DATA_DIR pointing at it: cold (empty
+   chart cache), warm (charts unchanged since the last build) and after editing one value cell of
+   observations.csv (the cell is put back afterwards);
+3. writes the same pages' final markdown (after the macros and page generation), their chart SVGs and
+   the downloads out as plain static files, and builds them with plain mkdocs + Material: the same
+   theme, nav and markdown settings, no macros plugin, no hooks, no page generation (the baseline);
+4. prints pages, wall time, pages per second and peak memory of each build, the page weights, and
+   last the line `ratio: X.XX` (warm build / baseline).
+
+The project's docs/areas/*.md, docs/schemes/*.md and docs/measures/*.md pages are written for the real
+data (an editor's page for an area that does not exist stops the build), so the benchmark builds a copy
+of the project without them: benchmarks/out/national-build/project. The sites, the chart cache and the
+baseline are in benchmarks/out/national-build/ too.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+# Projects ---------------------------------------------------------------------------------------------
+
+def make_project(dest: Path) -> Path:
+    """A copy of the project to build the synthetic data with: docs/ without the editors' pages about
+    particular areas, schemes and measures of the real data; macros/ linked, not copied."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=lambda folder, names: [n for n in names if Path(folder).name in ("areas", "schemes", "measures")
+                                                  and Path(folder).parent == ROOT / "docs" and n.endswith(".md")])
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    os.symlink(ROOT / "macros", dest / "macros")
+    return dest
+
+
+def baseline_config(project: Path, docs_dir: Path) -> str:
+    """mkdocs.yml for the baseline: the project's, without the macros plugin, hooks and extra.care."""
+    import yaml
+
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config["plugins"] = [p for p in config.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)]
+    (config.get("extra") or {}).pop("care", None)
+    config["docs_dir"] = str(docs_dir)
+    config["theme"]["custom_dir"] = str(project / config["theme"]["custom_dir"])
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+# Measuring a build --------------------------------------------------------------------------------------
+
+class Run:
+    def __init__(self, name: str, seconds: float, max_rss_kb: int, site: Path, log: Path):
+        self.name, self.seconds, self.max_rss_kb, self.site, self.log = name, seconds, max_rss_kb, site, log
+        self.pages = sum(1 for _ in site.rglob("*.html"))
+
+
+def timed_build(name: str, cwd: Path, site: Path, env: dict[str, str], config: Path | None = None) -> Run:
+    """`mkdocs build --strict` in a subprocess: wall time, and the peak memory (max RSS) of its process tree.
+
+    The memory figure is the rusage the kernel keeps for that one child (os.wait4), the same figure
+    resource.getrusage(RUSAGE_CHILDREN) accumulates: the largest single process, workers included."""
+    log = site.parent / f"{name}.log"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    with open(log, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=run_env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{name} build failed (exit {process.returncode}); see {log}:\n" + log.read_text(encoding="utf-8")[-3000:])
+    return Run(name, seconds, usage.ru_maxrss, site, log)
+
+
+# The baseline's static pages ------------------------------------------------------------------------------
+
+def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
+    """Run this project's build in this process, keeping each page's final markdown (after macros and page
+    generation) instead of rendering it, then the charts and downloads it writes: the baseline's docs."""
+    os.chdir(project)
+    os.environ.update(NO_MKDOCS_2_WARNING="1", CARE_DATA_DIR=str(data), CARE_CHART_CACHE=str(cache))
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if docs_out.exists():
+        shutil.rmtree(docs_out)
+    site = docs_out.parent / "capture-site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+
+    def keep(markdown, page, config, files):
+        meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
+        front = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
+        target = docs_out / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front + markdown, encoding="utf-8")
+        return ""  # nothing to render: only the markdown is wanted here
+
+    config.plugins.events["page_markdown"].append(keep)  # after the macros plugin and the hooks
+    build(config)
+    for path in (project / "docs").rglob("*"):  # static files of docs/ (stylesheets, images)
+        if path.is_file() and path.suffix != ".md":
+            target = docs_out / path.relative_to(project / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    for name in ("charts", "downloads"):
+        shutil.copytree(site / name, docs_out / name)
+    shutil.copy(site / "build-report.txt", docs_out / "build-report.txt")
+    shutil.rmtree(site)
+
+
+# Page weight -------------------------------------------------------------------------------------------
+
+_CHART = re.compile(r'charts/([0-9a-f]{20})\.svg')
+
+
+def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
+    """(page, HTML bytes, own chart bytes, HTML gzipped, own charts gzipped) for every page. A page's own
+    charts are those no other page shows; theme CSS, JavaScript and shared charts are not counted."""
+    pages = sorted(site.rglob("*.html"))
+    charts_of = {page: set(_CHART.findall(page.read_text(encoding="utf-8"))) for page in pages}
+    shown = Counter(key for keys in charts_of.values() for key in keys)
+    rows = []
+    for page in pages:
+        html = page.read_bytes()
+        own = [(site / "charts" / f"{key}.svg").read_bytes() for key in sorted(charts_of[page]) if shown[key] == 1]
+        rows.append((str(page.relative_to(site).parent), len(html), sum(map(len, own)),
+                     len(gzip.compress(html, 6)), sum(len(gzip.compress(svg, 6)) for svg in own)))
+    return rows
+
+
+def kb(n: float) -> str:
+    return f"{n / 1000:,.0f} KB"
+
+
+# Editing one cell ---------------------------------------------------------------------------------------
+
+def edit_one_cell(observations: Path) -> bytes:
+    """Change the value of the first area-wide A&E figure (a series with no printed totals) by a number
+    from the clock, so that its chart is new to the cache as an editor's edit would be; the old bytes."""
+    import csv
+    import io
+
+    original = observations.read_bytes()
+    lines = original.decode("utf-8").split("\n")
+    header = next(csv.reader([lines[0]]))
+    for i, line in enumerate(lines[1:], start=1):
+        if ",ae-attendances," not in line:
+            continue
+        cells = next(csv.reader([line]))
+        row = dict(zip(header, cells))
+        if row["scheme_id"] or row["kind"] != "actual":
+            continue
+        row["value"] = f"{int(row['value'].replace(',', '')) + 1 + int(time.time()) % 997:,}"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow([row[h] for h in header])
+        lines[i] = out.getvalue()
+        break
+    observations.write_bytes("\n".join(lines).encode("utf-8"))
+    return original
+
+
+# Main -----------------------------------------------------------------------------------------------------
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build benchmark against plain mkdocs + Material.")
+    parser.add_argument("--areas", type=int, default=150)
+    parser.add_argument("--schemes", type=int, default=3000)
+    parser.add_argument("--years", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold build (keeps the chart cache)")
+    parser.add_argument("--project-only", action="store_true",
+                        help="only generate the data and the project copy, and print the command that builds it")
+    parser.add_argument("--capture", nargs=4, metavar=("PROJECT", "DATA", "CACHE", "DOCS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.capture:
+        capture(*(Path(p) for p in args.capture))
+        return 0
+
+    import synthetic
+
+    size = "national" if (args.areas, args.schemes, args.years, args.seed) == (150, 3000, 3, 1) else \
+        f"areas{args.areas}-schemes{args.schemes}-years{args.years}-seed{args.seed}"
+    data, base = OUT / size, OUT / f"{size}-build"
+    cache = base / "chart-cache"
+    base.mkdir(parents=True, exist_ok=True)
+    print(f"Generating the synthetic data set into {data} ...", flush=True)  # 3 s; the same bytes every time
+    synthetic.generate(data, args.areas, args.schemes, args.years, args.seed)
+    project = make_project(base / "project")
+    env = {"CARE_DATA_DIR": str(data), "CARE_CHART_CACHE": str(cache)}
+    if args.project_only:
+        print(f"cd {project} && CARE_DATA_DIR={data} CARE_CHART_CACHE={cache} "
+              f"NO_MKDOCS_2_WARNING=1 {sys.executable} -m mkdocs build --strict --site-dir {base / 'site'}")
+        return 0
+    ours = base / "site"
+    runs: list[Run] = []
+
+    if not args.no_cold:
+        shutil.rmtree(cache, ignore_errors=True)
+        print("Building with this project, cold (no chart cache) ...", flush=True)
+        runs.append(timed_build("cold", project, ours, env))
+    print("Building with this project, warm (charts cached) ...", flush=True)
+    warm = timed_build("warm", project, ours, env)
+    runs.append(warm)
+    weights = page_weights(ours)
+
+    print("Writing the same pages as plain files for the baseline ...", flush=True)
+    docs = base / "baseline" / "docs"
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, __file__, "--capture", str(project), str(data), str(cache), str(docs)],
+                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL)
+    config = base / "baseline" / "mkdocs.yml"
+    config.write_text(baseline_config(project, docs), encoding="utf-8")
+    print("Building the baseline with plain mkdocs + Material ...", flush=True)
+    baseline = timed_build("baseline", base / "baseline", base / "baseline" / "site", {}, config)
+    runs.append(baseline)
+
+    print("Editing one cell of observations.csv and building again ...", flush=True)
+    original = edit_one_cell(data / "observations.csv")
+    try:
+        edited = timed_build("after one edit", project, ours, env)
+    finally:
+        (data / "observations.csv").write_bytes(original)
+    runs.append(edited)
+
+    print()
+    print(f"Data: {data} ({args.areas} areas, {args.schemes} schemes, {args.years} years, seed {args.seed})")
+    print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print()
+    print(f"{'build':<16}{'pages':>8}{'wall time':>12}{'pages/s':>10}{'peak memory':>14}")
+    for run in runs:
+        print(f"{run.name:<16}{run.pages:>8,}{run.seconds:>11.1f}s{run.pages / run.seconds:>10.1f}{run.max_rss_kb / 1024:>11,.0f} MB")
+    print()
+    html = [w[1] for w in weights]
+    whole = [w[1] + w[2] for w in weights]
+    gz = [w[3] + w[4] for w in weights]
+    biggest = max(weights, key=lambda w: w[1] + w[2])
+    print("Page weight (HTML plus the page's own chart SVGs; theme files and charts other pages share not counted):")
+    print(f"  all pages: median {kb(statistics.median(whole))}, largest {kb(max(whole))} ({biggest[0]}/); "
+          f"HTML alone median {kb(statistics.median(html))}, largest {kb(max(html))}")
+    print(f"  gzipped, as sent: median {kb(statistics.median(gz))}, largest {kb(max(gz))}")
+    for folder in ("areas", "schemes", "measures"):
+        kind = [w for w in weights if w[0].startswith(folder + "/")]
+        if kind:
+            print(f"  {folder + ' pages':<15} median {kb(statistics.median(w[1] + w[2] for w in kind))} "
+                  f"(HTML {kb(statistics.median(w[1] for w in kind))}, gzipped {kb(statistics.median(w[3] + w[4] for w in kind))}), "
+                  f"largest {kb(max(w[1] + w[2] for w in kind))} (gzipped {kb(max(w[3] + w[4] for w in kind))})")
+    index = ours / "search" / "search_index.json"
+    if index.exists():
+        raw = index.read_bytes()
+        print(f"  shared: search index {kb(len(raw))} (gzipped {kb(len(gzip.compress(raw, 6)))})")
+    print()
+    print(f"Rebuild after editing one CSV cell: {edited.seconds:.1f}s")
+    print(f"Peak memory of all builds (RUSAGE_CHILDREN): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MB")
+    if not args.no_cold:
+        print(f"cold / baseline: {runs[0].seconds / baseline.seconds:.2f}")
+    print(f"ratio: {warm.seconds / baseline.seconds:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
