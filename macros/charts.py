@@ -75,7 +75,7 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
     shape = "Line chart" if len(periods) > 1 and max(lengths) - min(lengths) <= 3 else "Bar chart"
     gaps = [o for o in points if o.value is None or o.suppressed]
     gap = f" {len(gaps)} figure{'s are' if len(gaps) != 1 else ' is'} not shown: missing, or fewer than {threshold}." if gaps else ""
-    return f"{shape} of {measure.name.lower()}, {span}: " + "; ".join(parts) + "." + gap
+    return f"{shape} of {measure.name}, {span}: " + "; ".join(parts) + "." + gap
 
 
 def chart_for(series: list[Observation], measure: Measure, threshold: int, cache_dir: Path) -> Chart | None:

@@ -52,7 +52,7 @@ def on_files(files: Files, config) -> Files:
         if uri not in existing:
             files.append(File.generated(config, uri, content=index_page(ctx, kind)))
             made.append(uri)
-    _state["pages"] = made
+    _state["pages"] = set(made)
     return files
 
 

@@ -65,7 +65,7 @@ def table(caption: str, headers: list[str], rows: list[list[str]], *, row_header
         cells = [f'<th scope="row">{row[0]}</th>' if row_headers else f"<td>{row[0]}</td>"]
         cells += [f"<td>{c}</td>" for c in row[1:]]
         body.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<div class="care-table" role="region" aria-label="{html.escape(re.sub("<[^>]+>", "", caption), quote=True)}" tabindex="0">'
+    return (f'<div class="care-table" role="region" aria-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", caption)), quote=True)}" tabindex="0">'
             f'<table{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}{"" if searchable else " data-search-exclude"}><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
 

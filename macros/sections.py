@@ -52,7 +52,9 @@ def chart_html(ctx: Context, here: str, series, measure) -> str:
         return ""
     src = ctx.href(here, f"charts/{drawn.key}.svg")
     desc = text(drawn.description)
-    return (f'<figure class="care-chart"><img src="{src}" alt="{desc}" width="640" height="330" loading="lazy">'
+    # The alt text names the chart; the caption below describes it, so a screen reader hears it once.
+    alt = text(f"Chart: {drawn.title}. Described below.")
+    return (f'<figure class="care-chart"><img src="{src}" alt="{alt}" width="640" height="330" loading="lazy">'
             f"<figcaption>{desc} The figures are in the table below.</figcaption></figure>")
 
 

@@ -58,7 +58,9 @@ def test_area_measure_sentence_status_chart_and_table(real_site):
             "That is lower than planned. Lower is better here, so this is good.") in words
     assert "Better than plan" in words and "Worse than plan" in words
     chart = re.search(r'<figure class="care-chart"><img src="([^"]+)" alt="([^"]+)"', text)
-    assert chart and chart.group(2).startswith("Line chart of ")
+    assert chart and chart.group(2).startswith("Chart: ") and chart.group(2).endswith("Described below.")
+    assert re.search(r"<figcaption>Line chart of Days adults waited to leave hospital, April 2016 to September 2016: "
+                     r"plan from 909 days to 1,078 days; actual from 1,041 days to 1,492 days\.", text)
     svg = (SITE(real_site) / "areas" / "southampton" / chart.group(1)).resolve()
     assert svg.read_text(encoding="utf-8").startswith("<svg")
 
