@@ -127,7 +127,8 @@ class Visitor:
         self.errors.clear()
         response = page.goto(self.base_url + path, wait_until="load")
         assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        if how.get("javascript", True):  # (requestAnimationFrame never fires when the page's scripts are off)
+            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         self.check(path)
         return page
 

@@ -5,6 +5,8 @@ every link and control can be reached with Tab and shows where the focus is.
 
 Run these alone with `pytest -m browser`, or skip them with `pytest -m "not browser"`.
 Screenshots of every page type go to test-artifacts/screenshots/ (CI keeps them as an artifact).
+With CARE_UPDATE_README_SCREENSHOT=1 the desktop light area page is also copied to
+.github/screenshots/area-page.png, the picture the README shows (tracked in git, so only on request).
 """
 from __future__ import annotations
 
@@ -141,6 +143,12 @@ CLIPPED_TEXT_JS = """() => {
         if ((clipX && el.scrollWidth > el.clientWidth + 1) || (clipY && el.scrollHeight > el.clientHeight + 1))
             found.push(el.outerHTML.slice(0, 160));
     }
+    // A table scrolls sideways in its own box; its caption must still be readable without scrolling.
+    for (const box of document.querySelectorAll(".care-table")) {
+        const caption = box.querySelector("caption");
+        if (caption && box.checkVisibility() && caption.getBoundingClientRect().width > box.clientWidth + 1)
+            found.push("caption wider than its scrolling box: " + caption.outerHTML.slice(0, 120));
+    }
     return found;
 }"""
 SIDEWAYS_JS = """() => {
@@ -152,6 +160,7 @@ SIDEWAYS_JS = """() => {
 
 
 def _assert_fits(page, path: str, how: str) -> None:
+    _load_lazy_images(page)
     fit = page.evaluate(SIDEWAYS_JS)
     assert fit["scrollWidth"] <= fit["clientWidth"], (
         f"{path} scrolls sideways {how}: {fit['scrollWidth']} px of content in {fit['clientWidth']} px. "
@@ -183,7 +192,11 @@ MARK_FOCUSABLE_JS = """() => {
         if (!el.closest(".md-header, .md-content")) continue;
         if (el.tabIndex < 0 || el.disabled || el.type === "hidden" || el.closest("[inert]")) continue;
         if (!el.checkVisibility({visibilityProperty: true})) continue;
-        if (el.type === "radio" && !el.checked && document.querySelector(`input[type=radio][name="${el.name}"]:checked`)) continue;
+        // Tab stops once in a group of radio buttons: on the checked one, or on the first if none is.
+        if (el.type === "radio") {
+            const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)];
+            if (el !== (group.find(radio => radio.checked) || group[0])) continue;
+        }
         el.dataset.tabStop = String(++n);
         wanted.push({id: String(n), html: el.outerHTML.slice(0, 160)});
     }
@@ -195,16 +208,24 @@ FOCUS_STATE_JS = """() => {
     // Material's colour-scheme switch is a 0 x 0 radio button that shows its focus on the icon next to it.
     const shown = el.matches(".md-option") ? el.nextElementSibling : el;
     const style = getComputedStyle(shown), box = shown.getBoundingClientRect();
-    const cx = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-    const cy = Math.min(Math.max(box.top + Math.min(box.height, 20) / 2, 0), innerHeight - 1);
-    const top = document.elementFromPoint(cx, cy);
+    // Not covered: the middle of the part inside the window shows this element (or something in it), and
+    // so does its top edge when the whole of it fits on screen (e.g. not under the sticky header).
+    const left = Math.max(box.left, 0), right = Math.min(box.right, innerWidth);
+    const upper = Math.max(box.top, 0), lower = Math.min(box.bottom, innerHeight);
+    const shows = (x, y) => { const hit = document.elementFromPoint(x, y);
+        return !!hit && (hit === shown || shown.contains(hit) || hit.contains(shown)); };
+    const cx = (left + right) / 2;
+    const uncovered = right > left && lower > upper && shows(cx, (upper + lower) / 2)
+        && (box.height > innerHeight - 100 || box.top < 0 || shows(cx, upper + Math.min(box.height / 2, 8)));
     return {
         id: el.dataset.tabStop || null,
         html: el.outerHTML.slice(0, 160),
         focusVisible: el.matches(":focus-visible"),
         ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none",
-        onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
-        uncovered: !!top && (shown === top || shown.contains(top) || top.contains(shown)),
+        onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth
+            && shown.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+        uncovered,
+        coveredBy: (document.elementFromPoint(cx, (upper + lower) / 2) || {outerHTML: "nothing"}).outerHTML.slice(0, 120),
         // Material's search results box: empty (0 px high) until there is a query, and shown while searching.
         searchResults: !!el.closest(".md-search__output"),
     };
@@ -217,27 +238,35 @@ MAX_TAB_STOPS = 200
 def test_keyboard_reaches_everything_with_a_visible_focus(visitor, name, width):
     path = PAGES[name]
     page = visitor.open(path, width=width)
+    # Load every chart first: a lazy chart loading as Tab scrolls the page moves what is below it.
+    _load_lazy_images(page)
     wanted = {item["id"]: item["html"] for item in page.evaluate(MARK_FOCUSABLE_JS)}
     assert wanted, f"{path}: found nothing to focus"
     reached: set[str] = set()
-    first = None
+    first = previous = None
     for _ in range(min(MAX_TAB_STOPS, 3 * len(wanted) + 40)):
         page.keyboard.press("Tab")
         state = page.evaluate(FOCUS_STATE_JS)
+        if state and not (state["onScreen"] and state["uncovered"]):
+            # Some things move into view when they take focus (Material opens its search box as the
+            # search field is focused, the menu drawer slides in): judge them once that is done.
+            page.wait_for_timeout(400)
+            state = page.evaluate(FOCUS_STATE_JS)
         if state is None:  # focus left the page (to the browser): we have been round once
             if reached:
                 break
             continue
         if first is None:
             first = state["html"]
-        elif state["html"] == first:
+        elif state["html"] in (first, previous):  # round to the start, or out of the page and stuck
             break
+        previous = state["html"]
         where = f"{path} at {width} px: focus on {state['html']}"
         assert state["focusVisible"], f"{where} does not match :focus-visible"
         assert state["ring"], f"{where} shows no focus ring (outline or box-shadow)"
         if not state["searchResults"]:
-            assert state["onScreen"], f"{where} is off the screen, so the focus cannot be seen"
-            assert state["uncovered"], f"{where} is covered by another element"
+            assert state["onScreen"], f"{where} is off the screen or see-through, so the focus cannot be seen"
+            assert state["uncovered"], f"{where} is covered by {state['coveredBy']}"
         if state["id"]:
             reached.add(state["id"])
     missed = [html for key, html in wanted.items() if key not in reached]
