@@ -18,7 +18,7 @@ from pathlib import Path
 from . import wording
 from .model import Measure, Observation
 
-CHART_VERSION = "3"  # bump when the look of charts changes, so cached SVGs are redrawn (3: bars for uneven periods)
+CHART_VERSION = "4"  # bump when the look of charts changes, so cached SVGs are redrawn (4: exactly 640 by 330)
 SERIES_STYLE = {  # colour, dash and point shape: never colour alone
     "Plan": ("#505a5f", [6, 4], "square"),
     "Actual": ("#1d70b8", [1, 0], "circle"),
@@ -142,9 +142,11 @@ def spec(rows: list[dict], title: str, unit: str, even: bool = True) -> dict:
         "mark": mark,
         "background": "#ffffff",
         "encoding": dict(sorted(encoding.items())),
-        "height": 240,
+        "height": 330,
+        # Exactly the size the page reserves for the <img>, axes and legend included: no jump as charts load.
+        "autosize": {"type": "fit", "contains": "padding"},
         "title": {"text": title, "anchor": "start", "fontSize": 15},
-        "width": 520,
+        "width": 640,
         "$schema": VEGA_LITE_SCHEMA,
     }
 
@@ -175,7 +177,7 @@ def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> d
             strokeDash=alt.StrokeDash("series:N", scale=scale(1), legend=None),
             shape=alt.Shape("series:N", scale=scale(2), legend=None),
         )
-    chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=15), width=520, height=240,
+    chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=15), width=640, height=330, autosize=alt.AutoSizeParams(type="fit", contains="padding"),
                              background="#ffffff")
     return chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#0b0c0c", titleColor="#0b0c0c") \
                 .configure_legend(labelFontSize=12, labelColor="#0b0c0c", symbolStrokeWidth=3) \
