@@ -7,8 +7,10 @@ the build waits for them before copying them into the site (`finish`).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import math
 import os
 import re
 from bisect import bisect_left, bisect_right
@@ -18,7 +20,9 @@ from pathlib import Path
 from . import wording
 from .model import Measure, Observation
 
-CHART_VERSION = "4"  # bump when the look of charts changes, so cached SVGs are redrawn (4: exactly 640 by 330)
+# A chart's file is named by a hash of its Vega-Lite spec, so any change to what a chart shows or how it
+# looks gets a new file. Bump this when the drawing changes in a way the spec does not show (`slim`).
+DRAWING_VERSION = "3"  # 3: groups that do nothing left out
 SERIES_STYLE = {  # colour, dash and point shape: never colour alone
     "Plan": ("#505a5f", [6, 4], "square"),
     "Actual": ("#1d70b8", [1, 0], "circle"),
@@ -27,6 +31,16 @@ SERIES_STYLE = {  # colour, dash and point shape: never colour alone
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # what Altair 6 writes
 POOL_FROM = 16  # charts to draw before worker processes are worth starting
 BATCH = 8  # charts sent to a worker at a time
+# Beyond this many periods a line has no point markers and the axis names every few periods only: 36
+# months of markers and rotated labels made a chart of 27 KB whose labels overlapped. The dash pattern
+# and the legend still tell the lines apart without colour, and the table gives every figure.
+LONG = 12
+AXIS_LABELS = 6  # at most, on a long series: level, and none overlap
+
+
+def label_step(periods: int) -> int:
+    """Name every k-th period on a long series' axis, k a step a calendar has (every 3, 6 or 12 months)."""
+    return next(k for k in (1, 2, 3, 4, 6, 12, 24, 60, 120, periods) if math.ceil(periods / k) <= AXIS_LABELS)
 
 
 @dataclass(frozen=True)
@@ -94,11 +108,20 @@ def chart_for(series: list[Observation], measure: Measure, threshold: int, cache
     title = measure.name
     lengths = {(o.aligned.end - o.aligned.start).days for o in points}
     even = max(lengths) - min(lengths) <= 3  # months of 28 to 31 days count as even
-    key = hashlib.sha256(json.dumps([CHART_VERSION, title, measure.unit, even, rows], sort_keys=True).encode()).hexdigest()[:20]
+    drawing = spec(rows, title, measure.unit, even)
+    key = hashlib.sha256(json.dumps([DRAWING_VERSION, _vl_convert_version(), drawing], sort_keys=True).encode()).hexdigest()[:20]
     target = cache_dir / f"{key}.svg"
     if not target.exists():
-        _renderer.add(target, rows, title, measure.unit, even)
+        _renderer.add(target, drawing)
     return Chart(key, title, describe(points, measure, threshold))
+
+
+@functools.cache
+def _vl_convert_version() -> str:
+    """Another vl-convert may draw the same spec differently: part of the cache key."""
+    from importlib.metadata import version
+
+    return version("vl-convert-python")
 
 
 def finish() -> int:
@@ -115,11 +138,16 @@ def spec(rows: list[dict], title: str, unit: str, even: bool = True) -> dict:
     present = [s for s in SERIES_STYLE if any(r["series"] == s for r in rows)]
     scale = lambda i: {"domain": list(present), "range": [SERIES_STYLE[s][i] for s in present]}
     axis_title = {"percent": "Per cent", "gbp": "Pounds", "rate_per_100k": "Per 100,000 people", "days": "Days"}.get(unit, "Number")
+    long = even and len(order) > LONG
+    x_axis = {"labelAngle": -40 if len(order) > 3 else 0, "labelLimit": 220}
+    if long:
+        x_axis = {"labelAngle": 0, "labelLimit": 220, "ticks": False, "values": order[::label_step(len(order))]}
     encoding = {
         "color": {"field": "series", "legend": {"orient": "bottom", "title": None}, "scale": scale(0), "type": "nominal"},
-        "x": {"axis": {"labelAngle": -40 if len(order) > 3 else 0, "labelLimit": 220}, "field": "period", "sort": order,
-              "title": None, "type": "nominal"},
-        "y": {"field": "value", "scale": {"zero": True}, "title": axis_title, "type": "quantitative"},
+        "x": {"axis": x_axis, "field": "period", "sort": order, "title": None, "type": "nominal"},
+        # About four values up the side, and gridlines instead of tick marks: lighter, and as easy to read.
+        "y": {"axis": {"tickCount": 4, "ticks": False}, "field": "value", "scale": {"zero": True}, "title": axis_title,
+              "type": "quantitative"},
     }
     if len(order) == 1:
         mark = {"type": "bar"}
@@ -128,15 +156,21 @@ def spec(rows: list[dict], title: str, unit: str, even: bool = True) -> dict:
         # Periods of different lengths (six months, then a year) are not points on a line: use bars.
         mark = {"type": "bar"}
         encoding["xOffset"] = {"field": "series", "sort": present, "type": "nominal"}
+    elif long:
+        mark = {"type": "line", "strokeWidth": 2.5}
+        encoding["strokeDash"] = {"field": "series", "scale": scale(1), "type": "nominal"}  # in the legend too
     else:
         mark = {"type": "line", "point": {"filled": True, "size": 60}}
         encoding["shape"] = {"field": "series", "legend": None, "scale": scale(2), "type": "nominal"}
         encoding["strokeDash"] = {"field": "series", "legend": None, "scale": scale(1), "type": "nominal"}
+    legend = {"labelColor": "#0b0c0c", "labelFontSize": 12, "symbolStrokeWidth": 3}
+    if long:
+        legend["symbolType"] = "stroke"  # a short stretch of each line, dashes and all
     return {
         "config": {
             "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
             "axis": {"labelColor": "#0b0c0c", "labelFontSize": 12, "titleColor": "#0b0c0c", "titleFontSize": 12},
-            "legend": {"labelColor": "#0b0c0c", "labelFontSize": 12, "symbolStrokeWidth": 3},
+            "legend": legend,
         },
         "data": {"values": rows},
         "mark": mark,
@@ -162,9 +196,13 @@ def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> d
     present = [s for s in SERIES_STYLE if any(r["series"] == s for r in rows)]
     scale = lambda i: alt.Scale(domain=present, range=[SERIES_STYLE[s][i] for s in present])
     axis_title = {"percent": "Per cent", "gbp": "Pounds", "rate_per_100k": "Per 100,000 people", "days": "Days"}.get(unit, "Number")
+    long = even and len(order) > LONG
+    x_axis = alt.Axis(labelAngle=-40 if len(order) > 3 else 0, labelLimit=220)
+    if long:
+        x_axis = alt.Axis(labelAngle=0, labelLimit=220, ticks=False, values=order[::label_step(len(order))])
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40 if len(order) > 3 else 0, labelLimit=220)),
-        y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(zero=True)),
+        x=alt.X("period:N", sort=order, title=None, axis=x_axis),
+        y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=4, ticks=False)),
         color=alt.Color("series:N", scale=scale(0), legend=alt.Legend(title=None, orient="bottom")),
     )
     if len(order) == 1:
@@ -172,6 +210,8 @@ def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> d
     elif not even:
         # Periods of different lengths (six months, then a year) are not points on a line: use bars.
         chart = base.mark_bar().encode(xOffset=alt.XOffset("series:N", sort=present))
+    elif long:
+        chart = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("series:N", scale=scale(1)))
     else:
         chart = base.mark_line(point=alt.OverlayMarkDef(size=60, filled=True)).encode(
             strokeDash=alt.StrokeDash("series:N", scale=scale(1), legend=None),
@@ -180,7 +220,7 @@ def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> d
     chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=15), width=640, height=330, autosize=alt.AutoSizeParams(type="fit", contains="padding"),
                              background="#ffffff")
     return chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#0b0c0c", titleColor="#0b0c0c") \
-                .configure_legend(labelFontSize=12, labelColor="#0b0c0c", symbolStrokeWidth=3) \
+                .configure_legend(labelFontSize=12, labelColor="#0b0c0c", symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {})) \
                 .configure_view(stroke=None).to_dict(validate=False)
 
 
@@ -188,26 +228,62 @@ def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> d
 # <img> alt text is what screen readers read); nor do empty or hidden paths. Dropping them halves the
 # file and leaves every pixel as it was.
 _UNSEEN = re.compile(r'\s(?:aria-[a-z]+|role|class|pointer-events)="[^"]*"| opacity="1"')
+# Coordinates come with up to 15 decimals; a tenth of a pixel is finer than any screen shows. Only inside
+# attribute values: the labels' text is left exactly as it is.
+_ATTRIBUTE = re.compile(r'="[^"]*"')
+_DECIMALS = re.compile(r"(\d\.\d)\d+")
 
 
 def slim(svg: str) -> str:
+    return round_coordinates(drop_unseen(svg))
+
+
+# Groups with no attributes (or one that moves nothing) change nothing; the outline of a group with no
+# fill (the root group has fill="none") and no stroke draws nothing.
+_GROUP = re.compile(r'<(/?)g((?: transform="translate\(0,0\)")?|\s[^>]*)>')
+_BLANK_OUTLINE = re.compile(r'<path d="M0,0h[\d.]+v[\d.]+h-[\d.]+Z"/>')
+
+
+def drop_unseen(svg: str) -> str:
     svg = _UNSEEN.sub("", svg)
-    return svg.replace('<path d="M0,0h0v0h0Z"/>', "").replace('<path d="" display="none"/>', "")
+    svg = svg.replace('<path d="M0,0h0v0h0Z"/>', "").replace('<path d="" display="none"/>', "")
+    return _BLANK_OUTLINE.sub("", _unwrap_groups(svg))
 
 
-def render_svg(rows: list[dict], title: str, unit: str, even: bool = True) -> str:
+def _unwrap_groups(svg: str) -> str:
+    """Leave out the <g> tags that do nothing, and their closing tags, keeping what is inside."""
+    out, kept, pos = [], [], 0
+    for tag in _GROUP.finditer(svg):
+        out.append(svg[pos:tag.start()])
+        pos = tag.end()
+        if tag[1]:  # </g>: kept if its <g> was
+            if kept.pop():
+                out.append(tag[0])
+        else:
+            kept.append(tag[2] not in ("", ' transform="translate(0,0)"'))
+            if kept[-1]:
+                out.append(tag[0])
+    out.append(svg[pos:])
+    return "".join(out)
+
+
+def round_coordinates(svg: str) -> str:
+    return _ATTRIBUTE.sub(lambda value: _DECIMALS.sub(r"\1", value.group(0)), svg)
+
+
+def render_svg(vega_lite: dict) -> str:
     import vl_convert
 
-    return slim(vl_convert.vegalite_to_svg(spec(rows, title, unit, even)))
+    return slim(vl_convert.vegalite_to_svg(vega_lite))
 
 
-def _draw(jobs: list[tuple[str, list[dict], str, str, bool]]) -> int:
+def _draw(jobs: list[tuple[str, dict]]) -> int:
     """Draw charts into the cache (run in a worker process, or here for a few)."""
-    for target, rows, title, unit, even in jobs:
+    for target, vega_lite in jobs:
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-        tmp.write_text(render_svg(rows, title, unit, even), encoding="utf-8")
+        tmp.write_text(render_svg(vega_lite), encoding="utf-8")
         tmp.replace(path)
     return len(jobs)
 
@@ -217,16 +293,16 @@ class _Renderer:
     draw them while the build goes on (vl-convert serialises calls within one process)."""
 
     def __init__(self):
-        self.waiting: list[tuple[str, list[dict], str, str, bool]] = []
+        self.waiting: list[tuple[str, dict]] = []
         self.queued: set[str] = set()
         self.futures: list = []
         self.pool = None
 
-    def add(self, target: Path, rows: list[dict], title: str, unit: str, even: bool = True) -> None:
+    def add(self, target: Path, vega_lite: dict) -> None:
         if str(target) in self.queued:
             return
         self.queued.add(str(target))
-        self.waiting.append((str(target), rows, title, unit, even))
+        self.waiting.append((str(target), vega_lite))
         if self.pool is None and len(self.waiting) >= POOL_FROM and (os.cpu_count() or 1) > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor

@@ -113,7 +113,8 @@ def chart(env, area, measure, scheme=None):
 
 @macro
 def measures(env, area, scheme=None):
-    """Every measure of an area (or of one scheme), each with sentence, status, chart and table.
+    """Every area-wide measure of an area (or every measure of one scheme), each with sentence, status,
+    chart and table. A scheme's measures are summed up by `schemes` and shown in full on its page.
 
     Example: {{ measures("southampton") }}
     """
@@ -126,7 +127,10 @@ def measures(env, area, scheme=None):
 
 @macro
 def schemes(env, area):
-    """The area's schemes, each linked to its page. Example: {{ schemes("southampton") }}"""
+    """The area's schemes, each linked to its page, with a sentence and a status for each of its measures.
+
+    Example: {{ schemes("southampton") }}
+    """
     ctx = current()
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     return sections.schemes_list(ctx, env.page.url, area)

@@ -15,6 +15,7 @@ from macros import report  # noqa: E402
 from macros.context import SECTIONS, context_for  # noqa: E402
 from macros.downloads import write_downloads  # noqa: E402
 from macros.errors import PageProblem  # noqa: E402
+from macros.render import squeeze_indentation  # noqa: E402
 from macros.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page  # noqa: E402
 from macros.sections import FIGURES_MARK  # noqa: E402
 
@@ -71,6 +72,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.file.src_uri not in _state["pages"]:
         markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
     return markdown
+
+
+def on_post_page(output: str, page, config) -> str:
+    return squeeze_indentation(output)
 
 
 def on_post_build(config):

@@ -41,14 +41,14 @@ class Abbreviations:
 def icon(name: str) -> str:
     """A Material Design icon, hidden from screen readers: the word beside it carries the meaning.
 
-    The drawing is in every page once (overrides/partials/care-icons.html) and each badge refers to it:
-    a measure page lists every area and scheme, and 1,100 inline copies of the icons weighed 265 KB."""
-    return (f'<svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">'
-            f'<use href="#care-icon-{name}"/></svg>')
+    The drawing is in every page once (overrides/partials/care-icons.html, a <symbol> with its viewBox)
+    and each badge refers to it; its size is set in care.css. A measure page of the national data lists
+    1,100 badges: inline copies of the icons weighed 265 KB, and every byte here counts 1,100 times."""
+    return f'<svg aria-hidden="true"><use href="#care-icon-{name}"/></svg>'
 
 
 def status_badge(status: Status) -> str:
-    return f'<span class="care-status care-status--{status.key}">{icon(status.icon)}<span>{status.word}</span></span>'
+    return f'<span class="care-status care-status--{status.key}">{icon(status.icon)}{status.word}</span>'
 
 
 def table(caption: str, headers: list[str], rows: list[list[str]], *, row_headers: bool = True, classes: str = "",
@@ -79,3 +79,16 @@ def block(*parts: str) -> str:
     joined = "\n".join(p.strip() for p in parts if p)
     joined = re.sub(r"\n\s*\n", "\n", joined)
     return f"\n\n{joined}\n\n"
+
+
+_INDENT = re.compile(r"\n\s+")
+_KEEP_SPACES = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
+
+
+def squeeze_indentation(page_html: str) -> str:
+    """Drop the indentation of every line, except inside <pre> and <textarea>.
+
+    Material's templates indent their HTML deeply: 4 KB of every page. A newline followed by spaces shows
+    as one space, as a newline alone does, so the page looks the same. Costs 0.1 ms a page."""
+    parts = _KEEP_SPACES.split(page_html)
+    return "".join(part if i % 2 else _INDENT.sub("\n", part) for i, part in enumerate(parts))

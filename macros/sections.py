@@ -13,8 +13,10 @@ FIGURES_MARK = "<!-- care:figures -->"
 
 # Measures -------------------------------------------------------------------------------------
 
-def sentence(ctx: Context, series: list[Observation], measure) -> str:
-    """The measure in one or two short plain-English sentences, from its headline figures."""
+def sentence(ctx: Context, series: list[Observation], measure, judged: bool = True) -> str:
+    """The measure in one or two short plain-English sentences, from its headline figures.
+
+    judged=False leaves out whether that is good (for a list where a status badge stands beside it)."""
     top = headline(series, measure)
     t = ctx.settings.small_number_threshold
     name = text(measure.name, ctx.abbreviations)
@@ -28,11 +30,11 @@ def sentence(ctx: Context, series: list[Observation], measure) -> str:
     out = f"{name}: {wording.shown(actual, measure, t, exact=False, with_unit=True)} {when}"
     if plan is not None and plan.value is not None:
         out += f", against a plan of {wording.shown(plan, measure, t, exact=False, with_unit=True)}."
-        if top.status.key in ("better", "worse") and not actual.suppressed:
+        if judged and top.status.key in ("better", "worse") and not actual.suppressed:
             direction = "lower" if actual.value < plan.value else "higher"
             good = "good" if top.status.key == "better" else "not good"
             out += f" That is {direction} than planned. {measure.better.capitalize()} is better here, so this is {good}."
-        elif top.status.key == "on-plan":
+        elif judged and top.status.key == "on-plan":
             out += " That is exactly the plan."
     else:
         out += ". There is no plan to compare it with."
@@ -112,14 +114,11 @@ def sources_line(ctx: Context, rows) -> str:
     return f'<p class="care-source">Source: {" and ".join(parts)}.</p>' if parts else ""
 
 
-def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3,
-                    show_scheme: bool = False) -> str:
+def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3) -> str:
     data = ctx.data
     series = data.series[(area_id, scheme_id, measure_id)]
     measure = data.measures[measure_id]
     title = measure.name
-    if show_scheme and scheme_id:
-        title += f" ({data.schemes[scheme_id].name})"
     link = render.link(ctx.page_href(here, "measure", measure_id), "What this measure means")
     caption = f"{text(measure.name)}: {text(data.areas[area_id].name)}" + (f", {text(data.schemes[scheme_id].name)}" if scheme_id else "")
     return md_heading(level, title) + block(
@@ -134,12 +133,17 @@ def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None
 
 
 def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3) -> str:
-    """Every measure of an area (all of them, scheme ones included) or of one scheme."""
-    keys = [(s, m) for s, m in ctx.data.series_by_area.get(area_id, []) if scheme_id is None or s == scheme_id]
-    keys.sort(key=lambda k: (k[0] is not None, ctx.data.schemes[k[0]].name if k[0] else "", ctx.data.measures[k[1]].name))
+    """Every area-wide measure of an area, or every measure of one scheme, each in full.
+
+    A scheme's measures are shown in full on the scheme's page only; the area page sums them up under
+    each scheme (`schemes_list`). In full on both, an area page with 20 schemes weighed 500 KB."""
+    keys = sorted((m for s, m in ctx.data.series_by_area.get(area_id, []) if s == scheme_id),
+                  key=lambda m: ctx.data.measures[m].name)
     if not keys:
-        return block(FIGURES_MARK, "<p>The reports give no figures for this yet.</p>")
-    return "\n\n".join(measure_section(ctx, here, area_id, s, m, level, show_scheme=scheme_id is None) for s, m in keys)
+        empty = ("The reports give no figures for this yet." if scheme_id or not ctx.data.series_by_area.get(area_id)
+                 else "The reports give no figures for the whole area. Each scheme's figures are under Schemes.")
+        return block(FIGURES_MARK, f"<p>{empty}</p>")
+    return "\n\n".join(measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys)
 
 
 # Schemes, money, milestones, risks ---------------------------------------------------------------
@@ -148,13 +152,30 @@ STATUS_WORDS = {"planned": "Planned", "starting": "Starting", "running": "Runnin
 
 
 def schemes_list(ctx: Context, here: str, area_id: str) -> str:
+    """The area's schemes, each linked to its page, with how each of its measures is going in a sentence
+    and a status. The charts and tables are on the scheme's page."""
     schemes = sorted(ctx.data.schemes_by_area.get(area_id, []), key=lambda s: s.name)
     ctx.mark("schemes", schemes, "id")
     if not schemes:
         return block("<p>No schemes are listed for this area.</p>")
-    items = [f"<li>{render.link(ctx.page_href(here, 'scheme', s.id), text(s.name, ctx.abbreviations))} "
-             f"({STATUS_WORDS[s.status].lower()}): {text(s.summary, ctx.abbreviations)}</li>" for s in schemes]
-    return block(FIGURES_MARK, f'<ul class="care-schemes">{"".join(items)}</ul>')
+    measured: dict[str, list[str]] = {}
+    for scheme_id, measure_id in ctx.data.series_by_area.get(area_id, []):
+        if scheme_id:
+            measured.setdefault(scheme_id, []).append(measure_id)
+    items = []
+    for s in schemes:
+        href = ctx.page_href(here, "scheme", s.id)
+        item = (f"<li>{render.link(href, text(s.name, ctx.abbreviations))} "
+                f"({STATUS_WORDS[s.status].lower()}): {text(s.summary, ctx.abbreviations)}")
+        figures = []
+        for measure_id in sorted(measured.get(s.id, []), key=lambda m: ctx.data.measures[m].name):
+            series, measure = ctx.data.series[(area_id, s.id, measure_id)], ctx.data.measures[measure_id]
+            figures.append(f"<li>{measure_status(ctx, series, measure)} {sentence(ctx, series, measure, judged=False)}</li>")
+        if figures:
+            item += f'<ul class="care-scheme-figures">{"".join(figures)}</ul>'
+        items.append(item + "</li>")
+    intro = "<p>Each scheme's page has its money, milestones, and the charts, tables and sources behind its figures.</p>"
+    return block(FIGURES_MARK, intro, f'<ul class="care-schemes">{"".join(items)}</ul>')
 
 
 def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:

@@ -65,6 +65,21 @@ def test_area_measure_sentence_status_chart_and_table(real_site):
     assert svg.read_text(encoding="utf-8").startswith("<svg")
 
 
+def test_area_page_sums_up_scheme_measures_and_links_to_their_charts(real_site):
+    """A scheme's measures are in full (chart, table) on the scheme page; the area page gives each a status
+    and a sentence under its scheme, with a link. In full on both, area pages grew to 500 KB at scale."""
+    area = page(real_site, "areas/southampton")
+    schemes = area.split('<ul class="care-schemes">')[1].split("</ul>\n")[0]
+    carers = schemes.split('<li><a href="../../schemes/southampton-supporting-carers/"')[1].split('<li><a href="../../schemes/')[0]
+    assert "care-status" in carers and "Carers" in visible(carers)
+    assert "Each scheme's page has its money, milestones, and the charts, tables and sources behind its figures." in visible(area)
+    scheme = page(real_site, "schemes/southampton-supporting-carers")
+    scheme_charts = set(re.findall(r'charts/([0-9a-f]{20})\.svg', scheme))
+    assert scheme_charts and not scheme_charts & set(re.findall(r'charts/([0-9a-f]{20})\.svg', area))
+    # East Sussex reports figures only for its schemes: its area page says where they are.
+    assert "The reports give no figures for the whole area. Each scheme's figures are under Schemes." in visible(page(real_site, "areas/east-sussex"))
+
+
 def test_editor_page_keeps_prose_and_pulls_figures(real_site):
     words = visible(page(real_site, "areas/southampton"))
     assert "This page was written by an editor." in words
@@ -247,3 +262,12 @@ def test_generated_sentences_are_easy_to_read(real_site):
     scores = sorted(textstat.flesch_reading_ease(s) for s in sentences)
     median = scores[len(scores) // 2]
     assert median >= 60, (median, scores[:5])
+
+
+def test_indentation_squeezed_out_of_pages_but_kept_in_code_blocks(real_site):
+    """Material's indentation was 4 KB a page; squeezing it must not touch a code block's own spaces."""
+    area = page(real_site, "areas/durham")
+    assert not re.search(r"\n[ \t]+<", area)
+    editors = page(real_site, "editors")
+    code = re.search(r"<pre\b.*?</pre>", editors, re.S).group(0)
+    assert "\n    (found" in html.unescape(re.sub(r"<[^>]+>", "", code))
