@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +123,28 @@ def _vl_convert_version() -> str:
     from importlib.metadata import version
 
     return version("vl-convert-python")
+
+
+KEEP_UNUSED_DAYS = 30
+
+
+def prune(cache_dir: Path, used: set[str], keep_days: int = KEEP_UNUSED_DAYS) -> int:
+    """Remove the cached charts no build has used for `keep_days` days; the number removed.
+
+    Every edit of a figure makes a new chart and leaves the old one in the cache. Charts this build used
+    are marked as used now (their time stamp), so a chart is removed only when no build has shown it for
+    a month: switching between two data sets (tests, the benchmark) within a month redraws nothing."""
+    if not cache_dir.is_dir():
+        return 0
+    now = time.time()
+    removed = 0
+    for path in cache_dir.iterdir():
+        if path.suffix == ".svg" and path.stem in used:
+            os.utime(path, (now, now))
+        elif path.suffix in (".svg", ".tmp") and now - path.stat().st_mtime > keep_days * 86400:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def finish() -> int:

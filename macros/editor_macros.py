@@ -136,12 +136,24 @@ def schemes(env, area):
     return sections.schemes_list(ctx, env.page.url, area)
 
 
+def _none_here(ctx, grouped: dict, area: str, scheme, nothing: str) -> str:
+    """What money(), milestones() and risks() say when there is nothing to show for the whole area, or
+    for the scheme: for an area, each scheme's are summed up by schemes() and shown on its page."""
+    if scheme is None and grouped.get((area, None)):
+        return block(f"<p>The reports give {nothing} for the whole area. Each scheme's are summed up under it, "
+                     f"in the list of schemes, and shown in full on the scheme's page.</p>")
+    return block(f"<p>The reports give {nothing} here.</p>")
+
+
 @macro
 def money(env, area, scheme=None):
-    """Budgets and who pays what share. Example: {{ money("southampton", "southampton-supporting-carers") }}"""
+    """Budgets and who pays what share, for the whole area or for one scheme.
+
+    Example: {{ money("southampton", "southampton-supporting-carers") }}
+    """
     ctx = current()
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.money_table(ctx, area, scheme) or block("<p>The reports give no budget here.</p>")
+    return sections.money_table(ctx, area, scheme) or _none_here(ctx, ctx.data.money_by, area, scheme, "no budget")
 
 
 @macro
@@ -149,7 +161,7 @@ def milestones(env, area, scheme=None):
     """Milestones with done, due or late. Example: {{ milestones("east-sussex") }}"""
     ctx = current()
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.milestones_table(ctx, area, scheme) or block("<p>The reports give no milestones here.</p>")
+    return sections.milestones_table(ctx, area, scheme) or _none_here(ctx, ctx.data.milestones_by, area, scheme, "no milestones")
 
 
 @macro
@@ -157,7 +169,7 @@ def risks(env, area, scheme=None):
     """The published risk log. Example: {{ risks("east-sussex") }}"""
     ctx = current()
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.risks_table(ctx, area, scheme) or block("<p>No risks are published here.</p>")
+    return sections.risks_table(ctx, area, scheme) or _none_here(ctx, ctx.data.risks_by, area, scheme, "no risks")
 
 
 # Whole-site parts --------------------------------------------------------------------------------

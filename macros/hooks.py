@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import report  # noqa: E402
+from macros import charts, report  # noqa: E402
 from macros.context import SECTIONS, context_for  # noqa: E402
 from macros.downloads import write_downloads  # noqa: E402
 from macros.errors import PageProblem  # noqa: E402
@@ -84,10 +84,13 @@ def on_post_build(config):
     write_downloads(ctx, site)
     charts_dir = site / "charts"
     charts_dir.mkdir(exist_ok=True)
-    ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
+    drawn = ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
     for key in ctx.charts_used:
         (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
-    text = report.build_report(ctx, pages_made=len(_state["pages"]), narrative=sorted(_state["narrative"]))
+    removed = charts.prune(ctx.settings.chart_cache, ctx.charts_used)
+    text = report.build_report(ctx, pages_made=len(_state["pages"]), narrative=sorted(_state["narrative"]),
+                               charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
+                                           f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)")
     (site / "build-report.txt").write_text(text, encoding="utf-8")
     for line in text.splitlines():
         log.info(line)

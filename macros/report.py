@@ -21,7 +21,7 @@ def unshown(ctx: Context) -> list[str]:
     return missing
 
 
-def build_report(ctx: Context, pages_made: int, narrative: list[str]) -> str:
+def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_line: str) -> str:
     data = ctx.data
     lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}",
              f"Pages made from the data: {pages_made}"]
@@ -37,6 +37,7 @@ def build_report(ctx: Context, pages_made: int, narrative: list[str]) -> str:
         lines.append(f"  - observations.csv line {obs.line}: {data.areas[obs.area_id].name}, {data.measures[obs.measure_id].name}")
     if len(hidden) > 20:
         lines.append(f"  - and {len(hidden) - 20} more")
+    lines.append(charts_line)
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]

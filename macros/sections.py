@@ -171,15 +171,50 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> str:
         for measure_id in sorted(measured.get(s.id, []), key=lambda m: ctx.data.measures[m].name):
             series, measure = ctx.data.series[(area_id, s.id, measure_id)], ctx.data.measures[measure_id]
             figures.append(f"<li>{measure_status(ctx, series, measure)} {sentence(ctx, series, measure, judged=False)}</li>")
-        if figures:
+        figures.append(scheme_summary(ctx, area_id, s.id))
+        if any(figures):
             item += f'<ul class="care-scheme-figures">{"".join(figures)}</ul>'
         items.append(item + "</li>")
-    intro = "<p>Each scheme's page has its money, milestones, and the charts, tables and sources behind its figures.</p>"
+    intro = "<p>Each scheme's page has the charts, tables and sources behind these figures, and who pays what.</p>"
     return block(FIGURES_MARK, intro, f'<ul class="care-schemes">{"".join(items)}</ul>')
 
 
+def _own(grouped: dict, area_id: str, scheme_id: str | None) -> list:
+    """A scheme's rows, or (no scheme) the rows about the whole area: schemes are summed up on the area
+    page (`scheme_summary`) and shown in full on their own pages."""
+    rows = grouped.get((area_id, scheme_id), [])
+    return rows if scheme_id else [r for r in rows if r.scheme_id is None]
+
+
+_STATE_IN_A_LIST = {"Done": "done", "Due": "due", "Late": "late", "No update in the report": "with no update"}
+
+
+def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> str:
+    """A scheme's money, milestones and risks in a line each, for its area's page."""
+    lines = []
+    seen, totals = set(), []
+    for r in ctx.data.money_by.get((area_id, scheme_id), []):
+        if r.is_total and r.amount is not None and (r.item, r.amount, r.period) not in seen:
+            seen.add((r.item, r.amount, r.period))
+            totals.append(f"{text(r.item, ctx.abbreviations)}, {wording.period(r.period)}: {wording.money(r.amount, exact=True)}")
+    if totals:
+        lines.append("Money: " + "; ".join(totals) + ".")
+    milestones = ctx.data.milestones_by.get((area_id, scheme_id), [])
+    if milestones:
+        states: dict[str, int] = {}
+        for m in milestones:
+            state = milestone_state(m, ctx.data.sources[m.source_id].date)
+            states[state] = states.get(state, 0) + 1
+        lines.append(f"{wording.plural(len(milestones), 'milestone').capitalize()}: "
+                     + ", ".join(f"{n} {_STATE_IN_A_LIST[state]}" for state, n in states.items()) + ".")
+    risks = ctx.data.risks_by.get((area_id, scheme_id), [])
+    if risks:
+        lines.append(f"{wording.plural(len(risks), 'risk').capitalize()} in the published risk log.")
+    return "".join(f"<li>{line}</li>" for line in lines)
+
+
 def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
-    rows = ctx.data.money_by.get((area_id, scheme_id), [])
+    rows = _own(ctx.data.money_by, area_id, scheme_id)
     if not rows:
         return ""
     ctx.mark("money", rows)
@@ -210,7 +245,7 @@ def milestone_state(m: Milestone, as_at) -> str:
 
 
 def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
-    rows = ctx.data.milestones_by.get((area_id, scheme_id), [])
+    rows = _own(ctx.data.milestones_by, area_id, scheme_id)
     if not rows:
         return ""
     ctx.mark("milestones", rows)
@@ -224,7 +259,7 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
 
 
 def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
-    rows = ctx.data.risks_by.get((area_id, scheme_id), [])
+    rows = _own(ctx.data.risks_by, area_id, scheme_id)
     if not rows:
         return ""
     ctx.mark("risks", rows)

@@ -91,3 +91,16 @@ def test_charts_are_cached_by_what_they_show(tmp_path):
 @pytest.mark.parametrize("periods, step", [(13, 3), (18, 3), (24, 4), (36, 6), (60, 12), (120, 24)])
 def test_long_axes_name_every_quarter_half_year_or_year(periods, step):
     assert charts.label_step(periods) == step
+
+
+def test_the_cache_forgets_charts_no_build_used_for_a_month(tmp_path):
+    import os
+    import time
+
+    month_ago = time.time() - 31 * 86400
+    for name in ("shown-long-ago.svg", "unused-long-ago.svg", "unused-yesterday.svg", "half-written.123.tmp"):
+        (tmp_path / name).write_text("<svg/>")
+        os.utime(tmp_path / name, (month_ago, month_ago) if "long-ago" in name or name.endswith(".tmp") else None)
+    assert charts.prune(tmp_path, {"shown-long-ago"}) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shown-long-ago.svg", "unused-yesterday.svg"]
+    assert time.time() - (tmp_path / "shown-long-ago.svg").stat().st_mtime < 60  # marked as used now

@@ -49,6 +49,10 @@ def test_generated_area_page(real_site):
     assert "<caption>" in text and '<th scope="col">Period</th>' in text and '<th scope="row">' in text
     assert 'href="../../schemes/durham-teams-around-practices/"' in text
     assert "£43,735,000" in words  # the Better Care Fund allocation in the money table, exact
+    # The area's money table holds the whole area's money; a scheme's is summed up under the scheme.
+    money = text.split("<caption>Money: ")[1].split("</table>")[0]
+    assert "Better Care Fund allocation" in money and "Transformation fund for fast track sites" not in money
+    assert "Money: Transformation fund for fast track sites" in words
 
 
 def test_area_measure_sentence_status_chart_and_table(real_site):
@@ -72,7 +76,13 @@ def test_area_page_sums_up_scheme_measures_and_links_to_their_charts(real_site):
     schemes = area.split('<ul class="care-schemes">')[1].split("</ul>\n")[0]
     carers = schemes.split('<li><a href="../../schemes/southampton-supporting-carers/"')[1].split('<li><a href="../../schemes/')[0]
     assert "care-status" in carers and "Carers" in visible(carers)
-    assert "Each scheme's page has its money, milestones, and the charts, tables and sources behind its figures." in visible(area)
+    assert "Each scheme's page has the charts, tables and sources behind these figures, and who pays what." in visible(area)
+    # Its money and milestones in a line each: the total as printed, and how many milestones are done.
+    assert "Money: Pooled fund, 2016 to 2017: £1,389,000." in visible(carers)
+    assert re.search(r"1 milestone: 1 (done|due|late|with no update)\.", visible(carers))
+    # Nottinghamshire's transformation team prints its £1,185,180 total twice (two breakdowns): said once.
+    notts = page(real_site, "areas/nottinghamshire").split('href="../../schemes/notts-transformation-team/"')[1].split("</ul>")[0]
+    assert visible(notts).count("£1,185,180") == 1
     scheme = page(real_site, "schemes/southampton-supporting-carers")
     scheme_charts = set(re.findall(r'charts/([0-9a-f]{20})\.svg', scheme))
     assert scheme_charts and not scheme_charts & set(re.findall(r'charts/([0-9a-f]{20})\.svg', area))
@@ -127,6 +137,7 @@ def test_build_report_beside_the_site(real_site):
     assert "Disagreements found in the source reports: 7" in report
     assert "Rows that did not reach a page: none" in report
     assert "Rows read: sources.csv 7" in report
+    assert re.search(r"Charts: \d+ shown, \d+ of them drawn new; 0 removed from the cache", report)
     assert "Build report" in (real_site / "build-output.txt").read_text(encoding="utf-8")
 
 
