@@ -176,13 +176,13 @@ class Dataset:
             self.schemes_by_area[scheme.area_id].append(scheme)
         # Observations grouped once by (area, scheme, measure): one series per chart and table.
         self.series: dict[tuple[str, str | None, str], list[Observation]] = defaultdict(list)
-        self.by_measure: dict[str, list[Observation]] = defaultdict(list)
         for obs in self.observations:
             self.series[(obs.area_id, obs.scheme_id, obs.measure_id)].append(obs)
-            self.by_measure[obs.measure_id].append(obs)
         self.series_by_area: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        self.series_by_measure: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         for area_id, scheme_id, measure_id in self.series:
             self.series_by_area[area_id].append((scheme_id, measure_id))
+            self.series_by_measure[measure_id].append((area_id, scheme_id))
         self.money_by = _group(self.money)
         self.milestones_by = _group(self.milestones)
         self.risks_by = _group(self.risks)

@@ -10,7 +10,7 @@ import html
 from . import render, wording
 from .context import Context
 from .render import block, md_heading, table, text
-from .sections import (STATUS_WORDS, disagreements_list, measure_sections, milestones_table, money_table,
+from .sections import (NOT_SEARCHED, STATUS_WORDS, disagreements_list, measure_sections, milestones_table, money_table,
                        risks_table, schemes_list, sources_list)
 from .status import ALL, headline
 
@@ -115,26 +115,47 @@ def measure_page(ctx: Context, measure_id: str) -> str:
     if m.abbreviation:
         term = data.glossary[m.abbreviation]
         abbr = f"<p>Reports call this <abbr title=\"{text(term.meaning)}\">{text(term.term)}</abbr>, short for {text(term.meaning)}.</p>"
-    rows, seen = [], []
     t = ctx.settings.small_number_threshold
-    for (area_id, scheme_id, measure), series in sorted(data.series.items(), key=lambda kv: (data.areas[kv[0][0]].name, kv[0][1] or "")):
-        if measure != measure_id:
-            continue
-        top = headline(series, m)
+    cell = lambda o: "" if o is None else text(wording.shown(o, m, t))
+    found = sorted(data.series_by_measure.get(measure_id, []),
+                   key=lambda k: (data.areas[k[0]].name, data.schemes[k[1]].name if k[1] else ""))
+    rows, by_area, seen = [], {}, []
+    for area_id, scheme_id in found:
+        series = data.series[(area_id, scheme_id, measure_id)]
         seen += series
-        where = render.link(ctx.page_href(here, "area", area_id), text(data.areas[area_id].name))
+        top = headline(series, m)
         if scheme_id:
-            where += ", " + render.link(ctx.page_href(here, "scheme", scheme_id), text(data.schemes[scheme_id].name))
-        if top is None:
-            continue
-        cell = lambda o: "" if o is None else text(wording.shown(o, m, t))
-        rows.append([where, wording.period(top.period), cell(top.plan), cell(top.actual), render.status_badge(top.status)])
-    listing = (table(f"{text(m.name)}: latest figures in each area", ["Where", "Period", "Plan", "Actual", "Status"], rows)
-               if rows else "<p>No area reports this measure yet.</p>")
+            by_area.setdefault(area_id, []).append((scheme_id, top))
+        elif top is not None:
+            rows.append([render.link(ctx.page_href(here, "area", area_id), text(data.areas[area_id].name)),
+                         wording.period(top.period), cell(top.plan), cell(top.actual), render.status_badge(top.status)])
+    areas = (table(f"{text(m.name)}: the latest figures for each whole area", ["Area", "Period", "Plan", "Actual", "Status"], rows,
+                   searchable=False)
+             if rows else "<p>No area reports this measure for the whole area.</p>")
+    parts = [md_heading(2, "Figures in each area"), block(areas)]
+    if by_area:
+        parts += [md_heading(2, "Schemes that report it"), schemes_reporting(ctx, here, by_area)]
     return (front(m.name, m.meaning) + md_heading(1, m.name)
             + block(f'<p class="care-lede">{text(m.meaning, ctx.abbreviations)}</p>', f"<p><strong>{better}</strong></p>", abbr)
-            + md_heading(2, "Figures in each area") + block(listing)
-            + md_heading(2, "Sources") + sources_list(ctx, seen) + "\n")
+            + "\n\n".join(parts) + md_heading(2, "Sources") + sources_list(ctx, seen) + "\n")
+
+
+def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list]) -> str:
+    """The schemes that report a measure, by area, each with its status in words; their figures, charts
+    and tables are on the scheme's page. As a table with figures, 500 schemes made a page of 500 KB."""
+    counts: dict[str, int] = {}
+    items = []
+    for area_id, schemes in by_area.items():
+        links = []
+        for scheme_id, top in schemes:
+            word = top.status.word if top else "No figures to compare"
+            counts[word] = counts.get(word, 0) + 1
+            links.append(f"{render.link(ctx.page_href(here, 'scheme', scheme_id), text(ctx.data.schemes[scheme_id].name))} ({word.lower()})")
+        items.append(f"<li>{render.link(ctx.page_href(here, 'area', area_id), text(ctx.data.areas[area_id].name))}: {'; '.join(links)}.</li>")
+    total = sum(counts.values())
+    summary = ", ".join(f"{n:,} {word.lower()}" for word, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return block(f"<p>{wording.plural(total, 'scheme')} in {wording.plural(len(by_area), 'area')} report this measure: {summary}. "
+                 "Each scheme's page has its figures, a chart and a table.</p>", f'<ul class="care-index" {NOT_SEARCHED}>{"".join(items)}</ul>')
 
 
 def index_page(ctx: Context, kind: str) -> str:

@@ -57,7 +57,7 @@ def table(caption: str, headers: list[str], rows: list[list[str]], *, row_header
 
     Cells must already be escaped HTML. The wrapper scrolls sideways on a phone instead of the page.
     searchable=False keeps the table out of the search index (every page loads the index): for tables of
-    figures, whose periods and numbers nobody searches for.
+    figures and money, whose periods and numbers nobody searches for.
     """
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = []

@@ -9,6 +9,10 @@ from .render import block, md_heading, status_badge, table, text
 from .status import headline
 
 FIGURES_MARK = "<!-- care:figures -->"
+# Every page loads the whole search index, so what is in it should be worth finding: names, what things
+# are for, sentences, milestones and risks. Source lists, money tables, chart captions and the summaries of
+# things that have their own page are left out: at national scale they made 60% of a 14 MB index.
+NOT_SEARCHED = "data-search-exclude"
 
 
 # Measures -------------------------------------------------------------------------------------
@@ -56,7 +60,7 @@ def chart_html(ctx: Context, here: str, series, measure) -> str:
     desc = text(drawn.description)
     # The alt text names the chart; the caption below describes it, so a screen reader hears it once.
     alt = text(f"Chart: {drawn.title}. Described below.")
-    return (f'<figure class="care-chart"><img src="{src}" alt="{alt}" width="640" height="330" loading="lazy">'
+    return (f'<figure class="care-chart" {NOT_SEARCHED}><img src="{src}" alt="{alt}" width="640" height="330" loading="lazy">'
             f"<figcaption>{desc} The figures are in the table below.</figcaption></figure>")
 
 
@@ -111,7 +115,7 @@ def sources_line(ctx: Context, rows) -> str:
     for source in ctx.data.sources_for(rows):
         where = "; ".join(sorted(places[source.id]))
         parts.append(f"{text(source.title, ctx.abbreviations)}, {text(source.body)}, {wording.day(source.date)} ({text(where, ctx.abbreviations)})")
-    return f'<p class="care-source">Source: {" and ".join(parts)}.</p>' if parts else ""
+    return f'<p class="care-source" {NOT_SEARCHED}>Source: {" and ".join(parts)}.</p>' if parts else ""
 
 
 def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3) -> str:
@@ -176,7 +180,9 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> str:
             item += f'<ul class="care-scheme-figures">{"".join(figures)}</ul>'
         items.append(item + "</li>")
     intro = "<p>Each scheme's page has the charts, tables and sources behind these figures, and who pays what.</p>"
-    return block(FIGURES_MARK, intro, f'<ul class="care-schemes">{"".join(items)}</ul>')
+    # In a <div>: Material's search parser tells elements apart by tag name only, so an excluded <ul>
+    # with a <ul> inside stops being excluded where the inner one ends, and the build fails.
+    return block(FIGURES_MARK, intro, f'<div {NOT_SEARCHED}><ul class="care-schemes">{"".join(items)}</ul></div>')
 
 
 def _own(grouped: dict, area_id: str, scheme_id: str | None) -> list:
@@ -233,7 +239,8 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str
         item = f"<strong>{text(r.item, ctx.abbreviations)}</strong>" if r.is_total else text(r.item, ctx.abbreviations)
         body.append([item, wording.period(r.period), text(r.funder, ctx.abbreviations), amount, paid, "; ".join(extra)])
     name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
-    return block(table(f"Money: {text(name)}", ["What", "Period", "Who pays", "Amount", "Share", "Notes"], body), sources_line(ctx, rows))
+    return block(table(f"Money: {text(name)}", ["What", "Period", "Who pays", "Amount", "Share", "Notes"], body, searchable=False),
+                 sources_line(ctx, rows))
 
 
 def milestone_state(m: Milestone, as_at) -> str:
@@ -302,4 +309,4 @@ def sources_list(ctx: Context, rows) -> str:
         if s.url:
             title = render.link(s.url, title)
         items.append(f"<li>{title}. {text(s.body)}, {text(s.committee, ctx.abbreviations)}, {wording.day(s.date)}.</li>")
-    return block(f'<ul class="care-sources">{"".join(items)}</ul>')
+    return block(f'<ul class="care-sources" {NOT_SEARCHED}>{"".join(items)}</ul>')

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -61,7 +62,7 @@ def test_area_measure_sentence_status_chart_and_table(real_site):
     assert ("Older people moving into care homes for good: 126 from April to September 2016, against a plan of 157. "
             "That is lower than planned. Lower is better here, so this is good.") in words
     assert "Better than plan" in words and "Worse than plan" in words
-    chart = re.search(r'<figure class="care-chart"><img src="([^"]+)" alt="([^"]+)"', text)
+    chart = re.search(r'<figure class="care-chart"[^>]*><img src="([^"]+)" alt="([^"]+)"', text)
     assert chart and chart.group(2).startswith("Chart: ") and chart.group(2).endswith("Described below.")
     assert re.search(r"<figcaption>Line chart of Days adults waited to leave hospital, April 2016 to September 2016: "
                      r"plan from 909 days to 1,078 days; actual from 1,041 days to 1,492 days\.", text)
@@ -73,7 +74,7 @@ def test_area_page_sums_up_scheme_measures_and_links_to_their_charts(real_site):
     """A scheme's measures are in full (chart, table) on the scheme page; the area page gives each a status
     and a sentence under its scheme, with a link. In full on both, area pages grew to 500 KB at scale."""
     area = page(real_site, "areas/southampton")
-    schemes = area.split('<ul class="care-schemes">')[1].split("</ul>\n")[0]
+    schemes = area.split('<ul class="care-schemes">')[1].split("</ul></div>")[0]
     carers = schemes.split('<li><a href="../../schemes/southampton-supporting-carers/"')[1].split('<li><a href="../../schemes/')[0]
     assert "care-status" in carers and "Carers" in visible(carers)
     assert "Each scheme's page has the charts, tables and sources behind these figures, and who pays what." in visible(area)
@@ -109,6 +110,12 @@ def test_measure_page_direction_and_figures_everywhere(real_site):
     words = visible(page(real_site, "measures/soton-dtc-days"))
     assert "Lower is better." in words
     assert "Southampton" in words and "8,407" in words and "Worse than plan" in words
+    # A measure schemes report: each scheme by area, with its status in words and a link to its figures.
+    staff = page(real_site, "measures/staff")
+    said = visible(staff)
+    assert "3 schemes in 2 areas report this measure: 3 no plan to compare." in said
+    assert "Nottinghamshire County Council 11 December 2017 3 No plan to compare" in said  # the one whole-area figure
+    assert 'href="../../schemes/east-sussex-jcr/"' in staff and 'href="../../areas/east-sussex/"' in staff
 
 
 def test_glossary_and_abbreviations_expanded_where_they_appear(real_site):
@@ -144,6 +151,12 @@ def test_build_report_beside_the_site(real_site):
 def test_generated_pages_are_searchable_but_not_in_the_nav(real_site):
     index = (SITE(real_site) / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"areas/durham/"' in index and '"location":"schemes/east-sussex-jcr/"' in index
+    # What is worth finding is in the index; source lists, money tables and chart captions are not.
+    docs = json.loads(index)["docs"]
+    jcr = " ".join(d["text"] for d in docs if d["location"].startswith("schemes/east-sussex-jcr/"))
+    assert "Eastbourne teams co-located" in jcr  # a milestone
+    assert "Joint Community Rehabilitation Service: Highlight report" not in jcr  # its source, listed on the page
+    assert not any("Line chart of" in d["text"] or "£1,389,000" in d["text"] for d in docs)
     nav = page(real_site, "areas/durham").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
     assert "schemes/east-sussex-jcr" not in nav
 
