@@ -15,11 +15,13 @@ from macros import charts, report  # noqa: E402
 from macros.context import SECTIONS, context_for  # noqa: E402
 from macros.downloads import write_downloads  # noqa: E402
 from macros.errors import PageProblem  # noqa: E402
-from macros.render import squeeze_indentation  # noqa: E402
+from macros.render import squeeze_indentation, status_icons_css  # noqa: E402
+from macros.status import ALL  # noqa: E402
 from macros.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page  # noqa: E402
 from macros.sections import FIGURES_MARK  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.care")
+ICONS_CSS = "assets/care-icons.css"  # listed under extra_css in mkdocs.yml
 _state: dict = {}
 
 
@@ -54,6 +56,7 @@ def on_files(files: Files, config) -> Files:
             files.append(File.generated(config, uri, content=index_page(ctx, kind)))
             made.append(uri)
     _state["pages"] = set(made)
+    files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
     return files
 
 
