@@ -1,8 +1,9 @@
 """Disagreements inside the source reports, found by computation rather than by hand-typed flags.
 
-Four checks: a printed total against the sum of its parts; a printed percentage difference
-against the one its own figures give; the same figure quoted differently in a table and a
-sentence; and a risk score against impact times probability.
+The checks: a printed total against the sum of its parts (periods adding up to a longer one, and
+measures that are parts of another, such as age groups of all ages); a printed percentage difference
+against the one its own figures give; the same figure quoted differently in a table and a sentence;
+money totals, shares and staff costs; and a risk score against impact times probability.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def find_disagreements(data: Dataset) -> list[Disagreement]:
             found += _totals(series, measure, data)
         found += _changes(series, measure, data)
         found += _table_against_text(series, measure, data)
+    found += _parts_of_a_whole(data)
     found += _money(data)
     found += _risks(data)
     return found
@@ -67,6 +69,45 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
                 f"{measure.name}: the printed {wording.KIND_NAMES[kind].lower()} total for {wording.period(total.period)} is "
                 f"{wording.figure(total.value, measure.unit, exact=True)}{summed}.",
                 total.source_location))
+    return out
+
+
+def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
+    """Measures that are parts of another (measures.csv part_of) against it: one disagreement a series,
+    for the longest period where they differ, saying how many of the periods compared differ."""
+    parts_of = defaultdict(list)
+    for measure in data.measures.values():
+        if measure.part_of:
+            parts_of[measure.part_of].append(measure)
+    out = []
+    for (area_id, scheme_id, whole_id), series in data.series.items():
+        parts = parts_of.get(whole_id)
+        if not parts:
+            continue
+        figures = [{(o.period, o.kind, o.source_id): o for o in data.series.get((area_id, scheme_id, part.id), [])
+                    if o.kind in ("plan", "actual", "last_year") and o.value is not None} for part in parts]
+        compared, differ = 0, []
+        for whole in series:
+            found = [f.get((whole.period, whole.kind, whole.source_id)) for f in figures]
+            if whole.kind not in ("plan", "actual", "last_year") or whole.value is None or None in found:
+                continue
+            compared += 1
+            added = sum(o.value for o in found)
+            if abs(added - whole.value) >= 0.5:
+                differ.append((whole, added, any(o.suppressed for o in found)))
+        if not differ:
+            continue
+        whole, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
+        unit, measure = data.measures[whole_id].unit, data.measures[whole_id]
+        names = "; ".join(part.name for part in parts)
+        summed = "do not add up to it" if hidden else f"add up to {wording.figure(added, unit, exact=True)}"
+        times = "" if compared == 1 else (f" They differ in all {compared} periods compared." if len(differ) == compared
+                                           else f" They differ in {len(differ)} of the {compared} periods compared.")
+        out.append(Disagreement(
+            area_id, scheme_id, whole.source_id,
+            f"{measure.name}: the printed {wording.KIND_NAMES[whole.kind].lower()} for {wording.period(whole.period)} is "
+            f"{wording.figure(whole.value, unit, exact=True)}, but its {len(parts)} parts ({names}) {summed}.{times}",
+            "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))))
     return out
 
 

@@ -205,7 +205,8 @@ def _check_keys(tables: dict[str, Table], resource: dict, problems: list[Problem
         else:
             seen[values] = line
     for fk in schema.get("foreignKeys", []):
-        column, target = fk["fields"], tables[fk["reference"]["resource"]]
+        # A resource of "" is the table itself (Table Schema's self-reference): measures.part_of is a measure id.
+        column, target = fk["fields"], tables[fk["reference"]["resource"] or resource["name"]]
         target_column = fk["reference"]["fields"]
         if target.broken:
             continue
@@ -216,7 +217,8 @@ def _check_keys(tables: dict[str, Table], resource: dict, problems: list[Problem
                 continue
             near = difflib.get_close_matches(value, sorted(valid), n=3, cutoff=0.5)
             hint = f"Did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
-            problems.append(Problem(table.file, line, column, value, f"there is no such {column.removesuffix('_id')} in {target.file}",
+            noun = resource["name"].removesuffix("s") if target is table else column.removesuffix("_id")
+            problems.append(Problem(table.file, line, column, value, f"there is no such {noun} in {target.file}",
                                     f"{hint}Use an id from the '{target_column}' column of {target.file}, or add a row there first."))
 
 
@@ -267,8 +269,20 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
              for _, r in t["areas"].rows}
     schemes = {r["id"]: Scheme(r["id"], r["area_id"], r["name"], r["summary"], r["for_whom"], r["status"], r["source_id"], r["source_location"])
                for _, r in t["schemes"].rows}
-    measures = {r["id"]: Measure(r["id"], r["name"], r["meaning"], r["unit"], r["better"], r["counts_people"] == "yes", r["abbreviation"])
+    measures = {r["id"]: Measure(r["id"], r["name"], r["meaning"], r["unit"], r["better"], r["counts_people"] == "yes", r["abbreviation"],
+                                 r.get("part_of") or None)
                 for _, r in t["measures"].rows}
+    for line, r in t["measures"].rows:
+        whole = measures.get(r.get("part_of") or "")  # an unknown id is reported by the foreign key check
+        if whole is None:
+            continue
+        if whole.id == r["id"]:
+            problems.append(Problem(t["measures"].file, line, "part_of", r["part_of"], "a measure cannot be a part of itself",
+                                    "Leave part_of empty, or give the id of the measure this one is a part of."))
+        elif r["unit"] != whole.unit or r["unit"] not in ("count", "days", "gbp"):
+            problems.append(Problem(t["measures"].file, line, "part_of", r["part_of"],
+                                    f"parts must add up to the whole, so both must be counts, days or pounds (this is {r['unit']}, "
+                                    f"'{whole.id}' is {whole.unit})", "Leave part_of empty for figures that do not add up, such as percentages."))
 
     observations = []
     file = t["observations"].file

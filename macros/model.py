@@ -54,6 +54,7 @@ class Measure:
     better: str  # lower, higher, neither
     counts_people: bool
     abbreviation: str
+    part_of: str | None = None  # a measure this one is a part of (an age group of all ages): parts add up to it
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,3 +111,30 @@ def test_bad_data_stops_the_build_without_a_traceback_or_a_site(tmp_path):
     assert "Did you mean 'testshire'?" in output
     assert "Traceback" not in output
     assert not (tmp_path / "project" / "site" / "index.html").exists()
+
+
+def test_parts_of_a_whole_must_add_up_to_it_and_be_able_to(tmp_path):
+    """measures.csv part_of: an age group is part of all ages. A part of itself, a percentage (which cannot be
+    added up) or an unknown id is a mistake, named with its line."""
+    data = data_dir(tmp_path)
+    rows = (data / "measures.csv").read_text(encoding="utf-8").splitlines()
+    rows = [rows[0] + ",part_of", rows[1] + ",dtc-days", rows[2] + ",dtc-days"] + [r + "," for r in rows[3:]]
+    rows.append("share-seen,Share seen,How many were seen.,percent,higher,no,,carers-assessed")
+    rows.append("carers-young,Young carers,How many young carers were assessed.,count,higher,yes,,carers-asessed")
+    (data / "measures.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataProblems) as raised:
+        load(data)
+    said = [(p.line, p.column, p.message) for p in raised.value.problems]
+    assert (2, "part_of", "a measure cannot be a part of itself") in said
+    assert (3, "part_of", "parts must add up to the whole, so both must be counts, days or pounds (this is count, 'dtc-days' is days)") in said
+    assert any(line == 4 and "both must be counts" in message for line, _, message in said)  # a percentage
+    assert (5, "part_of", "there is no such measure in data/measures.csv") in said
+
+
+def test_age_groups_that_do_not_add_up_to_all_ages_are_a_disagreement():
+    from conftest import ROOT
+
+    found = [d.what for d in load(ROOT / "data").disagreements]
+    assert ("Emergency hospital admissions, all ages: the printed actual for April to September 2016 is 13,885, but its 3 parts "
+            "(Emergency hospital admissions, children; Emergency hospital admissions, working-age adults; Emergency hospital "
+            "admissions, older people) add up to 14,867. They differ in all 7 periods compared.") in found

@@ -141,7 +141,7 @@ def test_data_page_lists_disagreements_and_serves_downloads(real_site):
 
 def test_build_report_beside_the_site(real_site):
     report = (SITE(real_site) / "build-report.txt").read_text(encoding="utf-8")
-    assert "Disagreements found in the source reports: 7" in report
+    assert "Disagreements found in the source reports: 8" in report
     assert "Rows that did not reach a page: none" in report
     assert "Rows read: sources.csv 7" in report
     assert re.search(r"Charts: \d+ shown, \d+ of them drawn new; 0 removed from the cache", report)
