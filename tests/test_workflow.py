@@ -60,6 +60,18 @@ def test_deploy_needs_test_and_build_and_runs_only_on_main_pushes():
     )
 
 
+def test_the_build_keeps_drawn_charts_between_runs():
+    """A cold national build spends four minutes drawing charts; the build job restores the chart cache
+    (the folder the site reads, from mkdocs.yml) before it builds."""
+    steps = yaml.safe_load(SITE_WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    cache = next(i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/cache@"))
+    build = next(i for i, step in enumerate(steps) if step.get("run") == "make build")
+    assert cache < build
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    folder = config["extra"]["care"].get("chart_cache", ".cache/charts")
+    assert steps[cache]["with"]["path"] == folder and steps[cache]["with"]["restore-keys"]
+
+
 def test_ci_run_ends_with_the_readme_test_command():
     lines = [
         line.strip()
