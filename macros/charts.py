@@ -33,9 +33,10 @@ VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # what
 POOL_FROM = 16  # charts to draw before worker processes are worth starting
 BATCH = 8  # charts sent to a worker at a time
 # Beyond this many periods a line has no point markers and the axis names every few periods only: 36
-# months of markers and rotated labels made a chart of 27 KB whose labels overlapped. The dash pattern
-# and the legend still tell the lines apart without colour, and the table gives every figure.
-LONG = 12
+# months of markers and rotated labels made a chart of 27 KB whose labels overlapped, and a year of
+# months one of 9 KB. The dash pattern and the legend still tell the lines apart without colour, and the
+# table gives every figure. Up to six periods (half a year of months) keep a marker on each.
+LONG = 6
 AXIS_LABELS = 6  # at most, on a long series: level, and none overlap
 
 
