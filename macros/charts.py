@@ -37,12 +37,21 @@ BATCH = 8  # charts sent to a worker at a time
 # months one of 9 KB. The dash pattern and the legend still tell the lines apart without colour, and the
 # table gives every figure. Up to six periods (half a year of months) keep a marker on each.
 LONG = 6
-AXIS_LABELS = 6  # at most, on a long series: level, and none overlap
+AXIS_LABELS = 6  # at most, on a long series
+# What fits along the x axis, level: the plot is about 590 px wide; a 12 px label is at most about 7 px a
+# character, with a gap between labels. Overestimating only names fewer periods.
+AXIS_WIDTH, CHAR_WIDTH, LABEL_GAP = 590, 7, 14
 
 
-def label_step(periods: int) -> int:
-    """Name every k-th period on a long series' axis, k a step a calendar has (every 3, 6 or 12 months)."""
-    return next(k for k in (1, 2, 3, 4, 6, 12, 24, 60, 120, periods) if math.ceil(periods / k) <= AXIS_LABELS)
+def axis_labels(order: list[str]) -> list[str]:
+    """The periods a long series' axis names: every k-th, k a step a calendar has (2, 3, 4, 6 or 12
+    months), the smallest whose labels fit side by side. "October to December 2019" is long: a quarterly
+    series names fewer periods than a monthly one."""
+    for k in (1, 2, 3, 4, 6, 12, 24, 60, 120):
+        labels = order[::k]
+        if len(labels) <= AXIS_LABELS and len(labels) * (max(map(len, labels)) * CHAR_WIDTH + LABEL_GAP) <= AXIS_WIDTH:
+            return labels
+    return order[:1]
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,7 @@ def spec(rows: list[dict], title: str, unit: str, even: bool = True) -> dict:
     long = even and len(order) > LONG
     x_axis = {"labelAngle": -40 if len(order) > 3 else 0, "labelLimit": 220}
     if long:
-        x_axis = {"labelAngle": 0, "labelLimit": 220, "ticks": False, "values": order[::label_step(len(order))]}
+        x_axis = {"labelAngle": 0, "labelLimit": 220, "ticks": False, "values": axis_labels(order)}
     encoding = {
         "color": {"field": "series", "legend": {"orient": "bottom", "title": None}, "scale": scale(0), "type": "nominal"},
         "x": {"axis": x_axis, "field": "period", "sort": order, "title": None, "type": "nominal"},
@@ -223,7 +232,7 @@ def altair_spec(rows: list[dict], title: str, unit: str, even: bool = True) -> d
     long = even and len(order) > LONG
     x_axis = alt.Axis(labelAngle=-40 if len(order) > 3 else 0, labelLimit=220)
     if long:
-        x_axis = alt.Axis(labelAngle=0, labelLimit=220, ticks=False, values=order[::label_step(len(order))])
+        x_axis = alt.Axis(labelAngle=0, labelLimit=220, ticks=False, values=axis_labels(order))
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("period:N", sort=order, title=None, axis=x_axis),
         y=alt.Y("value:Q", title=axis_title, scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=4, ticks=False)),

@@ -89,19 +89,22 @@ def test_charts_are_cached_by_what_they_show(tmp_path):
     charts.finish()
 
 
-@pytest.mark.parametrize("periods, step", [(7, 2), (12, 2), (13, 3), (18, 3), (24, 4), (36, 6), (60, 12), (120, 24)])
-def test_long_axes_name_every_quarter_half_year_or_year(periods, step):
-    assert charts.label_step(periods) == step
+MONTHS = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January",
+          "February", "March"]
+QUARTERS = ["April to June", "July to September", "October to December", "January to March"]
 
 
-def test_the_cache_forgets_charts_no_build_used_for_a_month(tmp_path):
-    import os
-    import time
+def periods(names: list[str], count: int) -> list[str]:
+    return [f"{names[i % len(names)]} {2019 + (i + 3) // 12 if names is MONTHS else 2019 + (i + 1) // 4}" for i in range(count)]
 
-    month_ago = time.time() - 31 * 86400
-    for name in ("shown-long-ago.svg", "unused-long-ago.svg", "unused-yesterday.svg", "half-written.123.tmp"):
-        (tmp_path / name).write_text("<svg/>")
-        os.utime(tmp_path / name, (month_ago, month_ago) if "long-ago" in name or name.endswith(".tmp") else None)
-    assert charts.prune(tmp_path, {"shown-long-ago"}) == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["shown-long-ago.svg", "unused-yesterday.svg"]
-    assert time.time() - (tmp_path / "shown-long-ago.svg").stat().st_mtime < 60  # marked as used now
+
+@pytest.mark.parametrize("names, count, named", [
+    (MONTHS, 7, ["April 2019", "June 2019", "August 2019", "October 2019"]),
+    (MONTHS, 12, ["April 2019", "July 2019", "October 2019", "January 2020"]),  # every other month would not fit
+    (MONTHS, 36, ["April 2019", "October 2019", "April 2020", "October 2020", "April 2021", "October 2021"]),
+    (QUARTERS, 12, ["April to June 2019", "April to June 2020", "April to June 2021"]),  # long labels: fewer
+])
+def test_long_axes_name_every_few_periods_as_many_as_fit(names, count, named):
+    labels = charts.axis_labels(periods(names, count))
+    assert labels == named
+    assert len(labels) * (max(map(len, labels)) * charts.CHAR_WIDTH + charts.LABEL_GAP) <= charts.AXIS_WIDTH
