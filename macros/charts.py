@@ -79,6 +79,12 @@ def _finest(periods: set) -> set:
             if not any(p.contains(q) for q in ordered[bisect_left(starts, p.start):bisect_right(starts, p.end)])}
 
 
+def _even(periods) -> bool:
+    """Periods of about one length (months of 28 to 31 days count as even): points on a line, not bars."""
+    lengths = {(p.end - p.start).days for p in periods}
+    return max(lengths) - min(lengths) <= 3
+
+
 def describe(points: list[Observation], measure: Measure, threshold: int) -> str:
     """The chart in words: what it shows, over when, and where each line starts and ends."""
     periods = sorted({o.aligned for o in points}, key=lambda p: p.start)
@@ -96,8 +102,7 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
         else:
             parts.append(f"{name} from {wording.shown(first, measure, threshold, exact=False, with_unit=True)} "
                          f"to {wording.shown(last, measure, threshold, exact=False, with_unit=True)}")
-    lengths = {(p.end - p.start).days for p in periods}
-    shape = "Line chart" if len(periods) > 1 and max(lengths) - min(lengths) <= 3 else "Bar chart"
+    shape = "Line chart" if len(periods) > 1 and _even(periods) else "Bar chart"  # as `spec` draws it
     gaps = [o for o in points if o.value is None or o.suppressed]
     gap = f" {len(gaps)} figure{'s are' if len(gaps) != 1 else ' is'} not shown: missing, or fewer than {threshold}." if gaps else ""
     return f"{shape} of {measure.name}, {span}: " + "; ".join(parts) + "." + gap
@@ -117,9 +122,7 @@ def chart_for(series: list[Observation], measure: Measure, threshold: int, cache
              "value": None if (o.value is None or o.suppressed) else o.value}
             for i, o in enumerate(points)]
     title = measure.name
-    lengths = {(o.aligned.end - o.aligned.start).days for o in points}
-    even = max(lengths) - min(lengths) <= 3  # months of 28 to 31 days count as even
-    drawing = spec(rows, title, measure.unit, even)
+    drawing = spec(rows, title, measure.unit, _even({o.aligned for o in points}))
     key = hashlib.sha256(json.dumps([DRAWING_VERSION, _vl_convert_version(), drawing], sort_keys=True).encode()).hexdigest()[:20]
     target = cache_dir / f"{key}.svg"
     if not target.exists():

@@ -54,7 +54,8 @@ class Context:
 
     # Charts -----------------------------------------------------------------------------------
     def chart(self, series, measure) -> charts.Chart | None:
-        """The chart of a series, worked out once per build: a scheme's charts are on its page and its area's."""
+        """The chart of a series, worked out once per build: an editor's page may show a chart with the chart()
+        macro and again in measures(), and the spec and its hash need not be made twice."""
         known = self._charts.get(id(series))
         if known is not None and known[0] is series and known[1] == measure.id:
             drawn = known[2]

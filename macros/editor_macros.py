@@ -140,8 +140,8 @@ def _none_here(ctx, grouped: dict, area: str, scheme, nothing: str) -> str:
     """What money(), milestones() and risks() say when there is nothing to show for the whole area, or
     for the scheme: for an area, each scheme's are summed up by schemes() and shown on its page."""
     if scheme is None and grouped.get((area, None)):
-        return block(f"<p>The reports give {nothing} for the whole area. Each scheme's are summed up under it, "
-                     f"in the list of schemes, and shown in full on the scheme's page.</p>")
+        return block(f"<p>The reports give {nothing} for the whole area, only for some of its schemes. The list of "
+                     f"schemes sums them up, and each scheme's page shows them in full.</p>")
     return block(f"<p>The reports give {nothing} here.</p>")
 
 

@@ -150,7 +150,9 @@ def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list]) -> str:
         for scheme_id, top in schemes:
             word = top.status.word if top else "No figures to compare"
             counts[word] = counts.get(word, 0) + 1
-            links.append(f"{render.link(ctx.page_href(here, 'scheme', scheme_id), text(ctx.data.schemes[scheme_id].name))} ({word.lower()})")
+            when = f", {wording.period(top.period)}" if top else ""
+            links.append(f"{render.link(ctx.page_href(here, 'scheme', scheme_id), text(ctx.data.schemes[scheme_id].name))} "
+                         f"({word.lower()}{when})")
         items.append(f"<li>{render.link(ctx.page_href(here, 'area', area_id), text(ctx.data.areas[area_id].name))}: {'; '.join(links)}.</li>")
     total = sum(counts.values())
     summary = ", ".join(f"{n:,} {word.lower()}" for word, n in sorted(counts.items(), key=lambda kv: -kv[1]))

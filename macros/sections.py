@@ -211,8 +211,10 @@ def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> str:
         for m in milestones:
             state = milestone_state(m, ctx.data.sources[m.source_id].date)
             states[state] = states.get(state, 0) + 1
+        dates = sorted({ctx.data.sources[m.source_id].date for m in milestones})
+        as_at = wording.day(dates[-1]) if len(dates) == 1 else f"{wording.day(dates[0])} to {wording.day(dates[-1])}, each report's date"
         lines.append(f"{wording.plural(len(milestones), 'milestone').capitalize()}: "
-                     + ", ".join(f"{n} {_STATE_IN_A_LIST[state]}" for state, n in states.items()) + ".")
+                     + ", ".join(f"{n} {_STATE_IN_A_LIST[state]}" for state, n in states.items()) + f" (as at {as_at}).")
     risks = ctx.data.risks_by.get((area_id, scheme_id), [])
     if risks:
         lines.append(f"{wording.plural(len(risks), 'risk').capitalize()} in the published risk log.")

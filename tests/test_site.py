@@ -80,7 +80,7 @@ def test_area_page_sums_up_scheme_measures_and_links_to_their_charts(real_site):
     assert "Each scheme's page has the charts, tables and sources behind these figures, and who pays what." in visible(area)
     # Its money and milestones in a line each: the total as printed, and how many milestones are done.
     assert "Money: Pooled fund, 2016 to 2017: £1,389,000." in visible(carers)
-    assert re.search(r"1 milestone: 1 (done|due|late|with no update)\.", visible(carers))
+    assert re.search(r"1 milestone: 1 (done|due|late|with no update) \(as at \d{1,2} \w+ 20\d\d\)\.", visible(carers))
     # Nottinghamshire's transformation team prints its £1,185,180 total twice (two breakdowns): said once.
     notts = page(real_site, "areas/nottinghamshire").split('href="../../schemes/notts-transformation-team/"')[1].split("</ul>")[0]
     assert visible(notts).count("£1,185,180") == 1
@@ -114,6 +114,7 @@ def test_measure_page_direction_and_figures_everywhere(real_site):
     staff = page(real_site, "measures/staff")
     said = visible(staff)
     assert "3 schemes in 2 areas report this measure: 3 no plan to compare." in said
+    assert re.search(r"Joint Community Rehabilitation Service \(JCR\) \(no plan to compare, [^)]*20\d\d\)", said)  # and when
     assert "Nottinghamshire County Council 11 December 2017 3 No plan to compare" in said  # the one whole-area figure
     assert 'href="../../schemes/east-sussex-jcr/"' in staff and 'href="../../areas/east-sussex/"' in staff
 
@@ -260,6 +261,17 @@ def test_narrative_without_macros_gets_the_generated_figures(tmp_path):
     assert "Our own words about Testshire." in words
     assert "The council and the NHS in Testshire work together." not in words  # generated prose replaced
     assert "Days people waited to leave hospital: 2,459 days from April to May 2016" in words  # figures kept
+
+
+def test_area_money_macro_says_where_scheme_money_is(tmp_path):
+    """Southampton's money is all per scheme: money("southampton") says so, instead of "no budget"."""
+    page_text = '# Southampton\n\n{{ money("southampton") }}\n\n{{ money("southampton", "southampton-supporting-carers") }}\n'
+    result = build(tmp_path, ROOT / "data", docs={"areas/southampton.md": page_text})
+    assert result.returncode == 0, result.stderr
+    words = visible(page(tmp_path, "areas/southampton"))
+    assert ("The reports give no budget for the whole area, only for some of its schemes. The list of schemes sums them up, "
+            "and each scheme's page shows them in full.") in words
+    assert "£1,389,000" in words  # the scheme's own money, in full
 
 
 def test_every_macro_is_documented_on_the_editors_page():
