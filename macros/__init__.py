@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import PageProblem
+from .data.errors import PageProblem
 
 MACROS = {}
 
@@ -20,7 +20,7 @@ def macro(fn):
 
 def define_env(env):
     """Register the macros and the error messages mkdocs-macros shows when one fails."""
-    from . import editor_macros  # noqa: F401  (fills MACROS)
+    from .site import editor_macros  # noqa: F401  (fills MACROS)
 
     _register_error_formats()
     for name, fn in MACROS.items():

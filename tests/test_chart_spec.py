@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from macros import charts
+from macros.presentation import charts
 
 
 def rows(periods: int, series=("Plan", "Actual")):
@@ -75,7 +75,7 @@ def test_charts_are_cached_by_what_they_show(tmp_path):
     import dataclasses
 
     from conftest import TINY
-    from macros.loader import load
+    from macros.data.loader import load
 
     data = load(TINY)
     series, measure = data.series[("testshire", None, "dtc-days")], data.measures["dtc-days"]

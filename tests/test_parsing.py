@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from macros.parsing import CellError, decode, missing_reason, parse_date, parse_number, read_rows
+from macros.data.cells import CellError, decode, missing_reason, parse_date, parse_number, read_rows
 
 
 @pytest.mark.parametrize("text, value, kind", [

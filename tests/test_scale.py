@@ -138,6 +138,6 @@ def test_status_icons_cost_a_page_nothing_and_every_status_has_one(scale):
         assert 'href="../../assets/care-icons.css"' in html or 'href="assets/care-icons.css"' in html
         for key in used:
             assert f".care-status--{key}::before {{ -webkit-mask-image: url(\"data:image/svg+xml," in css, key
-    from macros.status import ALL
+    from macros.analysis.status import ALL
 
     assert all(f".care-status--{s.key}::before" in css for s in ALL)

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from macros import wording
-from macros.model import Period
-from macros.status import BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, judge
+from macros.presentation import wording
+from macros.data.model import Period
+from macros.analysis.status import BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, judge
 
 
 @pytest.mark.parametrize("start, end, text", [

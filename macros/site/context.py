@@ -4,9 +4,11 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from . import charts, status
-from .loader import load
-from .model import Dataset
+from ..analysis import status
+from ..analysis.disagreements import find_disagreements
+from ..presentation import charts
+from ..data.loader import load
+from ..data.model import Dataset
 from .render import Abbreviations
 from .settings import Settings
 
@@ -79,8 +81,9 @@ def context_for(config) -> Context:
     key = (str(settings.data_dir), settings.small_number_threshold, stamp, bool(config.get("use_directory_urls", True)))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = Context(load(settings.data_dir, settings.small_number_threshold), settings,
-                              bool(config.get("use_directory_urls", True)))
+        dataset = load(settings.data_dir, settings.small_number_threshold)
+        dataset.set_disagreements(find_disagreements(dataset))
+        _cache[key] = Context(dataset, settings, bool(config.get("use_directory_urls", True)))
     ctx = _cache[key]
     ctx.charts_used, ctx.shown = set(), set()
     ctx._charts = {}  # a chart deleted from the cache since the last build is drawn again

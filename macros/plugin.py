@@ -11,14 +11,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import charts, report  # noqa: E402
-from macros.context import SECTIONS, context_for  # noqa: E402
-from macros.downloads import write_downloads  # noqa: E402
-from macros.errors import PageProblem  # noqa: E402
-from macros.render import squeeze_indentation, status_icons_css  # noqa: E402
-from macros.status import ALL  # noqa: E402
-from macros.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page  # noqa: E402
-from macros.sections import FIGURES_MARK  # noqa: E402
+from macros.presentation import charts
+from macros.site import report  # noqa: E402
+from macros.site.context import SECTIONS, context_for  # noqa: E402
+from macros.site.downloads import write_downloads  # noqa: E402
+from macros.data.errors import PageProblem  # noqa: E402
+from macros.site.render import squeeze_indentation, status_icons_css  # noqa: E402
+from macros.analysis.status import ALL  # noqa: E402
+from macros.site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page  # noqa: E402
+from macros.site.sections import FIGURES_MARK  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.care")
 ICONS_CSS = "assets/care-icons.css"  # listed under extra_css in mkdocs.yml

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import difflib
 
-from . import macro, pages, sections, wording
+from .. import macro
+from ..presentation import wording
+from . import pages, sections
 from .context import current
 from .downloads import FOLDER
-from .errors import PageProblem
+from ..data.errors import PageProblem
 from .render import block, link, status_badge, text
 from .render import table as html_table
-from .status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, headline
+from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, headline
 
 
 # Looking things up, with errors that name the nearest valid choice -----------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Measure, Observation, Period
+from ..data.model import Measure, Observation, Period
 
 
 

@@ -5,7 +5,7 @@ from calendar import monthrange
 from datetime import date
 from functools import lru_cache
 
-from .model import Measure, Observation, Period
+from ..data.model import Measure, Observation, Period
 
 KIND_NAMES = {
     "plan": "Plan",

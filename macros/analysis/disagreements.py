@@ -11,8 +11,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import timedelta
 
-from . import wording
-from .model import Dataset, Disagreement, Observation
+from ..presentation import wording
+from ..data.model import Dataset, Disagreement, Observation
 
 _ADDITIVE = {"count", "days", "gbp"}
 

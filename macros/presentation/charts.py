@@ -18,8 +18,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import wording
-from .model import Measure, Observation
+from ..presentation import wording
+from ..data.model import Measure, Observation
 
 # A chart's file is named by a hash of its Vega-Lite spec, so any change to what a chart shows or how it
 # looks gets a new file. Bump this when the drawing changes in a way the spec does not show (`slim`).

@@ -2,11 +2,12 @@
 milestones; risks; disagreements; sources. Generated pages and editors' macros share these."""
 from __future__ import annotations
 
-from . import render, wording
+from ..presentation import wording
+from . import render
 from .context import Context
-from .model import Milestone, Observation
+from ..data.model import Milestone, Observation
 from .render import block, md_heading, status_badge, table, text
-from .status import headline
+from ..analysis.status import headline
 
 FIGURES_MARK = "<!-- care:figures -->"
 # Every page loads the whole search index, so what is in it should be worth finding: names, what things

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import html
 
-from . import render, wording
+from ..presentation import wording
+from . import render
 from .context import Context
 from .render import block, md_heading, table, text
 from .sections import (NOT_SEARCHED, STATUS_WORDS, disagreements_list, measure_sections, milestones_table, money_table,
                        risks_table, schemes_list, sources_list)
-from .status import ALL, headline
+from ..analysis.status import ALL, headline
 
 
 def front(title: str, description: str) -> str:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .checks import find_disagreements
 from .errors import DataProblems, Problem
 from .model import Area, Dataset, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term
-from .parsing import CellError, missing_reason, parse_date, parse_number, read_rows
+from .cells import CellError, missing_reason, parse_date, parse_number, read_rows
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _UNIT_KINDS = {  # which written forms fit which unit
@@ -62,7 +61,6 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
     if problems:
         # One list, in file and line order, so an editor can work down it.
         raise DataProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
-    dataset.set_disagreements(find_disagreements(dataset))
     dataset.tables = tables
     dataset.package = package
     return dataset

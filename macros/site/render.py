@@ -9,7 +9,7 @@ import html
 import re
 from pathlib import Path
 
-from .status import Status
+from ..analysis.status import Status
 
 
 def text(value: str, abbreviations: "Abbreviations | None" = None) -> str:
