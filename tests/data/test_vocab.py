@@ -1,0 +1,22 @@
+"""The enumerations in macros/data/vocab.py are the schema's, not a second copy that can drift."""
+import json
+
+import pytest
+from conftest import ROOT
+
+from macros.data.vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+
+PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def enum_of(resource: str, field: str) -> set[str]:
+    schema = next(r["schema"] for r in PACKAGE["resources"] if r["name"] == resource)
+    spec = next(f for f in schema["fields"] if f["name"] == field)
+    return {v for v in spec["constraints"]["enum"] if v}
+
+
+@pytest.mark.parametrize("enum, resource, field", [
+    (FigureKind, "observations", "kind"), (PrintedIn, "observations", "printed_in"), (Unit, "measures", "unit"),
+    (Better, "measures", "better"), (SchemeStage, "schemes", "status")])
+def test_enumeration_matches_the_schema(enum, resource, field):
+    assert {m.value for m in enum} == enum_of(resource, field)
