@@ -40,8 +40,9 @@ $(VENV)/pyvenv.cfg:
 	$(PYTHON) -m venv $(VENV)
 
 # Install the lock file into it, again only when requirements.txt changed.
-$(STAMP): $(VENV)/pyvenv.cfg requirements.txt
+$(STAMP): $(VENV)/pyvenv.cfg requirements.txt pyproject.toml
 	$(VENV)/bin/python -m pip install --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 preview: $(STAMP)
@@ -81,7 +82,7 @@ lock:
 	$(PYTHON) -m venv "$$tmp/venv"; \
 	"$$tmp/venv/bin/python" -m pip install --disable-pip-version-check -r requirements.in; \
 	grep '^#' requirements.txt > "$$tmp/requirements.txt"; \
-	"$$tmp/venv/bin/python" -m pip freeze --exclude-editable >> "$$tmp/requirements.txt"; \
+	"$$tmp/venv/bin/python" -m pip freeze --all --exclude-editable | grep -v '^pip==' >> "$$tmp/requirements.txt"; \
 	mv "$$tmp/requirements.txt" requirements.txt; \
 	rm -rf "$$tmp"; \
 	echo "requirements.txt updated; run 'make test' to install it"

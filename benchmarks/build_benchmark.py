@@ -13,7 +13,7 @@ In one run, on this machine, it
    observations.csv (the cell is put back afterwards);
 3. writes the same pages' final markdown (after the macros and page generation), their chart SVGs and
    the downloads out as plain static files, and builds them with plain mkdocs + Material: the same
-   theme, nav and markdown settings, no macros plugin, no hooks, no page generation (the baseline);
+   theme, nav and markdown settings, no macros or care plugin, no page generation (the baseline);
 4. prints pages, wall time, pages per second and peak memory of each build, the page weights, and
    last the line `ratio: X.XX` (warm build / baseline).
 
@@ -61,13 +61,15 @@ def make_project(dest: Path) -> Path:
 
 
 def baseline_config(project: Path, docs_dir: Path) -> str:
-    """mkdocs.yml for the baseline: the project's, without the macros plugin, hooks and extra.care."""
+    """mkdocs.yml for the baseline: the project's, without the macros and care plugins."""
     import yaml
 
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
+    class Loader(yaml.SafeLoader):
+        """Reads mkdocs.yml's `!ENV [NAME, default]` settings (only the care plugin's, dropped here)."""
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     config["plugins"] = [p for p in config.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)]
-    (config.get("extra") or {}).pop("care", None)
     config["docs_dir"] = str(docs_dir)
     config["theme"]["custom_dir"] = str(project / config["theme"]["custom_dir"])
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
@@ -126,7 +128,7 @@ def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
         target.write_text(front + markdown, encoding="utf-8")
         return ""  # nothing to render: only the markdown is wanted here
 
-    config.plugins.events["page_markdown"].append(keep)  # after the macros plugin and the hooks
+    config.plugins.events["page_markdown"].append(keep)  # after the macros and care plugins
     build(config)
     for path in (project / "docs").rglob("*"):  # static files of docs/ (stylesheets, images)
         if path.is_file() and path.suffix != ".md":

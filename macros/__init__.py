@@ -2,28 +2,27 @@
 
 Each macro pulls figures from the data so no number is typed twice. A wrong id or period stops the
 build with the page, the line and the nearest valid choices. The editors' page documents every one;
-a test checks that it does.
+a test checks that it does. The macros are in site/editor_macros.py; this only registers them.
 """
 from __future__ import annotations
 
-import difflib
-
 from .data.errors import PageProblem
-
-MACROS = {}
+from .data.nearest import did_you_mean
 
 
 def macro(fn):
-    MACROS[fn.__name__] = fn
+    """Mark a function of site/editor_macros.py as a macro editors can call."""
+    fn.is_macro = True
     return fn
 
 
 def define_env(env):
     """Register the macros and the error messages mkdocs-macros shows when one fails."""
-    from .site import editor_macros  # noqa: F401  (fills MACROS)
+    from .site import editor_macros
 
-    _register_error_formats()
-    for name, fn in MACROS.items():
+    found = editor_macros.macros()
+    _register_error_formats(sorted(found))
+    for name, fn in found.items():
         env.macro(_bound(env, fn), name)
 
 
@@ -35,7 +34,7 @@ def _bound(env, fn):
     return call
 
 
-def _register_error_formats():
+def _register_error_formats(names: list[str]) -> None:
     """Editors see one sentence with the page and line, not a Python traceback."""
     from jinja2.exceptions import UndefinedError
     from mkdocs_macros.errors import format_error
@@ -58,7 +57,6 @@ def _register_error_formats():
     @format_error.register(UndefinedError)
     def _(error, markdown, page):
         name = error.message.split("'")[1] if "'" in (error.message or "") else ""
-        near = difflib.get_close_matches(name, list(MACROS), n=1)
-        hint = f" Did you mean '{near[0]}'?" if near else ""
-        return (f"{where(page, template_line(error))}: {error.message}.{hint} "
-                f"The macros are: {', '.join(sorted(MACROS))} (see the 'For editors' page).")
+        hint = did_you_mean(name, names, n=1, cutoff=0.6)
+        return (f"{where(page, template_line(error))}: {error.message}. {hint}"
+                f"The macros are: {', '.join(names)} (see the 'For editors' page).")

@@ -1,116 +1,176 @@
-"""mkdocs glue: read the data once, add a page for every area, scheme and measure, write downloads
-and the build report. Registered in mkdocs.yml under `hooks:`; the logic lives in the modules it calls."""
+"""The mkdocs plugin (`care` in mkdocs.yml): reads the data once, adds a page for every area, scheme and
+measure, and writes the downloads and the build report. The logic lives in the sub-packages it calls;
+this class holds one build's state, so nothing is kept in module globals.
+
+Registered as the `mkdocs.plugins` entry point `care` in pyproject.toml (the project is installed in
+editable mode by `make install`).
+"""
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-# mkdocs imports hook files by path; make the `macros` package importable from the project root.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from macros.presentation import charts
-from macros.site import report  # noqa: E402
-from macros.site.context import SECTIONS, context_for  # noqa: E402
-from macros.site.downloads import write_downloads  # noqa: E402
-from macros.data.errors import PageProblem  # noqa: E402
-from macros.site.render import squeeze_indentation, status_icons_css  # noqa: E402
-from macros.analysis.status import ALL  # noqa: E402
-from macros.site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page  # noqa: E402
-from macros.site.sections import FIGURES_MARK  # noqa: E402
+from .analysis.disagreements import find_disagreements
+from .analysis.status import ALL
+from .data.errors import PageProblem
+from .data.loader import load
+from .data.model import Dataset
+from .data.nearest import did_you_mean
+from .site import report
+from .site.context import SECTIONS, Context
+from .site.downloads import write_downloads
+from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
+from .site.render import squeeze_indentation, status_icons_css
+from .site.sections import FIGURES_MARK
+from .site.settings import Settings
+from .presentation import charts
 
 log = logging.getLogger("mkdocs.plugins.care")
 ICONS_CSS = "assets/care-icons.css"  # listed under extra_css in mkdocs.yml
-_state: dict = {}
 
 
-def on_config(config):
-    ctx = context_for(config)  # raises DataProblems (no traceback, no site) if the data is wrong
-    _state.update(ctx=ctx, pages=[], narrative={})
-    # Editors' data edits must reload the preview, not only markdown edits.
-    if str(ctx.settings.data_dir) not in config["watch"]:
-        config["watch"].append(str(ctx.settings.data_dir))
-    return config
+class _AtLeastOne(c.Type):
+    """A whole number of 1 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise c.ValidationError(f"must be a whole number of 1 or more (found {value!r}).")
+        return number
 
 
-def on_files(files: Files, config) -> Files:
-    ctx = _state["ctx"]
-    data = ctx.data
-    wanted = [("area", a) for a in data.areas] + [("scheme", s) for s in data.schemes] + [("measure", m) for m in data.measures]
-    existing = {f.src_uri for f in files}
-    _check_narrative_names(ctx, existing)
-    made = []
-    for kind, ident in wanted:
-        uri = ctx.src_uri(kind, ident)
-        if uri in existing:
-            _state["narrative"][uri] = (kind, ident)  # the editor's page keeps its prose; figures are added below
-            ctx.shown.add((SECTIONS[kind], ident))
-            continue
-        builder = {"area": area_page, "scheme": scheme_page, "measure": measure_page}[kind]
-        files.append(File.generated(config, uri, content=builder(ctx, ident)))
-        made.append(uri)
-    for kind in SECTIONS:
-        uri = ctx.src_uri(kind)
-        if uri not in existing:
-            files.append(File.generated(config, uri, content=index_page(ctx, kind)))
-            made.append(uri)
-    _state["pages"] = set(made)
-    files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
-    return files
+class CareConfig(base.Config):
+    """The `care` plugin's settings in mkdocs.yml, checked by mkdocs before anything is built. Relative
+    folders are taken from the folder mkdocs.yml is in. `!ENV [CARE_DATA_DIR, data]` in mkdocs.yml lets
+    the environment choose the data."""
+
+    data_dir = c.Dir(exists=False, default="data")
+    small_number_threshold = _AtLeastOne(default=5)
+    chart_cache = c.Dir(exists=False, default=".cache/charts")
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """An editor's area or scheme page gets the generated figures unless its macros already place them."""
-    ctx = _state["ctx"]
-    target = _state["narrative"].get(page.file.src_uri)
-    if target and FIGURES_MARK not in markdown:
-        kind, ident = target
-        here = page.url
-        if kind == "area":
-            markdown += "\n\n" + area_figures(ctx, here, ident)
-        elif kind == "scheme":
-            markdown += "\n\n" + scheme_figures(ctx, here, ident)
-    # Abbreviations in editors' markdown are expanded by the `abbr` extension, fed from the glossary.
-    if page.file.src_uri not in _state["pages"]:
-        markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
-    return markdown
+class CarePlugin(BasePlugin[CareConfig]):
+    def __init__(self) -> None:
+        self.ctx: Context | None = None
+        self.generated: set[str] = set()  # pages this build made from the data
+        self.narrative: dict[str, tuple[str, str]] = {}  # editors' pages for an area or scheme: uri -> (kind, id)
+        # The data read by the last build, with what it was read from: `mkdocs serve` keeps this plugin
+        # between builds (it has on_startup), so a markdown edit does not read the data again.
+        self._loaded: tuple[tuple, Dataset] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that `mkdocs serve` keeps this object, and the data it read, across rebuilds."""
+
+    def settings(self) -> Settings:
+        return Settings(Path(self.config.data_dir), self.config.small_number_threshold, Path(self.config.chart_cache))
+
+    def dataset(self, settings: Settings) -> Dataset:
+        """The validated data set; read again only when a file in the data folder changed. Raises
+        DataProblems (a message for editors, no traceback, nothing published) when the data is wrong."""
+        folder = settings.data_dir
+        files = sorted(folder.glob("*")) if folder.is_dir() else []
+        stamp = (str(folder), settings.small_number_threshold, tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        if self._loaded is None or self._loaded[0] != stamp:
+            dataset = load(folder, settings.small_number_threshold)
+            dataset.set_disagreements(find_disagreements(dataset))
+            self._loaded = (stamp, dataset)
+        return self._loaded[1]
+
+    def context(self) -> Context:
+        """The build under way, for the editors' macros (macros/__init__.py finds this plugin by name)."""
+        if self.ctx is None:
+            raise PageProblem("mkdocs.yml", None, "the data has not been loaded: list 'care' under plugins:, after 'macros'.")
+        return self.ctx
+
+    # mkdocs events, in the order mkdocs calls them ------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings = self.settings()
+        self.ctx = Context(self.dataset(settings), settings, config.use_directory_urls)
+        self.generated, self.narrative = set(), {}
+        # Editors' data edits must reload the preview, not only markdown edits.
+        if str(settings.data_dir) not in config.watch:
+            config.watch.append(str(settings.data_dir))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        ctx = self.context()
+        data = ctx.data
+        wanted = ([("area", a) for a in data.areas] + [("scheme", s) for s in data.schemes]
+                  + [("measure", m) for m in data.measures])
+        existing = {f.src_uri for f in files}
+        _check_narrative_names(data, existing)
+        builders = {"area": area_page, "scheme": scheme_page, "measure": measure_page}
+        for kind, ident in wanted:
+            uri = ctx.src_uri(kind, ident)
+            if uri in existing:
+                self.narrative[uri] = (kind, ident)  # the editor's page keeps its prose; figures are added below
+                ctx.shown.add((SECTIONS[kind], ident))
+                continue
+            files.append(File.generated(config, uri, content=builders[kind](ctx, ident)))
+            self.generated.add(uri)
+        for kind in SECTIONS:
+            uri = ctx.src_uri(kind)
+            if uri not in existing:
+                files.append(File.generated(config, uri, content=index_page(ctx, kind)))
+                self.generated.add(uri)
+        files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """An editor's area or scheme page gets the generated figures unless its macros already place them."""
+        ctx = self.context()
+        target = self.narrative.get(page.file.src_uri)
+        if target and FIGURES_MARK not in markdown:
+            kind, ident = target
+            if kind == "area":
+                markdown += "\n\n" + area_figures(ctx, page.url, ident)
+            elif kind == "scheme":
+                markdown += "\n\n" + scheme_figures(ctx, page.url, ident)
+        # Abbreviations in editors' markdown are expanded by the `abbr` extension, fed from the glossary.
+        if page.file.src_uri not in self.generated:
+            markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return squeeze_indentation(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        ctx = self.context()
+        site = Path(config.site_dir)
+        write_downloads(ctx, site)
+        charts_dir = site / "charts"
+        charts_dir.mkdir(exist_ok=True)
+        drawn = ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
+        for key in ctx.charts_used:
+            (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
+        removed = charts.prune(ctx.settings.chart_cache, ctx.charts_used)
+        text = report.build_report(ctx, pages_made=len(self.generated), narrative=sorted(self.narrative),
+                                   charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
+                                               f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)")
+        (site / "build-report.txt").write_text(text, encoding="utf-8")
+        for line in text.splitlines():
+            log.info(line)
 
 
-def on_post_page(output: str, page, config) -> str:
-    return squeeze_indentation(output)
-
-
-def on_post_build(config):
-    ctx = _state["ctx"]
-    site = Path(config["site_dir"])
-    write_downloads(ctx, site)
-    charts_dir = site / "charts"
-    charts_dir.mkdir(exist_ok=True)
-    drawn = ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
-    for key in ctx.charts_used:
-        (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
-    removed = charts.prune(ctx.settings.chart_cache, ctx.charts_used)
-    text = report.build_report(ctx, pages_made=len(_state["pages"]), narrative=sorted(_state["narrative"]),
-                               charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
-                                           f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)")
-    (site / "build-report.txt").write_text(text, encoding="utf-8")
-    for line in text.splitlines():
-        log.info(line)
-
-
-def _check_narrative_names(ctx, existing: set[str]) -> None:
+def _check_narrative_names(data: Dataset, existing: set[str]) -> None:
     """docs/areas/southamton.md would otherwise publish a page for an area that does not exist."""
-    import difflib
-
-    ids = {"areas": ctx.data.areas, "schemes": ctx.data.schemes, "measures": ctx.data.measures}
+    ids = {"areas": data.areas, "schemes": data.schemes, "measures": data.measures}
     for uri in sorted(existing):
         folder, _, name = uri.partition("/")
         if folder in ids and name.endswith(".md") and "/" not in name and name != "index.md":
             ident = name[:-3]
             if ident not in ids[folder]:
-                near = difflib.get_close_matches(ident, list(ids[folder]), n=3, cutoff=0.5)
-                hint = f" Did you mean {' or '.join(repr(n + '.md') for n in near)}?" if near else ""
-                raise PageProblem(f"docs/{uri}", None, f"there is no {folder[:-1]} '{ident}' in the data, so this page has nothing to describe.{hint} "
+                hint = did_you_mean(ident, ids[folder], suffix=".md")
+                raise PageProblem(f"docs/{uri}", None, f"there is no {folder[:-1]} '{ident}' in the data, so this page has nothing to describe. {hint}"
                                   f"Rename the file to match an id in {folder}.csv, or add the {folder[:-1]} there first.")

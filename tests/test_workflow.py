@@ -67,9 +67,20 @@ def test_the_build_keeps_drawn_charts_between_runs():
     cache = next(i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/cache@"))
     build = next(i for i, step in enumerate(steps) if step.get("run") == "make build")
     assert cache < build
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    folder = config["extra"]["care"].get("chart_cache", ".cache/charts")
-    assert steps[cache]["with"]["path"] == folder and steps[cache]["with"]["restore-keys"]
+    assert steps[cache]["with"]["path"] == chart_cache_setting() and steps[cache]["with"]["restore-keys"]
+
+
+def chart_cache_setting() -> str:
+    """The care plugin's chart_cache as mkdocs reads it (without CARE_CHART_CACHE), relative to the project."""
+    from mkdocs.config import load_config
+
+    saved = os.environ.pop("CARE_CHART_CACHE", None)
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"))
+    finally:
+        if saved is not None:
+            os.environ["CARE_CHART_CACHE"] = saved
+    return Path(config.plugins["care"].config.chart_cache).relative_to(ROOT).as_posix()
 
 
 def test_ci_run_ends_with_the_readme_test_command():

@@ -5,17 +5,12 @@ import posixpath
 from pathlib import Path
 
 from ..analysis import status
-from ..analysis.disagreements import find_disagreements
 from ..presentation import charts
-from ..data.loader import load
 from ..data.model import Dataset
 from .render import Abbreviations
 from .settings import Settings
 
 SECTIONS = {"area": "areas", "scheme": "schemes", "measure": "measures"}
-
-_cache: dict[tuple, "Context"] = {}
-
 
 class Context:
     def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True):
@@ -71,37 +66,3 @@ class Context:
     def finish_charts(self) -> int:
         """Wait for charts still being drawn (see charts.finish); call before copying them into the site."""
         return charts.finish()
-
-
-def context_for(config) -> Context:
-    """The build's context: the data is read again only when a file in the data folder changed."""
-    settings = Settings.from_config(config)
-    files = sorted(settings.data_dir.glob("*")) if settings.data_dir.exists() else []
-    stamp = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-    key = (str(settings.data_dir), settings.small_number_threshold, stamp, bool(config.get("use_directory_urls", True)))
-    if key not in _cache:
-        _cache.clear()
-        dataset = load(settings.data_dir, settings.small_number_threshold)
-        dataset.set_disagreements(find_disagreements(dataset))
-        _cache[key] = Context(dataset, settings, bool(config.get("use_directory_urls", True)))
-    ctx = _cache[key]
-    ctx.charts_used, ctx.shown = set(), set()
-    ctx._charts = {}  # a chart deleted from the cache since the last build is drawn again
-    status.forget()
-    global _current
-    _current = ctx
-    return ctx
-
-
-_current: Context | None = None
-
-
-def current() -> Context:
-    """The context of the build under way, for macros called while pages render."""
-    if _current is None:
-        raise RuntimeError("The data has not been loaded: is 'macros/hooks.py' listed under hooks: in mkdocs.yml?")
-    return _current
-
-
-def project_root(config) -> Path:
-    return Path(config["config_file_path"]).resolve().parent

@@ -1,17 +1,25 @@
 """The macros themselves. Each takes ids from the data files; see docs/editors.md for examples."""
 from __future__ import annotations
 
-import difflib
-
 from .. import macro
 from ..presentation import wording
 from . import pages, sections
-from .context import current
 from .downloads import FOLDER
 from ..data.errors import PageProblem
+from ..data.nearest import did_you_mean
 from .render import block, link, status_badge, text
 from .render import table as html_table
 from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, headline
+
+
+def current(env):
+    """The build under way: the `care` plugin's state (see macros/plugin.py)."""
+    return env.conf.plugins["care"].context()
+
+
+def macros() -> dict:
+    """Every macro in this module, by name."""
+    return {name: fn for name, fn in globals().items() if getattr(fn, "is_macro", False)}
 
 
 # Looking things up, with errors that name the nearest valid choice -----------------------------
@@ -23,13 +31,12 @@ def _page(env) -> str:
 def _pick(env, table: dict, ident, what: str, file: str):
     if ident in table:
         return table[ident]
-    near = difflib.get_close_matches(str(ident), list(table), n=3, cutoff=0.4)
-    hint = f"Did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+    hint = did_you_mean(ident, table, n=3, cutoff=0.4)
     raise PageProblem(_page(env), None, f"there is no {what} '{ident}'. {hint}The ids are in the first column of data/{file}.")
 
 
 def _series(env, area, measure, scheme=None):
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     m = _pick(env, ctx.data.measures, measure, "measure", "measures.csv")
     if scheme is not None:
@@ -66,8 +73,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
         matches = [o for o in series if o.kind == kind and wanted in _names(o.period)]
         if not matches:
             have = sorted({wording.period(o.period) for o in series if o.kind == kind}, key=str)
-            near = difflib.get_close_matches(str(period), have, n=2, cutoff=0.4)
-            hint = f"Did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+            hint = did_you_mean(period, have, n=2, cutoff=0.4)
             raise PageProblem(_page(env), None, f"there is no {kind} figure for '{measure}' in '{area}' for the period '{period}'. "
                               f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.")
         obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
@@ -120,7 +126,7 @@ def measures(env, area, scheme=None):
 
     Example: {{ measures("southampton") }}
     """
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     if scheme is not None:
         _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
@@ -133,7 +139,7 @@ def schemes(env, area):
 
     Example: {{ schemes("southampton") }}
     """
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     return sections.schemes_list(ctx, env.page.url, area)
 
@@ -153,7 +159,7 @@ def money(env, area, scheme=None):
 
     Example: {{ money("southampton", "southampton-supporting-carers") }}
     """
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     return sections.money_table(ctx, area, scheme) or _none_here(ctx, ctx.data.money_by, area, scheme, "no budget")
 
@@ -161,7 +167,7 @@ def money(env, area, scheme=None):
 @macro
 def milestones(env, area, scheme=None):
     """Milestones with done, due or late. Example: {{ milestones("east-sussex") }}"""
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     return sections.milestones_table(ctx, area, scheme) or _none_here(ctx, ctx.data.milestones_by, area, scheme, "no milestones")
 
@@ -169,7 +175,7 @@ def milestones(env, area, scheme=None):
 @macro
 def risks(env, area, scheme=None):
     """The published risk log. Example: {{ risks("east-sussex") }}"""
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     return sections.risks_table(ctx, area, scheme) or _none_here(ctx, ctx.data.risks_by, area, scheme, "no risks")
 
@@ -179,7 +185,7 @@ def risks(env, area, scheme=None):
 @macro
 def areas_at_a_glance(env):
     """Every area with how many measures are better or worse than plan. Example: {{ areas_at_a_glance() }}"""
-    ctx = current()
+    ctx = current(env)
     here = env.page.url
     counts = {area.id: pages.counts_for(ctx, area.id) for area in ctx.data.areas.values()}
     # The three a resident asks about always show; the rarer ones only when some area has them.
@@ -195,7 +201,7 @@ def areas_at_a_glance(env):
 @macro
 def last_updated(env):
     """When the data was last updated: the newest result and the newest report. Example: {{ last_updated() }}"""
-    data = current().data
+    data = current(env).data
     newest, report = data.newest_date(), data.newest_report()
     if not newest or not report:
         return "There are no figures yet."
@@ -206,7 +212,7 @@ def last_updated(env):
 @macro
 def glossary(env):
     """Every abbreviation and what it means. Example: {{ glossary() }}"""
-    ctx = current()
+    ctx = current(env)
     terms = sorted(ctx.data.glossary.values(), key=lambda t: t.term.lower())
     ctx.mark("glossary", terms, "term")
     rows = [[f'<abbr title="{text(t.meaning)}">{text(t.term)}</abbr>', text(t.meaning), text(t.explanation)] for t in terms]
@@ -216,13 +222,13 @@ def glossary(env):
 @macro
 def problems(env):
     """Every disagreement found in the source reports. Example: {{ problems() }}"""
-    return sections.disagreements_list(current(), env.page.url)
+    return sections.disagreements_list(current(env), env.page.url)
 
 
 @macro
 def downloads(env):
     """Links to download every data file, the data package and a zip. Example: {{ downloads() }}"""
-    ctx = current()
+    ctx = current(env)
     here = env.page.url
     items = [f"<li>{link(ctx.href(here, f'{FOLDER}/care-integration-data.zip'), 'All the data as a zip file')} "
              "(the CSV files and their data package)</li>",
@@ -238,7 +244,7 @@ def downloads(env):
 @macro
 def small_number_rule(env):
     """The small-number rule in words, with the threshold set in mkdocs.yml. Example: {{ small_number_rule() }}"""
-    t = current().settings.small_number_threshold
+    t = current(env).settings.small_number_threshold
     return (f"When a count of people is between 1 and {t - 1}, we write \"fewer than {t}\" instead of the number. "
             f"This is so that nobody can be identified. We do this in sentences, tables, charts and downloads. Zero is shown as zero.")
 
@@ -261,7 +267,7 @@ def status_words(env):
 @macro
 def sources(env, area, scheme=None):
     """The reports every figure of an area (or scheme) comes from, with their dates. Example: {{ sources("southampton") }}"""
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     data = ctx.data
     rows = [o for s, m in data.series_by_area.get(area, []) if scheme is None or s == scheme for o in data.series[(area, s, m)]]
@@ -273,6 +279,6 @@ def sources(env, area, scheme=None):
 @macro
 def problems_in(env, area, scheme=None):
     """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
-    ctx = current()
+    ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     return sections.disagreements_list(ctx, env.page.url, area, scheme)
