@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .analysis.disagreements import find_disagreements
+from .analysis.disagreements import Disagreement, find_disagreements
 from .analysis.status import ALL
 from .data.errors import PageProblem
 from .data.loader import load
@@ -66,7 +66,7 @@ class CarePlugin(BasePlugin[CareConfig]):
         self.narrative: dict[str, tuple[str, str]] = {}  # editors' pages for an area or scheme: uri -> (kind, id)
         # The data read by the last build, with what it was read from: `mkdocs serve` keeps this plugin
         # between builds (it has on_startup), so a markdown edit does not read the data again.
-        self._loaded: tuple[tuple, Dataset] | None = None
+        self._loaded: tuple[tuple, Dataset, list[Disagreement]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and the data it read, across rebuilds."""
@@ -74,17 +74,17 @@ class CarePlugin(BasePlugin[CareConfig]):
     def settings(self) -> Settings:
         return Settings(Path(self.config.data_dir), self.config.small_number_threshold, Path(self.config.chart_cache))
 
-    def dataset(self, settings: Settings) -> Dataset:
-        """The validated data set; read again only when a file in the data folder changed. Raises
-        DataProblems (a message for editors, no traceback, nothing published) when the data is wrong."""
+    def dataset(self, settings: Settings) -> tuple[Dataset, list[Disagreement]]:
+        """The validated data set and the disagreements inside it; read again only when a file in the data
+        folder changed. Raises DataProblems (a message for editors, no traceback, nothing published) when
+        the data is wrong."""
         folder = settings.data_dir
         files = sorted(folder.glob("*")) if folder.is_dir() else []
         stamp = (str(folder), settings.small_number_threshold, tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
         if self._loaded is None or self._loaded[0] != stamp:
             dataset = load(folder, settings.small_number_threshold)
-            dataset.set_disagreements(find_disagreements(dataset))
-            self._loaded = (stamp, dataset)
-        return self._loaded[1]
+            self._loaded = (stamp, dataset, find_disagreements(dataset))
+        return self._loaded[1], self._loaded[2]
 
     def context(self) -> Context:
         """The build under way, for the editors' macros (macros/__init__.py finds this plugin by name)."""
@@ -96,7 +96,8 @@ class CarePlugin(BasePlugin[CareConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = self.settings()
-        self.ctx = Context(self.dataset(settings), settings, config.use_directory_urls)
+        dataset, disagreements = self.dataset(settings)
+        self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
         self.generated, self.narrative = set(), {}
         # Editors' data edits must reload the preview, not only markdown edits.
         if str(settings.data_dir) not in config.watch:

@@ -9,6 +9,7 @@ from macros.site.context import Context
 from macros.data.errors import DataProblems
 from macros.analysis.disagreements import find_disagreements
 from macros.data.loader import load
+from macros.presentation import wording
 from macros.site.settings import Settings
 
 
@@ -96,7 +97,8 @@ def test_small_counts_are_suppressed_but_zero_is_not(tmp_path):
 
 
 def test_disagreements_are_found_by_computation():
-    found = [d.what for d in find_disagreements(load(TINY))]
+    data = load(TINY)
+    found = [wording.disagreement(d, data) for d in find_disagreements(data)]
     assert found == [
         "Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days but its 2 parts add up to 2,097 days.",
         "Days people waited to leave hospital, difference from plan for April to May 2016: the table gives 17% but the text says 21%.",
@@ -135,7 +137,8 @@ def test_parts_of_a_whole_must_add_up_to_it_and_be_able_to(tmp_path):
 def test_age_groups_that_do_not_add_up_to_all_ages_are_a_disagreement():
     from conftest import ROOT
 
-    found = [d.what for d in find_disagreements(load(ROOT / "data"))]
+    data = load(ROOT / "data")
+    found = [wording.disagreement(d, data) for d in find_disagreements(data)]
     assert ("Emergency hospital admissions, all ages: the printed actual for April to September 2016 is 13,885, but its 3 parts "
             "(Emergency hospital admissions, children; Emergency hospital admissions, working-age adults; Emergency hospital "
             "admissions, older people) add up to 14,867. They differ in all 7 periods compared.") in found

@@ -11,17 +11,56 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import timedelta
 
-from ..presentation import wording
-from ..data.model import Dataset, Disagreement, Observation
+from dataclasses import dataclass
+from enum import StrEnum
 
-_ADDITIVE = {"count", "days", "gbp"}
+from ..data.model import Dataset, Observation, Period
+from ..data.vocab import LEVELS, FigureKind, Unit
+
+
+class Check(StrEnum):
+    """Which check found a disagreement; the wording layer has a sentence for each."""
+
+    PERIODS_TOTAL = "periods_total"  # a total for a long period against its shorter periods
+    PARTS_OF_WHOLE = "parts_of_whole"  # a measure against the measures that are its parts (age groups)
+    PRINTED_CHANGE = "printed_change"  # a printed percentage difference against its own figures
+    TABLE_AND_TEXT = "table_and_text"  # a figure in a table and the same figure quoted in a sentence
+    MONEY_TOTAL = "money_total"  # a printed total of money against its rows
+    STAFF_TOTAL = "staff_total"  # a printed number of posts against its rows
+    SHARES = "shares"  # shares of a budget that do not make 100%
+    STAFF_COST = "staff_cost"  # posts times the cost of one against the printed cost
+    RISK_SCORE = "risk_score"  # a printed risk score against impact times probability
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two figures in one report that should agree and do not, found by computation. Facts only: the
+    presentation layer (wording.disagreement) writes them as a sentence."""
+
+    check: Check
+    area_id: str
+    scheme_id: str | None
+    source_id: str
+    where: str  # the places in the report
+    printed: float  # the figure the report prints
+    expected: float | None  # what the report's own other figures give; None when they are hidden (small numbers)
+    measure_id: str | None = None
+    figure_kind: FigureKind | None = None
+    period: Period | None = None
+    item: str = ""  # the money row or risk concerned
+    number: int | None = None  # the risk's number in its log
+    parts: tuple[str, ...] = ()  # the measures that are parts of a whole
+    count: int = 0  # how many parts or rows were added up
+    compared: int = 0  # periods compared (parts of a whole)
+    differing: int = 0  # of which differ
+    factors: tuple[float, float] | None = None  # posts and cost of one; impact and probability; actual and its base
 
 
 def find_disagreements(data: Dataset) -> list[Disagreement]:
     found: list[Disagreement] = []
     for (area_id, scheme_id, measure_id), series in data.series.items():
         measure = data.measures[measure_id]
-        if measure.unit in _ADDITIVE:
+        if Unit(measure.unit).adds_up:
             found += _totals(series, measure, data)
         found += _changes(series, measure, data)
         found += _table_against_text(series, measure, data)
@@ -45,7 +84,7 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
     out = []
     groups = defaultdict(list)
     for obs in series:
-        if obs.kind in ("plan", "actual", "last_year"):
+        if obs.kind in LEVELS:
             groups[(obs.kind, obs.printed_in)].append(obs)
     for (kind, _), rows in groups.items():
         # Rows by start date, so the rows inside a total are found by bisection, not by scanning them all:
@@ -63,12 +102,10 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
             if abs(parts_sum - total.value) < 0.5:
                 continue
             hidden = any(o.suppressed for o in leaves)
-            summed = "" if hidden else f" but its {len(leaves)} parts add up to {wording.figure(parts_sum, measure.unit, exact=True)}"
             out.append(Disagreement(
-                total.area_id, total.scheme_id, total.source_id,
-                f"{measure.name}: the printed {wording.KIND_NAMES[kind].lower()} total for {wording.period(total.period)} is "
-                f"{wording.figure(total.value, measure.unit, exact=True)}{summed}.",
-                total.source_location))
+                Check.PERIODS_TOTAL, total.area_id, total.scheme_id, total.source_id, total.source_location,
+                total.value, None if hidden else parts_sum, measure_id=measure.id, figure_kind=FigureKind(kind),
+                period=total.period, count=len(leaves)))
     return out
 
 
@@ -85,11 +122,11 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         if not parts:
             continue
         figures = [{(o.period, o.kind, o.source_id): o for o in data.series.get((area_id, scheme_id, part.id), [])
-                    if o.kind in ("plan", "actual", "last_year") and o.value is not None} for part in parts]
+                    if o.kind in LEVELS and o.value is not None} for part in parts]
         compared, differ = 0, []
         for whole in series:
             found = [f.get((whole.period, whole.kind, whole.source_id)) for f in figures]
-            if whole.kind not in ("plan", "actual", "last_year") or whole.value is None or None in found:
+            if whole.kind not in LEVELS or whole.value is None or None in found:
                 continue
             compared += 1
             added = sum(o.value for o in found)
@@ -98,16 +135,11 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         if not differ:
             continue
         whole, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
-        unit, measure = data.measures[whole_id].unit, data.measures[whole_id]
-        names = "; ".join(part.name for part in parts)
-        summed = "do not add up to it" if hidden else f"add up to {wording.figure(added, unit, exact=True)}"
-        times = "" if compared == 1 else (f" They differ in all {compared} periods compared." if len(differ) == compared
-                                           else f" They differ in {len(differ)} of the {compared} periods compared.")
+        where = "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))
         out.append(Disagreement(
-            area_id, scheme_id, whole.source_id,
-            f"{measure.name}: the printed {wording.KIND_NAMES[whole.kind].lower()} for {wording.period(whole.period)} is "
-            f"{wording.figure(whole.value, unit, exact=True)}, but its {len(parts)} parts ({names}) {summed}.{times}",
-            "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))))
+            Check.PARTS_OF_WHOLE, area_id, scheme_id, whole.source_id, where, whole.value, None if hidden else added,
+            measure_id=whole_id, figure_kind=FigureKind(whole.kind), period=whole.period, parts=tuple(p.id for p in parts),
+            count=len(parts), compared=compared, differing=len(differ)))
     return out
 
 
@@ -133,18 +165,11 @@ def _changes(series, measure, data) -> list[Disagreement]:
         tolerance = 0.5 * 10 ** -_decimals(obs.printed) + 1e-9
         if abs(computed - obs.value) <= tolerance:
             continue
-        against = "the plan" if base_kind == "plan" else "the same time last year"
+        where = obs.source_location if obs.source_location == actual.source_location else f"{obs.source_location}; {actual.source_location}"
         out.append(Disagreement(
-            obs.area_id, obs.scheme_id, obs.source_id,
-            f"{measure.name}, {wording.period(obs.period)}: the report says the actual figure is {_pct(obs.value)} "
-            f"against {against}, but its own figures ({wording.figure(actual.value, measure.unit, exact=True)} against "
-            f"{wording.figure(base.value, measure.unit, exact=True)}) give {_pct(round(computed, 1))}.",
-            obs.source_location if obs.source_location == actual.source_location else f"{obs.source_location}; {actual.source_location}"))
+            Check.PRINTED_CHANGE, obs.area_id, obs.scheme_id, obs.source_id, where, obs.value, round(computed, 1),
+            measure_id=measure.id, figure_kind=FigureKind(obs.kind), period=obs.period, factors=(actual.value, base.value)))
     return out
-
-
-def _pct(value: float) -> str:
-    return f"{'+' if value > 0 else ''}{wording.number(value)}%"
 
 
 def _table_against_text(series, measure, data) -> list[Disagreement]:
@@ -156,12 +181,9 @@ def _table_against_text(series, measure, data) -> list[Disagreement]:
             continue
         if abs(obs.value - other.value) < 1e-9:
             continue
-        unit = "percent" if obs.kind.startswith("change") else measure.unit
         out.append(Disagreement(
-            obs.area_id, obs.scheme_id, obs.source_id,
-            f"{measure.name}, {wording.KIND_NAMES[obs.kind].lower()} for {wording.period(obs.period)}: the table gives "
-            f"{wording.figure(other.value, unit, exact=True)} but the text says {wording.figure(obs.value, unit, exact=True)}.",
-            f"{other.source_location}; {obs.source_location}"))
+            Check.TABLE_AND_TEXT, obs.area_id, obs.scheme_id, obs.source_id, f"{other.source_location}; {obs.source_location}",
+            obs.value, other.value, measure_id=measure.id, figure_kind=FigureKind(obs.kind), period=obs.period))
     return out
 
 
@@ -179,30 +201,26 @@ def _money(data: Dataset) -> list[Disagreement]:
             if total.amount is not None and parts and all(p.amount is not None for p in parts):
                 added = sum(p.amount for p in parts)
                 if abs(added - total.amount) >= 0.5:
-                    out.append(Disagreement(area_id, first.scheme_id, first.source_id,
-                        f"{total.item} ({wording.period(period)}): the printed total is {wording.money(total.amount, exact=True)} "
-                        f"but the {len(parts)} parts add up to {wording.money(added, exact=True)}.", place))
+                    out.append(Disagreement(Check.MONEY_TOTAL, area_id, first.scheme_id, first.source_id, place, total.amount, added,
+                                            period=period, item=total.item, count=len(parts)))
             if total.fte is not None and parts and all(p.fte is not None for p in parts):
                 added = sum(p.fte for p in parts)
                 if abs(added - total.fte) > 1e-9:
-                    out.append(Disagreement(area_id, first.scheme_id, first.source_id,
-                        f"{total.item}: the printed total is {wording.plural_number(total.fte, 'full-time post')} but the rows add up to {wording.number(added)}.", place))
+                    out.append(Disagreement(Check.STAFF_TOTAL, area_id, first.scheme_id, first.source_id, place, total.fte, added,
+                                            period=period, item=total.item, count=len(parts)))
         shares = [p.share for p in parts if p.share is not None]
         if len(shares) >= 2 and len(shares) == len(parts) and abs(sum(shares) - 100) > 0.5 * len(shares):
-            out.append(Disagreement(area_id, first.scheme_id, first.source_id,
-                f"{first.item} ({wording.period(period)}): the shares add up to {wording.number(sum(shares))}%, not 100%.", place))
+            out.append(Disagreement(Check.SHARES, area_id, first.scheme_id, first.source_id, place, 100, sum(shares),
+                                    period=period, item=first.item, count=len(shares)))
         for row in rows:
             if row.fte is not None and row.unit_cost is not None and row.amount is not None and abs(row.fte * row.unit_cost - row.amount) >= 1:
-                out.append(Disagreement(area_id, row.scheme_id, row.source_id,
-                    f"{row.item}: {wording.plural_number(row.fte, 'full-time post')} at {wording.money(row.unit_cost, exact=True)} each "
-                    f"would cost {wording.money(row.fte * row.unit_cost, exact=True)}, but the printed cost is {wording.money(row.amount, exact=True)}.",
-                    row.source_location))
+                out.append(Disagreement(Check.STAFF_COST, area_id, row.scheme_id, row.source_id, row.source_location, row.amount,
+                                        row.fte * row.unit_cost, period=row.period, item=row.item, factors=(row.fte, row.unit_cost)))
     return out
 
 
 def _risks(data: Dataset) -> list[Disagreement]:
-    return [Disagreement(r.area_id, r.scheme_id, r.source_id,
-                         f"Risk {r.number} ({r.risk}): the printed score is {r.score} but impact {r.impact} times probability {r.probability} is {r.impact * r.probability}.",
-                         r.source_location)
+    return [Disagreement(Check.RISK_SCORE, r.area_id, r.scheme_id, r.source_id, r.source_location, r.score, r.impact * r.probability,
+                         item=r.risk, number=r.number, factors=(r.impact, r.probability))
             for r in data.risks
             if None not in (r.impact, r.probability, r.score) and r.impact * r.probability != r.score]

@@ -46,28 +46,9 @@ def judge(actual: float | None, plan: float | None, better: str) -> Status:
     return BETTER if (actual < plan) == (better == "lower") else WORSE
 
 
-_worked_out: dict[int, tuple] = {}  # id(series) -> (series, measure, headline); emptied by forget()
-
-
-def forget() -> None:
-    """Drop remembered headlines; each build starts with this (context_for)."""
-    _worked_out.clear()
-
-
 def headline(series: list[Observation], measure: Measure) -> Headline | None:
-    """Prefer a period with both plan and actual; among those the latest end, then the longest span.
-
-    Worked out once per series and build: a series' headline is on its area page, its scheme page, the
-    measure page and the home page. The series is kept with the result, so its id cannot be reused."""
-    known = _worked_out.get(id(series))
-    if known is not None and known[0] is series and known[1] == measure and len(series) == known[3]:
-        return known[2]
-    found = _headline(series, measure)
-    _worked_out[id(series)] = (series, measure, found, len(series))
-    return found
-
-
-def _headline(series: list[Observation], measure: Measure) -> Headline | None:
+    """The figure a series is judged on. Prefer a period with both plan and actual; among those the
+    latest end, then the longest span."""
     by_period: dict[Period, dict[str, Observation]] = {}
     for obs in series:
         if obs.kind in ("plan", "actual", "last_year"):

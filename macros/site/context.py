@@ -4,7 +4,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from ..analysis import status
+from ..analysis.disagreements import Disagreement
+from ..analysis.status import Headline, headline
 from ..presentation import charts
 from ..data.model import Dataset
 from .render import Abbreviations
@@ -13,17 +14,32 @@ from .settings import Settings
 SECTIONS = {"area": "areas", "scheme": "schemes", "measure": "measures"}
 
 class Context:
-    def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True):
+    def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True,
+                 disagreements: list[Disagreement] | None = None):
         self.data = dataset
+        self.disagreements = list(disagreements or [])  # found inside the source reports (analysis.disagreements)
+        self.disagreements_by_area: dict[str, list[Disagreement]] = {}
+        for item in self.disagreements:
+            self.disagreements_by_area.setdefault(item.area_id, []).append(item)
         self.settings = settings
         self.use_directory_urls = use_directory_urls
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
+        # Each series' headline, worked out once a build: it is on the area page, the scheme page, the
+        # measure page and the home page. Keyed by the series' (area, scheme, measure).
+        self._headlines: dict[tuple, Headline | None] = {}
         self._charts: dict[int, tuple] = {}  # id(series) -> (series, measure id, chart), for this build
 
     def mark(self, table: str, rows, key: str = "line") -> None:
         self.shown.update((table, getattr(r, key)) for r in rows)
+
+    def headline(self, series, measure) -> Headline | None:
+        """The figure a series is judged on, with its status (analysis.status.headline), worked out once."""
+        key = (series[0].area_id, series[0].scheme_id, series[0].measure_id) if series else None
+        if key not in self._headlines:
+            self._headlines[key] = headline(series, measure)
+        return self._headlines[key]
 
     # Page addresses -------------------------------------------------------------------------
     def src_uri(self, kind: str, ident: str = "index") -> str:

@@ -9,7 +9,7 @@ from ..data.errors import PageProblem
 from ..data.nearest import did_you_mean
 from .render import block, link, status_badge, text
 from .render import table as html_table
-from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, headline
+from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE
 
 
 def current(env):
@@ -64,7 +64,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
     if kind not in wording.KIND_NAMES:
         raise PageProblem(_page(env), None, f"kind '{kind}' is not known. Use one of: {', '.join(wording.KIND_NAMES)}.")
     if period is None:
-        top = headline(series, m)
+        top = ctx.headline(series, m)
         obs = {"actual": top.actual, "plan": top.plan, "last_year": top.last_year}.get(kind) if top else None
         if obs is None:
             raise PageProblem(_page(env), None, f"there is no latest {kind} figure for '{measure}' in '{area}'. Give a period.")

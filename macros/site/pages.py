@@ -13,7 +13,7 @@ from .context import Context
 from .render import block, md_heading, table, text
 from .sections import (NOT_SEARCHED, STATUS_WORDS, disagreements_list, measure_sections, milestones_table, money_table,
                        risks_table, schemes_list, sources_list)
-from ..analysis.status import ALL, headline
+from ..analysis.status import ALL
 
 
 def front(title: str, description: str) -> str:
@@ -52,7 +52,7 @@ def area_figures(ctx: Context, here: str, area_id: str) -> str:
 def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
     counts = {s.key: 0 for s in ALL}
     for scheme_id, measure_id in ctx.data.series_by_area.get(area_id, []):
-        top = headline(ctx.data.series[(area_id, scheme_id, measure_id)], ctx.data.measures[measure_id])
+        top = ctx.headline(ctx.data.series[(area_id, scheme_id, measure_id)], ctx.data.measures[measure_id])
         if top:
             counts[top.status.key] += 1
     return counts
@@ -94,7 +94,7 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str) -> str:
         parts += [md_heading(2, "Risks"), risks]
     rows = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
     rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
-    if any(d.scheme_id == scheme_id for d in data.disagreements_by_area.get(s.area_id, [])):
+    if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])):
         parts += [md_heading(2, "Problems in the source figures"), disagreements_list(ctx, here, s.area_id, scheme_id)]
     parts += [md_heading(2, "Sources"), sources_list(ctx, rows)]
     return "\n\n".join(parts)
@@ -124,7 +124,7 @@ def measure_page(ctx: Context, measure_id: str) -> str:
     for area_id, scheme_id in found:
         series = data.series[(area_id, scheme_id, measure_id)]
         seen += series
-        top = headline(series, m)
+        top = ctx.headline(series, m)
         if scheme_id:
             by_area.setdefault(area_id, []).append((scheme_id, top))
         elif top is not None:

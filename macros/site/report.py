@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..presentation import wording
 from .context import Context
 
 # How each table's rows are identified when checking that every row reached a page.
@@ -28,9 +29,9 @@ def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_lin
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
     lines.append("Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in
                                           ((data.tables[n], c) for n, c in data.rows_read.items())))
-    lines.append(f"Disagreements found in the source reports: {len(data.disagreements)}")
-    for item in data.disagreements:
-        lines.append(f"  - {data.areas[item.area_id].name}: {item.what} [{data.sources[item.source_id].title}, {item.where}]")
+    lines.append(f"Disagreements found in the source reports: {len(ctx.disagreements)}")
+    for item in ctx.disagreements:
+        lines.append(f"  - {data.areas[item.area_id].name}: {wording.disagreement(item, data)} [{data.sources[item.source_id].title}, {item.where}]")
     hidden = [o for o in data.observations if o.suppressed]
     lines.append(f"Figures hidden by the small-number rule (fewer than {data.small_number_threshold}): {len(hidden)}")
     for obs in hidden[:20]:

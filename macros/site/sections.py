@@ -7,7 +7,6 @@ from . import render
 from .context import Context
 from ..data.model import Milestone, Observation
 from .render import block, md_heading, status_badge, table, text
-from ..analysis.status import headline
 
 FIGURES_MARK = "<!-- care:figures -->"
 # Every page loads the whole search index, so what is in it should be worth finding: names, what things
@@ -22,7 +21,7 @@ def sentence(ctx: Context, series: list[Observation], measure, judged: bool = Tr
     """The measure in one or two short plain-English sentences, from its headline figures.
 
     judged=False leaves out whether that is good (for a list where a status badge stands beside it)."""
-    top = headline(series, measure)
+    top = ctx.headline(series, measure)
     t = ctx.settings.small_number_threshold
     name = text(measure.name, ctx.abbreviations)
     if top is None:
@@ -49,7 +48,7 @@ def sentence(ctx: Context, series: list[Observation], measure, judged: bool = Tr
 
 
 def measure_status(ctx: Context, series, measure) -> str:
-    top = headline(series, measure)
+    top = ctx.headline(series, measure)
     return status_badge(top.status) if top else ""
 
 
@@ -286,7 +285,7 @@ def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str
 
 
 def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None) -> str:
-    found = ctx.data.disagreements if area_id is None else ctx.data.disagreements_by_area.get(area_id, [])
+    found = ctx.disagreements if area_id is None else ctx.disagreements_by_area.get(area_id, [])
     if scheme_id:
         found = [d for d in found if d.scheme_id == scheme_id]
     if not found:
@@ -295,7 +294,7 @@ def disagreements_list(ctx: Context, here: str, area_id: str | None = None, sche
     for d in found:
         source = ctx.data.sources[d.source_id]
         area = render.link(ctx.page_href(here, "area", d.area_id), text(ctx.data.areas[d.area_id].name)) + ": " if area_id is None else ""
-        items.append(f"<li>{area}{text(d.what, ctx.abbreviations)} <span class=\"care-source\">({text(source.title)}, "
+        items.append(f"<li>{area}{text(wording.disagreement(d, ctx.data), ctx.abbreviations)} <span class=\"care-source\">({text(source.title)}, "
                      f"{wording.day(source.date)}: {text(d.where)})</span></li>")
     return block("<p>The source reports print these figures. They do not agree with each other. "
                  "We show both, as printed, and have not corrected either.</p>", f'<ul class="care-disagreements">{"".join(items)}</ul>')
