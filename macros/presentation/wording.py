@@ -2,21 +2,46 @@
 from __future__ import annotations
 
 from calendar import monthrange
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from ..analysis.disagreements import Check, Disagreement
 from ..data.model import Dataset, Measure, Observation, Period
-from ..data.vocab import FigureKind
+from ..data.vocab import FigureKind, SchemeStage, Unit
 
 KIND_NAMES = {
-    "plan": "Plan",
-    "actual": "Actual",
-    "last_year": "Same time last year",
-    "change_vs_plan": "Difference from plan",
-    "change_vs_last_year": "Difference from last year",
+    FigureKind.PLAN: "Plan",
+    FigureKind.ACTUAL: "Actual",
+    FigureKind.LAST_YEAR: "Same time last year",
+    FigureKind.CHANGE_VS_PLAN: "Difference from plan",
+    FigureKind.CHANGE_VS_LAST_YEAR: "Difference from last year",
 }
-UNIT_AFTER = {"rate_per_100k": " per 100,000 people", "days": " days"}
+STAGE_WORDS = {
+    SchemeStage.PLANNED: "Planned",
+    SchemeStage.STARTING: "Starting",
+    SchemeStage.RUNNING: "Running",
+    SchemeStage.FINISHED: "Finished",
+    SchemeStage.STOPPED: "Stopped",
+}
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    """How a unit is said: the one table from units to words."""
+
+    axis: str  # a chart's value axis title
+    table: str  # in brackets after a table's caption: "(per cent)"
+    after: str  # after a number in a sentence: "1,041 days"
+
+
+UNIT_WORDS = {
+    Unit.COUNT: UnitWords("Number", "number", ""),
+    Unit.PERCENT: UnitWords("Per cent", "per cent", ""),  # written 21%
+    Unit.RATE_PER_100K: UnitWords("Per 100,000 people", "per 100,000 people", " per 100,000 people"),
+    Unit.GBP: UnitWords("Pounds", "pounds", ""),  # written £1.2 million
+    Unit.DAYS: UnitWords("Days", "days", " days"),
+}
 QUALIFIERS = {"about": "about ", "over": "over ", "under": "under ", "nearly": "nearly "}
 
 
@@ -45,7 +70,7 @@ def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: st
     elif unit == "gbp":
         text = money(value, exact)
     else:
-        text = number(value) + (UNIT_AFTER.get(unit, "") if with_unit else "")
+        text = number(value) + (UNIT_WORDS[Unit(unit)].after if with_unit else "")
     return QUALIFIERS.get(qualifier, "") + text
 
 
