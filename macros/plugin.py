@@ -91,7 +91,7 @@ def on_post_build(config):
     drawn = ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
     for key in ctx.charts_used:
         (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
-    removed = charts.prune(ctx.settings.chart_cache, ctx.charts_used)
+    removed = ctx.charts.prune(ctx.charts_used)
     text = report.build_report(ctx, pages_made=len(_state["pages"]), narrative=sorted(_state["narrative"]),
                                charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
                                            f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)")
