@@ -19,7 +19,7 @@ from .cache import KEEP_UNUSED_DAYS
 from .description import describe
 from .points import plot, plotted, shown
 
-__all__ = ["Chart", "ChartMaker", "KEEP_UNUSED_DAYS"]
+__all__ = ["KEEP_UNUSED_DAYS", "Chart", "ChartMaker"]
 
 
 @dataclass(frozen=True)
