@@ -95,6 +95,8 @@ class CarePlugin(BasePlugin[CareConfig]):
     # mkdocs events, in the order mkdocs calls them ------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.ctx is not None:
+            self.ctx.charts.close()  # a build that failed may have left workers drawing
         settings = self.settings()
         dataset, disagreements = self.dataset(settings)
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
@@ -155,7 +157,7 @@ class CarePlugin(BasePlugin[CareConfig]):
         drawn = ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
         for key in ctx.charts_used:
             (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
-        removed = charts.prune(ctx.settings.chart_cache, ctx.charts_used)
+        removed = ctx.charts.prune(ctx.charts_used)
         text = report.build_report(ctx, pages_made=len(self.generated), narrative=sorted(self.narrative),
                                    charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
                                                f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)")

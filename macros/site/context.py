@@ -29,7 +29,7 @@ class Context:
         # Each series' headline, worked out once a build: it is on the area page, the scheme page, the
         # measure page and the home page. Keyed by the series' (area, scheme, measure).
         self._headlines: dict[tuple, Headline | None] = {}
-        self._charts: dict[int, tuple] = {}  # id(series) -> (series, measure id, chart), for this build
+        self.charts = charts.ChartMaker(settings.chart_cache, settings.small_number_threshold)  # one per build
 
     def mark(self, table: str, rows, key: str = "line") -> None:
         self.shown.update((table, getattr(r, key)) for r in rows)
@@ -67,18 +67,12 @@ class Context:
 
     # Charts -----------------------------------------------------------------------------------
     def chart(self, series, measure) -> charts.Chart | None:
-        """The chart of a series, worked out once per build: an editor's page may show a chart with the chart()
-        macro and again in measures(), and the spec and its hash need not be made twice."""
-        known = self._charts.get(id(series))
-        if known is not None and known[0] is series and known[1] == measure.id:
-            drawn = known[2]
-        else:
-            drawn = charts.chart_for(series, measure, self.settings.small_number_threshold, self.settings.chart_cache)
-            self._charts[id(series)] = (series, measure.id, drawn)  # the series is kept, so its id is not reused
+        """The chart of a series (worked out once per build; drawn in the background if not cached yet)."""
+        drawn = self.charts.chart(series, measure)
         if drawn:
             self.charts_used.add(drawn.key)
         return drawn
 
     def finish_charts(self) -> int:
-        """Wait for charts still being drawn (see charts.finish); call before copying them into the site."""
-        return charts.finish()
+        """Wait for charts still being drawn (see ChartMaker.finish); call before copying them into the site."""
+        return self.charts.finish()

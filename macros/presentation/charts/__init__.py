@@ -1,0 +1,74 @@
+"""Charts of plan against actual over time, drawn to SVG at build time and cached between builds.
+
+One job a module: `points` (which figures are plotted: the chart's inputs), `description` (the chart
+in words), `spec` (the chart as an Altair chart), `drawing` (vl-convert to SVG, slimmed) and `cache`
+(files named by a hash of the inputs, pruning, the worker processes that draw).
+
+A build makes one `ChartMaker`, asks it for each series' chart while pages are built (charts not in the
+cache yet are drawn in the background), calls `finish()` before copying the SVG files into the site,
+and `prune()` after.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...data.model import Measure, Observation
+from . import cache
+from .cache import KEEP_UNUSED_DAYS
+from .description import describe
+from .points import plot, plotted, shown
+
+__all__ = ["KEEP_UNUSED_DAYS", "Chart", "ChartMaker"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # a hash of the chart's inputs: the file is charts/<key>.svg
+    title: str
+    description: str
+
+
+class ChartMaker:
+    """The charts of one build: each series' chart worked out once, the ones not in `cache_dir` drawn."""
+
+    def __init__(self, cache_dir: Path, threshold: int, *, workers: int | None = None, pool_from: int = cache.POOL_FROM):
+        self.cache_dir = Path(cache_dir)
+        self.threshold = threshold
+        self._drawer = cache.Drawer(workers, pool_from)
+        # id(series) -> (series, measure id, chart): an editor's page may show a chart with the chart() macro
+        # and again in measures(). The series is kept, so its id is not reused.
+        self._made: dict[int, tuple] = {}
+
+    def chart(self, series: list[Observation], measure: Measure) -> Chart | None:
+        """The chart of a series; None if there is nothing to draw. One not in the cache yet is queued
+        and drawn in the background: call `finish()` before reading the SVG files."""
+        known = self._made.get(id(series))
+        if known is not None and known[0] is series and known[1] == measure.id:
+            return known[2]
+        made = self._make(series, measure)
+        self._made[id(series)] = (series, measure.id, made)
+        return made
+
+    def _make(self, series: list[Observation], measure: Measure) -> Chart | None:
+        points = plotted(series)
+        if not any(shown(o) for o in points):
+            return None
+        inputs = plot(points, measure)
+        name = cache.key(inputs)
+        target = self.cache_dir / f"{name}.svg"
+        if not target.exists():
+            self._drawer.add(target, inputs)
+        return Chart(name, inputs.title, describe(points, measure, self.threshold))
+
+    def finish(self) -> int:
+        """Wait until every queued chart is in the cache; the number drawn. Raises the first drawing error."""
+        return self._drawer.finish()
+
+    def prune(self, used: set[str], keep_days: int = KEEP_UNUSED_DAYS) -> int:
+        """Remove the cached charts no build has used for `keep_days` days (see `cache.prune`)."""
+        return cache.prune(self.cache_dir, used, keep_days)
+
+    def close(self) -> None:
+        """Stop any worker processes without waiting for the charts (a build that failed)."""
+        self._drawer.close()
