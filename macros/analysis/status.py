@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data.model import Measure, Observation, Period
+from ..data.vocab import LEVELS
 
 
 
@@ -51,7 +52,7 @@ def headline(series: list[Observation], measure: Measure) -> Headline | None:
     latest end, then the longest span."""
     by_period: dict[Period, dict[str, Observation]] = {}
     for obs in series:
-        if obs.kind in ("plan", "actual", "last_year"):
+        if obs.kind in LEVELS:
             slot = by_period.setdefault(obs.aligned, {})
             # A table figure wins over the same figure quoted in the text.
             if obs.kind not in slot or obs.printed_in == "table":

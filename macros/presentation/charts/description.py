@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...data.model import Measure, Observation
+from ...data.vocab import LEVELS
 from .. import wording
 from .points import BARS, GROUPED_BARS, shape, shown
 
@@ -10,7 +11,7 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
     """What the chart shows, over when, and where each line starts and ends."""
     periods = sorted({o.aligned for o in points}, key=lambda p: p.start)
     span = wording.period(periods[0]) if len(periods) == 1 else f"{wording.period(periods[0])} to {wording.period(periods[-1])}"
-    kinds = [k for k in ("plan", "actual", "last_year") if any(o.kind == k for o in points)]
+    kinds = [k for k in LEVELS if any(o.kind == k for o in points)]
     parts = []
     for kind in kinds:
         line = [o for o in points if o.kind == kind and shown(o)]

@@ -5,6 +5,8 @@ whose charts are all in the cache never builds one (see `cache`).
 """
 from __future__ import annotations
 
+from ...data.vocab import Unit
+from .. import wording
 from .points import BARS, GROUPED_BARS, LONG_LINE, Plot
 
 # Part of every chart's cache key. Bump it whenever the look changes in a way a chart's inputs do not
@@ -16,7 +18,6 @@ SERIES_STYLE = {  # colour, dash and point shape: never colour alone
     "Actual": ("#1d70b8", [1, 0], "circle"),
     "Same time last year": ("#6f3b8f", [2, 2], "triangle-up"),
 }
-AXIS_TITLES = {"percent": "Per cent", "gbp": "Pounds", "rate_per_100k": "Per 100,000 people", "days": "Days"}
 AXIS_LABELS = 6  # at most, on a long series
 # What fits along the x axis, level: the plot is about 590 px wide; a 12 px label is at most about 7 px a
 # character, with a gap between labels. Overestimating only names fewer periods.
@@ -26,7 +27,7 @@ TEXT = "#0b0c0c"
 
 
 def axis_title(unit: str) -> str:
-    return AXIS_TITLES.get(unit, "Number")
+    return wording.UNIT_WORDS[Unit(unit)].axis
 
 
 def axis_labels(order: list[str]) -> list[str]:
