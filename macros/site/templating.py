@@ -41,6 +41,17 @@ def md_heading(title, level: int, anchor: str | None = None) -> Markup:
     return Markup(f"{'#' * int(level)} {escaped}{anchor_part}")
 
 
+_MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def md_text(value) -> Markup:
+    """Text an editor's macro puts into the markdown of a page (not inside an HTML block): every character
+    Python-Markdown can backslash-escape escaped, then escaped for HTML (in that order, so the `#` of an
+    entity is left alone), so `[x](javascript:...)`,
+    `*[HTML]: x` or `{: onclick=... }` in a cell stay words."""
+    return escape(_MARKDOWN_ESCAPABLE.sub(r"\\\1", "" if value is None else str(value)))
+
+
 def yaml_string(value) -> Markup:
     """A front-matter value. The theme puts title and description into <title> and a meta attribute without
     escaping them, so escape for HTML; then quote for YAML so a cell cannot end the string."""
@@ -80,7 +91,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(abbr=abbreviate, md_heading=md_heading, yaml_string=yaml_string, web_address=web_address,
+    env.filters.update(abbr=abbreviate, md_heading=md_heading, md_text=md_text, yaml_string=yaml_string, web_address=web_address,
                        block=block)
     return env
 
