@@ -13,7 +13,6 @@ from markupsafe import Markup, escape
 
 from ..analysis.status import Status
 from . import templating
-from .templating import block as _block_filter
 
 
 def text(value: str, abbreviations: "Abbreviations | None" = None) -> Markup:
@@ -80,11 +79,6 @@ def table(caption: str, headers: list, rows: list[list], *, row_headers: bool = 
 
 def link(href: str, label) -> Markup:
     return templating.macro("link")(href, label)
-
-
-def block(*parts) -> Markup:
-    """Join HTML parts into one block markdown leaves alone: blank lines around, none inside."""
-    return _block_filter(Markup("\n").join(p for p in parts if p))
 
 
 _INDENT = re.compile(r"\n\s+")
