@@ -1,14 +1,16 @@
 """The macros themselves. Each takes ids from the data files; see docs/editors.md for examples."""
 from __future__ import annotations
 
+from markupsafe import escape
+
 from .. import macro
 from ..presentation import wording
 from . import pages, sections
 from .downloads import FOLDER
 from ..data.errors import PageProblem
 from ..data.nearest import did_you_mean
-from .render import block, link, status_badge, text
-from .render import table as html_table
+from .render import link, status_badge
+from .templating import macro as template_macro, render
 from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE
 
 
@@ -78,7 +80,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
                               f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.")
         obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
     ctx.mark("observations", [obs])
-    return text(wording.shown(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True))
+    return str(escape(wording.shown(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True)))
 
 
 def _names(period) -> set[str]:
@@ -94,29 +96,30 @@ def sentence(env, area, measure, scheme=None):
     """The plain-English sentence for a measure. Example: {{ sentence("southampton", "care-home-admissions-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme)
     ctx.mark("observations", series)
-    return sections.sentence(ctx, series, m)
+    return str(sections.sentence(ctx, series, m))
 
 
 @macro
 def status(env, area, measure, scheme=None):
     """The status in words with its icon. Example: {{ status("southampton", "care-home-admissions-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme)
-    return sections.measure_status(ctx, series, m)
+    return str(sections.measure_status(ctx, series, m))
 
 
 @macro
 def table(env, area, measure, scheme=None):
     """The table of every figure for a measure. Example: {{ table("southampton", "falls-injuries-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme)
-    caption = f"{text(m.name)}: {text(ctx.data.areas[area].name)}"
-    return block(sections.FIGURES_MARK, sections.figures_table(ctx, series, m, caption), sections.sources_line(ctx, series))
+    caption = f"{m.name}: {ctx.data.areas[area].name}"
+    return str(render("figures_macro.html", figures=sections.figures_table(ctx, series, m, caption),
+                      sources=sections.sources_line(ctx, series)))
 
 
 @macro
 def chart(env, area, measure, scheme=None):
     """The chart of plan against actual, with its description. Example: {{ chart("southampton", "falls-injuries-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme)
-    return block(sections.chart_html(ctx, env.page.url, series, m))
+    return str(render("empty_or_block.html", part=sections.chart_html(ctx, env.page.url, series, m)))
 
 
 @macro
@@ -130,7 +133,7 @@ def measures(env, area, scheme=None):
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     if scheme is not None:
         _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
-    return sections.measure_sections(ctx, env.page.url, area, scheme)
+    return str(sections.measure_sections(ctx, env.page.url, area, scheme))
 
 
 @macro
@@ -141,16 +144,13 @@ def schemes(env, area):
     """
     ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.schemes_list(ctx, env.page.url, area)
+    return str(sections.schemes_list(ctx, env.page.url, area))
 
 
 def _none_here(ctx, grouped: dict, area: str, scheme, nothing: str) -> str:
     """What money(), milestones() and risks() say when there is nothing to show for the whole area, or
     for the scheme: for an area, each scheme's are summed up by schemes() and shown on its page."""
-    if scheme is None and grouped.get((area, None)):
-        return block(f"<p>The reports give {nothing} for the whole area, only for some of its schemes. The list of "
-                     f"schemes sums them up, and each scheme's page shows them in full.</p>")
-    return block(f"<p>The reports give {nothing} here.</p>")
+    return render("none_here.html", nothing=nothing, only_schemes=scheme is None and bool(grouped.get((area, None))))
 
 
 @macro
@@ -161,7 +161,7 @@ def money(env, area, scheme=None):
     """
     ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.money_table(ctx, area, scheme) or _none_here(ctx, ctx.data.money_by, area, scheme, "no budget")
+    return str(sections.money_table(ctx, area, scheme) or _none_here(ctx, ctx.data.money_by, area, scheme, "no budget"))
 
 
 @macro
@@ -169,7 +169,7 @@ def milestones(env, area, scheme=None):
     """Milestones with done, due or late. Example: {{ milestones("east-sussex") }}"""
     ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.milestones_table(ctx, area, scheme) or _none_here(ctx, ctx.data.milestones_by, area, scheme, "no milestones")
+    return str(sections.milestones_table(ctx, area, scheme) or _none_here(ctx, ctx.data.milestones_by, area, scheme, "no milestones"))
 
 
 @macro
@@ -177,7 +177,7 @@ def risks(env, area, scheme=None):
     """The published risk log. Example: {{ risks("east-sussex") }}"""
     ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.risks_table(ctx, area, scheme) or _none_here(ctx, ctx.data.risks_by, area, scheme, "no risks")
+    return str(sections.risks_table(ctx, area, scheme) or _none_here(ctx, ctx.data.risks_by, area, scheme, "no risks"))
 
 
 # Whole-site parts --------------------------------------------------------------------------------
@@ -193,9 +193,9 @@ def areas_at_a_glance(env):
              if s in (BETTER, WORSE, NO_PLAN) or any(c[s.key] for c in counts.values())]
     rows = []
     for area in sorted(ctx.data.areas.values(), key=lambda a: a.name):
-        rows.append([link(ctx.page_href(here, "area", area.id), text(area.name))] + [str(counts[area.id][s.key]) for s in shown])
+        rows.append([link(ctx.page_href(here, "area", area.id), area.name)] + [str(counts[area.id][s.key]) for s in shown])
     headers = ["Area"] + [status_badge(s) for s in shown]
-    return block(html_table("How many measures in each area are better or worse than planned", headers, rows, classes="care-glance"))
+    return str(render("areas_at_a_glance.html", headers=headers, rows=rows))
 
 
 @macro
@@ -205,8 +205,7 @@ def last_updated(env):
     newest, report = data.newest_date(), data.newest_report()
     if not newest or not report:
         return "There are no figures yet."
-    return (f"The newest result on this site is for the period up to {wording.day(newest)}. "
-            f"The newest report is {text(report.title)}, from {text(report.body)}, dated {wording.day(report.date)}.")
+    return str(render("last_updated.html", newest=wording.day(newest), report=report, report_date=wording.day(report.date)))
 
 
 @macro
@@ -215,14 +214,14 @@ def glossary(env):
     ctx = current(env)
     terms = sorted(ctx.data.glossary.values(), key=lambda t: t.term.lower())
     ctx.mark("glossary", terms, "term")
-    rows = [[f'<abbr title="{text(t.meaning)}">{text(t.term)}</abbr>', text(t.meaning), text(t.explanation)] for t in terms]
-    return block(html_table("Abbreviations and what they mean", ["Short form", "Stands for", "What it means"], rows))
+    rows = [[template_macro("abbr")(t.term, t.meaning), t.meaning, t.explanation] for t in terms]
+    return str(render("glossary.html", rows=rows))
 
 
 @macro
 def problems(env):
     """Every disagreement found in the source reports. Example: {{ problems() }}"""
-    return sections.disagreements_list(current(env), env.page.url)
+    return str(sections.disagreements_list(current(env), env.page.url))
 
 
 @macro
@@ -230,15 +229,10 @@ def downloads(env):
     """Links to download every data file, the data package and a zip. Example: {{ downloads() }}"""
     ctx = current(env)
     here = env.page.url
-    items = [f"<li>{link(ctx.href(here, f'{FOLDER}/care-integration-data.zip'), 'All the data as a zip file')} "
-             "(the CSV files and their data package)</li>",
-             f"<li>{link(ctx.href(here, f'{FOLDER}/datapackage.json'), 'datapackage.json')}: "
-             "describes every file and column (a Frictionless Data Package)</li>"]
-    for resource in ctx.data.package["resources"]:
-        name = resource["name"]
-        items.append(f"<li>{link(ctx.href(here, f'{FOLDER}/{name}.csv'), f'{name}.csv')}: {text(resource.get('description', ''))} "
-                     f"({wording.plural(ctx.data.rows_read[name], 'row')})</li>")
-    return block(f"<ul>{''.join(items)}</ul>")
+    files = [{"href": ctx.href(here, f"{FOLDER}/{r['name']}.csv"), "name": r["name"], "description": r.get("description", ""),
+              "rows": wording.plural(ctx.data.rows_read[r["name"]], "row")} for r in ctx.data.package["resources"]]
+    return str(render("downloads.html", zip_href=ctx.href(here, f"{FOLDER}/care-integration-data.zip"),
+                      package_href=ctx.href(here, f"{FOLDER}/datapackage.json"), files=files))
 
 
 @macro
@@ -260,8 +254,7 @@ def status_words(env):
         "no-result": "There is a plan, but the report gives no figure for how it went.",
         "not-rated": "Neither higher nor lower is better for this measure, so we do not judge it.",
     }
-    items = "".join(f"<li>{status_badge(s)}: {meaning[s.key]}</li>" for s in ALL)
-    return block(f'<ul class="care-counts">{items}</ul>')
+    return str(render("status_words.html", statuses=ALL, meaning=meaning))
 
 
 @macro
@@ -273,7 +266,7 @@ def sources(env, area, scheme=None):
     rows = [o for s, m in data.series_by_area.get(area, []) if scheme is None or s == scheme for o in data.series[(area, s, m)]]
     rows += data.money_by.get((area, scheme), []) + data.milestones_by.get((area, scheme), []) + data.risks_by.get((area, scheme), [])
     rows.append(data.schemes[scheme] if scheme else data.areas[area])
-    return sections.sources_list(ctx, rows)
+    return str(sections.sources_list(ctx, rows))
 
 
 @macro
@@ -281,4 +274,4 @@ def problems_in(env, area, scheme=None):
     """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
     ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    return sections.disagreements_list(ctx, env.page.url, area, scheme)
+    return str(sections.disagreements_list(ctx, env.page.url, area, scheme))

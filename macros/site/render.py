@@ -1,48 +1,55 @@
-"""HTML fragments for generated pages and macros. Every string from a CSV cell passes through `text()`.
+"""Small helpers for generated pages and macros; the markup itself is in `templates/` (see templating.py).
 
 Generated content is HTML rather than markdown so that nothing in a cell can be read as markup,
-and so tables get captions and header cells, which markdown tables cannot have.
+and so tables get captions and header cells, which markdown tables cannot have. The templates escape
+every string they print; what this module returns is markup they made.
 """
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from ..analysis.status import Status
+from . import templating
 
 
-def text(value: str, abbreviations: "Abbreviations | None" = None) -> str:
-    """Escape a cell for HTML, then expand abbreviations with <abbr>."""
-    escaped = html.escape(value or "", quote=True)
-    return abbreviations.apply(escaped) if abbreviations else escaped
+def text(value: str, abbreviations: "Abbreviations | None" = None) -> Markup:
+    """A cell escaped for HTML, glossary terms in <abbr> when `abbreviations` is given (the `abbr` filter)."""
+    return templating.abbreviate(value, abbreviations)
 
 
-def md_heading(level: int, title: str, anchor: str | None = None) -> str:
+def md_heading(level: int, title: str, anchor: str | None = None) -> Markup:
     """A markdown heading (so it reaches the table of contents) whose text cannot be read as markup."""
-    escaped = html.escape(title, quote=False)
-    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~-])", r"\\\1", escaped)
-    return f"{'#' * level} {escaped}" + (f" {{ #{anchor} }}" if anchor else "")
+    return templating.md_heading(title, level, anchor)
 
 
 class Abbreviations:
-    """Wraps each glossary term in <abbr title="meaning"> where it appears in escaped text."""
+    """Wraps each glossary term in <abbr title="meaning"> (template `macros.html`, `abbr`) where it appears in
+    escaped text."""
 
     def __init__(self, terms: dict[str, str]):
-        self.titles = {html.escape(t, quote=False): html.escape(m, quote=True) for t, m in terms.items()}
-        ordered = sorted(self.titles, key=len, reverse=True)
+        self.meanings = {str(escape(t)): m for t, m in terms.items()}
+        self._wrapped: dict[str, str] = {}
+        ordered = sorted(self.meanings, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w&])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w+])") if ordered else None
 
-    def apply(self, escaped: str) -> str:
+    def _wrap(self, escaped_term: str) -> str:
+        if escaped_term not in self._wrapped:
+            self._wrapped[escaped_term] = str(templating.macro("abbr")(Markup(escaped_term), self.meanings[escaped_term]))
+        return self._wrapped[escaped_term]
+
+    def apply(self, escaped: str) -> Markup:
+        """`escaped` is HTML-escaped text (Markup); each term in it is wrapped."""
         if not self.pattern:
-            return escaped
-        return self.pattern.sub(lambda m: f'<abbr title="{self.titles[m[1]]}">{m[1]}</abbr>', escaped)
+            return Markup(escaped)
+        return Markup(self.pattern.sub(lambda m: self._wrap(m[1]), str(escaped)))
 
 
-def status_badge(status: Status) -> str:
-    """The status in words, after its icon. The icon is drawn by the shared stylesheet (`status_icons_css`),
-    so a badge costs no more bytes than its words: a measure page of the national data has 650 of them."""
-    return f'<span class="care-status care-status--{status.key}">{status.word}</span>'
+def status_badge(status: Status) -> Markup:
+    """The status in words, after its icon drawn by the stylesheet (`status_icons_css`)."""
+    return templating.macro("status_badge")(status)
 
 
 def status_icons_css(statuses) -> str:
@@ -62,34 +69,16 @@ def status_icons_css(statuses) -> str:
     return "/* Made by macros/render.py status_icons_css from macros/status.py: do not edit. */\n" + "\n".join(rules) + "\n"
 
 
-def table(caption: str, headers: list[str], rows: list[list[str]], *, row_headers: bool = True, classes: str = "",
-          searchable: bool = True) -> str:
-    """An accessible table: caption, column header cells, a header cell starting each row.
-
-    Cells must already be escaped HTML. The wrapper scrolls sideways on a phone instead of the page.
-    searchable=False keeps the table out of the search index (every page loads the index): for tables of
-    figures and money, whose periods and numbers nobody searches for.
-    """
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    body = []
-    for row in rows:
-        cells = [f'<th scope="row">{row[0]}</th>' if row_headers else f"<td>{row[0]}</td>"]
-        cells += [f"<td>{c}</td>" for c in row[1:]]
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<div class="care-table" role="region" aria-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", caption)), quote=True)}" tabindex="0">'
-            f'<table{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}{"" if searchable else " data-search-exclude"}><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+def table(caption: str, headers: list, rows: list[list], *, row_headers: bool = True, classes: str = "",
+          searchable: bool = True) -> Markup:
+    """An accessible table (template `macros.html`, `table`): caption, column header cells, a header cell
+    starting each row. Cells are plain text, or markup a template made. searchable=False keeps the table
+    out of the search index."""
+    return templating.macro("table")(caption, headers, rows, row_headers=row_headers, classes=classes, searchable=searchable)
 
 
-def link(href: str, label: str) -> str:
-    return f'<a href="{html.escape(href, quote=True)}">{label}</a>'
-
-
-def block(*parts: str) -> str:
-    """Join HTML parts into one block markdown leaves alone: blank lines around, none inside."""
-    joined = "\n".join(p.strip() for p in parts if p)
-    joined = re.sub(r"\n\s*\n", "\n", joined)
-    return f"\n\n{joined}\n\n"
+def link(href: str, label) -> Markup:
+    return templating.macro("link")(href, label)
 
 
 _INDENT = re.compile(r"\n\s+")

@@ -1,37 +1,40 @@
 """The parts pages are made of: a measure with its sentence, status, chart and table; schemes; money;
-milestones; risks; disagreements; sources. Generated pages and editors' macros share these."""
+milestones; risks; disagreements; sources. Generated pages and editors' macros share these.
+
+Each part works out plain data here and has a template in `templates/` make the markup (see templating.py).
+Every page loads the whole search index, so what is in it should be worth finding: names, what things are
+for, sentences, milestones and risks. Source lists, money tables, chart captions and the summaries of
+things that have their own page are left out (`data-search-exclude` in the templates): at national scale
+they made 60% of a 14 MB index.
+"""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..presentation import wording
-from . import render
 from .context import Context
 from ..data.model import Milestone, Observation
-from .render import block, md_heading, status_badge, table, text
+from .render import status_badge, text
+from .templating import macro, render
 
-FIGURES_MARK = "<!-- care:figures -->"
-# Every page loads the whole search index, so what is in it should be worth finding: names, what things
-# are for, sentences, milestones and risks. Source lists, money tables, chart captions and the summaries of
-# things that have their own page are left out: at national scale they made 60% of a 14 MB index.
-NOT_SEARCHED = "data-search-exclude"
+FIGURES_MARK = str(macro("figures_mark")())
+NOT_SEARCHED = "data-search-exclude"  # the attribute the templates put on what search leaves out
 
 
 # Measures -------------------------------------------------------------------------------------
 
-def sentence(ctx: Context, series: list[Observation], measure, judged: bool = True) -> str:
-    """The measure in one or two short plain-English sentences, from its headline figures.
-
-    judged=False leaves out whether that is good (for a list where a status badge stands beside it)."""
+def _sentence_words(ctx: Context, series: list[Observation], measure, judged: bool) -> str:
+    """The sentence after the measure's name, in plain words."""
     top = ctx.headline(series, measure)
     t = ctx.settings.small_number_threshold
-    name = text(measure.name, ctx.abbreviations)
     if top is None:
-        return f"{name}: the report gives no figures to compare."
+        return "the report gives no figures to compare."
     when = wording.period_phrase(top.period)
     actual, plan = top.actual, top.plan
     if actual is None or actual.value is None:
-        said = f" {text(actual.note)}" if actual is not None and actual.note else ""
-        return f"{name}: the plan was {wording.shown(plan, measure, t, exact=False, with_unit=True)} {when}. The report gives no result to compare.{said}"
-    out = f"{name}: {wording.shown(actual, measure, t, exact=False, with_unit=True)} {when}"
+        said = f" {actual.note}" if actual is not None and actual.note else ""
+        return f"the plan was {wording.shown(plan, measure, t, exact=False, with_unit=True)} {when}. The report gives no result to compare.{said}"
+    out = f"{wording.shown(actual, measure, t, exact=False, with_unit=True)} {when}"
     if plan is not None and plan.value is not None:
         out += f", against a plan of {wording.shown(plan, measure, t, exact=False, with_unit=True)}."
         if judged and top.status.key in ("better", "worse") and not actual.suppressed:
@@ -47,29 +50,36 @@ def sentence(ctx: Context, series: list[Observation], measure, judged: bool = Tr
     return out
 
 
-def measure_status(ctx: Context, series, measure) -> str:
+def sentence(ctx: Context, series: list[Observation], measure, judged: bool = True) -> Markup:
+    """The measure in one or two short plain-English sentences, from its headline figures.
+
+    judged=False leaves out whether that is good (for a list where a status badge stands beside it)."""
+    return render("sentence.html", name=measure.name, rest=_sentence_words(ctx, series, measure, judged),
+                  abbreviations=ctx.abbreviations)
+
+
+def measure_status(ctx: Context, series, measure) -> Markup:
     top = ctx.headline(series, measure)
-    return status_badge(top.status) if top else ""
+    return status_badge(top.status) if top else Markup("")
 
 
-def chart_html(ctx: Context, here: str, series, measure) -> str:
+def chart_html(ctx: Context, here: str, series, measure) -> Markup:
     drawn = ctx.chart(series, measure)
     if not drawn:
-        return ""
-    src = ctx.href(here, f"charts/{drawn.key}.svg")
-    desc = text(drawn.description)
-    # The alt text names the chart; the caption below describes it, so a screen reader hears it once.
-    alt = text(f"Chart: {drawn.title}. Described below.")
-    return (f'<figure class="care-chart" {NOT_SEARCHED}><img src="{src}" alt="{alt}" width="640" height="330" loading="lazy">'
-            f"<figcaption>{desc} The figures are in the table below.</figcaption></figure>")
+        return Markup("")
+    return render("chart.html", src=ctx.href(here, f"charts/{drawn.key}.svg"), title=drawn.title, description=drawn.description)
 
 
 def _period_order(obs: Observation):
     return (obs.aligned.end, obs.aligned.end - obs.aligned.start)
 
 
-def figures_table(ctx: Context, series: list[Observation], measure, caption: str) -> str:
-    """Every figure of the series printed in a table; the ones quoted in sentences listed after it."""
+UNIT_WORDS = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}
+
+
+def figures_table(ctx: Context, series: list[Observation], measure, caption: str) -> Markup:
+    """Every figure of the series printed in a table; the ones quoted in sentences listed after it.
+    `caption` is plain text."""
     t = ctx.settings.small_number_threshold
     ctx.mark("observations", series)
     in_table = [o for o in series if o.printed_in == "table"] or series
@@ -81,73 +91,52 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         row = [wording.period(first.aligned)]
         for kind in kinds:
             obs = cells.get((first.aligned, kind))
-            row.append("" if obs is None else text(wording.shown(obs, measure, t)))
+            row.append("" if obs is None else wording.shown(obs, measure, t))
         rows.append(row)
-    unit = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}.get(measure.unit, "number")
-    html = table(f"{caption} ({unit})", ["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows, searchable=False)
-    said = [f"<li>{wording.KIND_NAMES[obs.kind]} {wording.period_phrase(obs.aligned)}: {text(wording.shown(obs, measure, t))}"
-            f"{(' (' + text(obs.note, ctx.abbreviations) + ')') if obs.note else ''}.</li>"
+    said = [{"kind": wording.KIND_NAMES[obs.kind], "when": wording.period_phrase(obs.aligned),
+             "value": wording.shown(obs, measure, t), "note": obs.note}
             for obs in series if obs.printed_in == "text" and in_table is not series]
-    if said:
-        html += f'<p>The report\'s text also says:</p><ul class="care-notes">{"".join(said)}</ul>'
-    # Notes on single figures (footnotes, why a figure is missing, where in a table it sits) are
-    # folded away: useful to check a figure, noise to a first-time reader. <details> needs no script.
     notes: dict[str, list[str]] = {}
     for obs in in_table:
         if obs.note:
             notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
-    if notes:
-        items = "".join(f"<li>{text(note, ctx.abbreviations)} <span class=\"care-source\">({'; '.join(where)})</span></li>"
-                        for note, where in notes.items())
-        html += f'<details class="care-notes"><summary>Notes on these figures ({len(notes)})</summary><ul>{items}</ul></details>'
-    if any(o.suppressed for o in series):
-        html += (f'<p class="care-small">Some counts here are fewer than {t}. We do not show them exactly, '
-                 f"so that nobody can be identified.</p>")
-    return html
+    return render("figures_table.html", caption=f"{caption} ({UNIT_WORDS.get(measure.unit, 'number')})",
+                  headers=["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows=rows, said=said, notes=notes,
+                  suppressed=any(o.suppressed for o in series), threshold=t, abbreviations=ctx.abbreviations)
 
 
-def sources_line(ctx: Context, rows) -> str:
+def sources_line(ctx: Context, rows) -> Markup:
     places: dict[str, set[str]] = {}
     for row in rows:
         places.setdefault(row.source_id, set()).add(row.source_location)
-    parts = []
     ctx.mark("sources", ctx.data.sources_for(rows), "id")
-    for source in ctx.data.sources_for(rows):
-        where = "; ".join(sorted(places[source.id]))
-        parts.append(f"{text(source.title, ctx.abbreviations)}, {text(source.body)}, {wording.day(source.date)} ({text(where, ctx.abbreviations)})")
-    return f'<p class="care-source" {NOT_SEARCHED}>Source: {" and ".join(parts)}.</p>' if parts else ""
+    sources = [{"title": s.title, "body": s.body, "date": wording.day(s.date), "where": "; ".join(sorted(places[s.id]))}
+               for s in ctx.data.sources_for(rows)]
+    return render("sources_line.html", sources=sources, abbreviations=ctx.abbreviations)
 
 
-def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3) -> str:
+def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3) -> Markup:
     data = ctx.data
     series = data.series[(area_id, scheme_id, measure_id)]
     measure = data.measures[measure_id]
-    title = measure.name
-    link = render.link(ctx.page_href(here, "measure", measure_id), "What this measure means")
-    caption = f"{text(measure.name)}: {text(data.areas[area_id].name)}" + (f", {text(data.schemes[scheme_id].name)}" if scheme_id else "")
-    return md_heading(level, title) + block(
-        FIGURES_MARK,
-        f'<p class="care-sentence">{sentence(ctx, series, measure)}</p>',
-        f'<p>{measure_status(ctx, series, measure)}</p>',
-        chart_html(ctx, here, series, measure),
-        figures_table(ctx, series, measure, caption),
-        sources_line(ctx, series),
-        f'<p class="care-more">{link}.</p>',
-    )
+    caption = f"{measure.name}: {data.areas[area_id].name}" + (f", {data.schemes[scheme_id].name}" if scheme_id else "")
+    return render("measure_section.md", title=measure.name, level=level,
+                  sentence=sentence(ctx, series, measure), status=measure_status(ctx, series, measure),
+                  chart=chart_html(ctx, here, series, measure), figures=figures_table(ctx, series, measure, caption),
+                  sources=sources_line(ctx, series), more_href=ctx.page_href(here, "measure", measure_id))
 
 
-def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3) -> str:
+def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3) -> Markup:
     """Every area-wide measure of an area, or every measure of one scheme, each in full.
 
     A scheme's measures are shown in full on the scheme's page only; the area page sums them up under
     each scheme (`schemes_list`). In full on both, an area page with 20 schemes weighed 500 KB."""
     keys = sorted((m for s, m in ctx.data.series_by_area.get(area_id, []) if s == scheme_id),
                   key=lambda m: ctx.data.measures[m].name)
-    if not keys:
-        empty = ("The reports give no figures for this yet." if scheme_id or not ctx.data.series_by_area.get(area_id)
-                 else "The reports give no figures for the whole area. Each scheme's figures are under Schemes.")
-        return block(FIGURES_MARK, f"<p>{empty}</p>")
-    return "\n\n".join(measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys)
+    empty = ("The reports give no figures for this yet." if scheme_id or not ctx.data.series_by_area.get(area_id)
+             else "The reports give no figures for the whole area. Each scheme's figures are under Schemes.")
+    return render("measure_sections.md", sections=[measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys],
+                  empty=empty)
 
 
 # Schemes, money, milestones, risks ---------------------------------------------------------------
@@ -155,34 +144,27 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
 STATUS_WORDS = {"planned": "Planned", "starting": "Starting", "running": "Running", "finished": "Finished", "stopped": "Stopped"}
 
 
-def schemes_list(ctx: Context, here: str, area_id: str) -> str:
+def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
     """The area's schemes, each linked to its page, with how each of its measures is going in a sentence
     and a status. The charts and tables are on the scheme's page."""
     schemes = sorted(ctx.data.schemes_by_area.get(area_id, []), key=lambda s: s.name)
     ctx.mark("schemes", schemes, "id")
-    if not schemes:
-        return block("<p>No schemes are listed for this area.</p>")
     measured: dict[str, list[str]] = {}
     for scheme_id, measure_id in ctx.data.series_by_area.get(area_id, []):
         if scheme_id:
             measured.setdefault(scheme_id, []).append(measure_id)
     items = []
     for s in schemes:
-        href = ctx.page_href(here, "scheme", s.id)
-        item = (f"<li>{render.link(href, text(s.name, ctx.abbreviations))} "
-                f"({STATUS_WORDS[s.status].lower()}): {text(s.summary, ctx.abbreviations)}")
         figures = []
         for measure_id in sorted(measured.get(s.id, []), key=lambda m: ctx.data.measures[m].name):
             series, measure = ctx.data.series[(area_id, s.id, measure_id)], ctx.data.measures[measure_id]
-            figures.append(f"<li>{measure_status(ctx, series, measure)} {sentence(ctx, series, measure, judged=False)}</li>")
-        figures.append(scheme_summary(ctx, area_id, s.id))
-        if any(figures):
-            item += f'<ul class="care-scheme-figures">{"".join(figures)}</ul>'
-        items.append(item + "</li>")
-    intro = "<p>Each scheme's page has the charts, tables and sources behind these figures, and who pays what.</p>"
-    # In a <div>: Material's search parser tells elements apart by tag name only, so an excluded <ul>
-    # with a <ul> inside stops being excluded where the inner one ends, and the build fails.
-    return block(FIGURES_MARK, intro, f'<div {NOT_SEARCHED}><ul class="care-schemes">{"".join(items)}</ul></div>')
+            top = ctx.headline(series, measure)
+            figures.append({"status": top.status if top else None, "sentence": sentence(ctx, series, measure, judged=False)})
+        summary = scheme_summary(ctx, area_id, s.id)
+        items.append({"href": ctx.page_href(here, "scheme", s.id), "name": s.name, "stage": STATUS_WORDS[s.status].lower(),
+                      "summary": s.summary, "measures": figures, "totals": summary["totals"], "lines": summary["lines"],
+                      "has_figures": bool(figures or summary["totals"] or summary["lines"])})
+    return render("schemes_list.html", schemes=items, abbreviations=ctx.abbreviations)
 
 
 def _own(grouped: dict, area_id: str, scheme_id: str | None) -> list:
@@ -195,16 +177,15 @@ def _own(grouped: dict, area_id: str, scheme_id: str | None) -> list:
 _STATE_IN_A_LIST = {"Done": "done", "Due": "due", "Late": "late", "No update in the report": "with no update"}
 
 
-def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> str:
-    """A scheme's money, milestones and risks in a line each, for its area's page."""
+def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
+    """A scheme's money, milestones and risks in a line each, for its area's page (template
+    `scheme_summary.html`): money totals as data, the other lines in words."""
     lines = []
     seen, totals = set(), []
     for r in ctx.data.money_by.get((area_id, scheme_id), []):
         if r.is_total and r.amount is not None and (r.item, r.amount, r.period) not in seen:
             seen.add((r.item, r.amount, r.period))
-            totals.append(f"{text(r.item, ctx.abbreviations)}, {wording.period(r.period)}: {wording.money(r.amount, exact=True)}")
-    if totals:
-        lines.append("Money: " + "; ".join(totals) + ".")
+            totals.append({"item": r.item, "period": wording.period(r.period), "amount": wording.money(r.amount, exact=True)})
     milestones = ctx.data.milestones_by.get((area_id, scheme_id), [])
     if milestones:
         states: dict[str, int] = {}
@@ -218,31 +199,34 @@ def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> str:
     risks = ctx.data.risks_by.get((area_id, scheme_id), [])
     if risks:
         lines.append(f"{wording.plural(len(risks), 'risk').capitalize()} in the published risk log.")
-    return "".join(f"<li>{line}</li>" for line in lines)
+    return {"totals": totals, "lines": lines}
 
 
-def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+def _name(ctx: Context, area_id: str, scheme_id: str | None) -> str:
+    return ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
+
+
+def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
     rows = _own(ctx.data.money_by, area_id, scheme_id)
     if not rows:
-        return ""
+        return Markup("")
     ctx.mark("money", rows)
+    abbr = ctx.abbreviations
     totals = {(r.breakdown, r.period): r.amount for r in rows if r.is_total and r.amount is not None}
     body = []
     for r in sorted(rows, key=lambda r: (r.period.start, r.breakdown, r.is_total, r.line)):
-        amount = text(r.amount_printed) if r.amount is None else wording.money(r.amount, exact=True)
+        amount = r.amount_printed if r.amount is None else wording.money(r.amount, exact=True)
         whole = totals.get((r.breakdown, r.period))
         if r.amount is None and r.share is not None and whole:
             # Who pays what: worked out from the printed share, and said to be worked out.
             amount = f"about {wording.money(whole * r.share / 100)} (worked out: {wording.share(r.share)} of {wording.money(whole, exact=True)})"
         paid = f"{wording.share(r.share)}" if r.share is not None else ""
-        extra = [text(r.note, ctx.abbreviations)] if r.note else []
+        extra = [text(r.note, abbr)] if r.note else []
         if r.fte is not None:
             extra.insert(0, wording.plural_number(r.fte, "full-time post") + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else ""))
-        item = f"<strong>{text(r.item, ctx.abbreviations)}</strong>" if r.is_total else text(r.item, ctx.abbreviations)
-        body.append([item, wording.period(r.period), text(r.funder, ctx.abbreviations), amount, paid, "; ".join(extra)])
-    name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
-    return block(table(f"Money: {text(name)}", ["What", "Period", "Who pays", "Amount", "Share", "Notes"], body, searchable=False),
-                 sources_line(ctx, rows))
+        item = macro("strong")(text(r.item, abbr)) if r.is_total else text(r.item, abbr)
+        body.append([item, wording.period(r.period), text(r.funder, abbr), amount, paid, Markup("; ").join(extra)])
+    return render("money_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
 def milestone_state(m: Milestone, as_at) -> str:
@@ -253,62 +237,48 @@ def milestone_state(m: Milestone, as_at) -> str:
     return "Late" if m.completed == "no" else "No update in the report"
 
 
-def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
     rows = _own(ctx.data.milestones_by, area_id, scheme_id)
     if not rows:
-        return ""
+        return Markup("")
     ctx.mark("milestones", rows)
     body = []
     for m in sorted(rows, key=lambda m: (m.due, m.line)):
         as_at = ctx.data.sources[m.source_id].date
         body.append([text(m.milestone, ctx.abbreviations), wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
                      f"{milestone_state(m, as_at)} (as at {wording.day(as_at)})"])
-    name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
-    return block(table(f"Milestones: {text(name)}", ["Milestone", "Due by", "Progress"], body), sources_line(ctx, rows))
+    return render("milestones_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
-def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
     rows = _own(ctx.data.risks_by, area_id, scheme_id)
     if not rows:
-        return ""
+        return Markup("")
     ctx.mark("risks", rows)
+    abbr = ctx.abbreviations
     show = lambda v: "Not given" if v is None else str(v)
-    body = [[f"{r.number}. {text(r.risk, ctx.abbreviations)}", show(r.impact), show(r.probability), show(r.score),
-             text(r.mitigation, ctx.abbreviations) or "Not given", text(r.owner) or "Not given"]
+    body = [[text(f"{r.number}. {r.risk}", abbr), show(r.impact), show(r.probability), show(r.score),
+             text(r.mitigation, abbr) or "Not given", r.owner or "Not given"]
             for r in sorted(rows, key=lambda r: (r.source_id, r.number))]
-    name = ctx.data.schemes[scheme_id].name if scheme_id else ctx.data.areas[area_id].name
-    return block(
-        "<p>Each risk is scored for impact and for probability, from 1 (low) to 5 (high). "
-        "The score is the two multiplied together, so the highest possible is 25.</p>",
-        table(f"Risks: {text(name)}", ["Risk", "Impact", "Probability", "Score", "What is being done", "Owner"], body),
-        sources_line(ctx, rows))
+    return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
-def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None) -> str:
+def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None) -> Markup:
     found = ctx.disagreements if area_id is None else ctx.disagreements_by_area.get(area_id, [])
     if scheme_id:
         found = [d for d in found if d.scheme_id == scheme_id]
-    if not found:
-        return block("<p>We found no figures in the source reports that disagree with each other here.</p>")
     items = []
     for d in found:
         source = ctx.data.sources[d.source_id]
-        area = render.link(ctx.page_href(here, "area", d.area_id), text(ctx.data.areas[d.area_id].name)) + ": " if area_id is None else ""
-        items.append(f"<li>{area}{text(wording.disagreement(d, ctx.data), ctx.abbreviations)} <span class=\"care-source\">({text(source.title)}, "
-                     f"{wording.day(source.date)}: {text(d.where)})</span></li>")
-    return block("<p>The source reports print these figures. They do not agree with each other. "
-                 "We show both, as printed, and have not corrected either.</p>", f'<ul class="care-disagreements">{"".join(items)}</ul>')
+        items.append({"area_href": ctx.page_href(here, "area", d.area_id) if area_id is None else None,
+                      "area_name": ctx.data.areas[d.area_id].name, "what": wording.disagreement(d, ctx.data), "where": d.where,
+                      "source_title": source.title, "source_date": wording.day(source.date)})
+    return render("disagreements_list.html", found=items, abbreviations=ctx.abbreviations)
 
 
-def sources_list(ctx: Context, rows) -> str:
+def sources_list(ctx: Context, rows) -> Markup:
     sources = ctx.data.sources_for(rows)
     ctx.mark("sources", sources, "id")
-    if not sources:
-        return ""
-    items = []
-    for s in sources:
-        title = text(s.title, ctx.abbreviations)
-        if s.url:
-            title = render.link(s.url, title)
-        items.append(f"<li>{title}. {text(s.body)}, {text(s.committee, ctx.abbreviations)}, {wording.day(s.date)}.</li>")
-    return block(f'<ul class="care-sources" {NOT_SEARCHED}>{"".join(items)}</ul>')
+    return render("sources_list.html", abbreviations=ctx.abbreviations,
+                  sources=[{"title": s.title, "url": s.url, "body": s.body, "committee": s.committee, "date": wording.day(s.date)}
+                           for s in sources])
