@@ -2,26 +2,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..data.model import Measure, Observation, Period
 from ..data.vocab import LEVELS
 
 
+class Status(StrEnum):
+    """What a measure's headline figures say. presentation/statuses.py gives each its words and icon."""
 
-@dataclass(frozen=True)
-class Status:
-    key: str
-    word: str
-    icon: str  # Material Design icon name; the word beside it is what it means
+    BETTER = "better"
+    WORSE = "worse"
+    ON_PLAN = "on-plan"
+    NO_PLAN = "no-plan"
+    NO_RESULT = "no-result"
+    NOT_RATED = "not-rated"
+
+    @property
+    def key(self) -> str:
+        """The status in page markup (CSS classes) and in counts."""
+        return self.value
 
 
-BETTER = Status("better", "Better than plan", "check-circle")
-WORSE = Status("worse", "Worse than plan", "alert-circle")
-ON_PLAN = Status("on-plan", "On plan", "equal-box")
-NO_PLAN = Status("no-plan", "No plan to compare", "minus-circle")
-NO_RESULT = Status("no-result", "No result published", "help-circle")
-NOT_RATED = Status("not-rated", "Not rated: neither higher nor lower is better", "circle-outline")
-ALL = (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED)
+BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED = Status
+ALL = tuple(Status)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from .. import macro
-from ..presentation import wording
+from ..presentation import statuses, wording
 from . import pages, sections
 from .downloads import FOLDER
 from ..data.errors import PageProblem
@@ -246,15 +246,7 @@ def small_number_rule(env):
 @macro
 def status_words(env):
     """The list of status words with their icons and what each means. Example: {{ status_words() }}"""
-    meaning = {
-        "better": "The actual figure is on the good side of the plan. For a measure where lower is better, that means below the plan.",
-        "worse": "The actual figure is on the bad side of the plan.",
-        "on-plan": "The actual figure is exactly the plan.",
-        "no-plan": "There is a figure, but no plan to compare it with. We do not guess one.",
-        "no-result": "There is a plan, but the report gives no figure for how it went.",
-        "not-rated": "Neither higher nor lower is better for this measure, so we do not judge it.",
-    }
-    return str(render("status_words.html", statuses=ALL, meaning=meaning))
+    return str(render("status_words.html", statuses=ALL, meaning=statuses.MEANINGS))
 
 
 @macro

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..presentation import wording
+from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
-from .sections import (STATUS_WORDS, disagreements_list, measure_sections, milestones_table, money_table,
+from .sections import (disagreements_list, measure_sections, milestones_table, money_table,
                        risks_table, schemes_list, sources_list)
 from .templating import render
 from ..analysis.status import ALL
@@ -64,7 +64,7 @@ def area_page(ctx: Context, area_id: str) -> str:
 def scheme_intro(ctx: Context, here: str, scheme_id: str) -> Markup:
     s = ctx.data.schemes[scheme_id]
     return render("scheme_intro.html", scheme=s, area_href=ctx.page_href(here, "area", s.area_id),
-                  area_name=ctx.data.areas[s.area_id].name, stage=STATUS_WORDS[s.status],
+                  area_name=ctx.data.areas[s.area_id].name, stage=wording.STAGE_WORDS[s.status],
                   as_at=wording.day(ctx.data.sources[s.source_id].date), abbreviations=ctx.abbreviations)
 
 
@@ -132,7 +132,7 @@ def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list]) -> Mark
     for area_id, schemes in by_area.items():
         listed = []
         for scheme_id, top in schemes:
-            word = top.status.word if top else "No figures to compare"
+            word = statuses.WORDS[top.status] if top else "No figures to compare"
             counts[word] = counts.get(word, 0) + 1
             listed.append({"href": ctx.page_href(here, "scheme", scheme_id), "name": ctx.data.schemes[scheme_id].name,
                            "word": word.lower(), "when": wording.period(top.period) if top else ""})

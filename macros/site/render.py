@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..analysis.status import Status
+from ..presentation import statuses
 from . import templating
 
 
@@ -52,7 +53,7 @@ def status_badge(status: Status) -> Markup:
     return templating.macro("status_badge")(status)
 
 
-def status_icons_css(statuses) -> str:
+def status_icons_css(shown) -> str:
     """One stylesheet rule a status: its Material Design icon (from the theme's own icon set) as a mask
     the text colour shows through. Screen readers skip it (the pseudo-element has no text); the word
     beside it carries the meaning."""
@@ -62,8 +63,8 @@ def status_icons_css(statuses) -> str:
 
     icons = Path(material.__file__).parent / "templates" / ".icons" / "material"
     rules = []
-    for status in statuses:
-        svg = (icons / f"{status.icon}.svg").read_text(encoding="utf-8").strip()
+    for status in shown:
+        svg = (icons / f"{statuses.ICONS[status]}.svg").read_text(encoding="utf-8").strip()
         url = f'url("data:image/svg+xml,{quote(svg)}")'
         rules.append(f".care-status--{status.key}::before {{ -webkit-mask-image: {url}; mask-image: {url}; }}")
     return "/* Made by macros/render.py status_icons_css from macros/status.py: do not edit. */\n" + "\n".join(rules) + "\n"

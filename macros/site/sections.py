@@ -141,7 +141,6 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
 
 # Schemes, money, milestones, risks ---------------------------------------------------------------
 
-STATUS_WORDS = {"planned": "Planned", "starting": "Starting", "running": "Running", "finished": "Finished", "stopped": "Stopped"}
 
 
 def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
@@ -161,7 +160,7 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
             top = ctx.headline(series, measure)
             figures.append({"status": top.status if top else None, "sentence": sentence(ctx, series, measure, judged=False)})
         summary = scheme_summary(ctx, area_id, s.id)
-        items.append({"href": ctx.page_href(here, "scheme", s.id), "name": s.name, "stage": STATUS_WORDS[s.status].lower(),
+        items.append({"href": ctx.page_href(here, "scheme", s.id), "name": s.name, "stage": wording.STAGE_WORDS[s.status].lower(),
                       "summary": s.summary, "measures": figures, "totals": summary["totals"], "lines": summary["lines"],
                       "has_figures": bool(figures or summary["totals"] or summary["lines"])})
     return render("schemes_list.html", schemes=items, abbreviations=ctx.abbreviations)

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..presentation import statuses
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -92,7 +94,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(abbr=abbreviate, md_heading=md_heading, md_text=md_text, yaml_string=yaml_string, web_address=web_address,
-                       block=block)
+                       block=block, status_word=statuses.WORDS.__getitem__)
     return env
 
 

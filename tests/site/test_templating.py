@@ -7,6 +7,7 @@ import pytest
 from markupsafe import Markup
 
 from macros.analysis.status import BETTER
+from macros.presentation.statuses import WORDS
 from macros.site import templating
 from macros.site.render import Abbreviations, link, md_heading, status_badge, table, text
 
@@ -102,7 +103,7 @@ def test_table_options_and_escaped_cells():
                 row_headers=False, classes="care-glance", searchable=False)
     assert 'aria-label="A &amp; B"' in out  # the caption's words, without its markup, escaped once
     assert '<table class="care-glance" data-search-exclude>' in out
-    assert f'<th scope="col"><span class="care-status care-status--{BETTER.key}">{BETTER.word}</span></th>' in out
+    assert f'<th scope="col"><span class="care-status care-status--{BETTER.key}">{WORDS[BETTER]}</span></th>' in out
     assert "<tr><td>&lt;i&gt;</td><td>&lt;img src=x&gt;</td></tr>" in out
     parser = _Cells()
     parser.feed(out)

@@ -1,0 +1,30 @@
+"""How each status is shown: its words, its icon and what it means. Never colour alone: the words carry
+the meaning, and the icon (a Material Design icon, drawn by the site's stylesheet) repeats it."""
+from __future__ import annotations
+
+from ..analysis.status import Status
+
+WORDS = {
+    Status.BETTER: "Better than plan",
+    Status.WORSE: "Worse than plan",
+    Status.ON_PLAN: "On plan",
+    Status.NO_PLAN: "No plan to compare",
+    Status.NO_RESULT: "No result published",
+    Status.NOT_RATED: "Not rated: neither higher nor lower is better",
+}
+ICONS = {
+    Status.BETTER: "check-circle",
+    Status.WORSE: "alert-circle",
+    Status.ON_PLAN: "equal-box",
+    Status.NO_PLAN: "minus-circle",
+    Status.NO_RESULT: "help-circle",
+    Status.NOT_RATED: "circle-outline",
+}
+MEANINGS = {
+    Status.BETTER: "The actual figure is on the good side of the plan. For a measure where lower is better, that means below the plan.",
+    Status.WORSE: "The actual figure is on the bad side of the plan.",
+    Status.ON_PLAN: "The actual figure is exactly the plan.",
+    Status.NO_PLAN: "There is a figure, but no plan to compare it with. We do not guess one.",
+    Status.NO_RESULT: "There is a plan, but the report gives no figure for how it went.",
+    Status.NOT_RATED: "Neither higher nor lower is better for this measure, so we do not judge it.",
+}
