@@ -1,10 +1,20 @@
-"""Shared helpers: a data folder made from a fixture, and a real mkdocs build into a temporary folder."""
+"""Shared helpers: a data folder made from a fixture, a real mkdocs build into a temporary folder, and what
+the pages should say worked out from a data folder's CSV files in the test itself (`expected_headlines`), so
+tests of the built-in data check invariants rather than its figures.
+
+CARE_TEST_DATA=/path/to/a/copy/of/data runs the built-in-data tests (`real_site`) against that folder: an
+editor's corrected copy must pass them as the built-in data does."""
 from __future__ import annotations
 
+import calendar
+import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +22,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "fixtures" / "tiny"
 ERRORS = ROOT / "tests" / "fixtures" / "errors"
+JUDGED = ROOT / "tests" / "fixtures" / "judged"  # outcomes known by design: see its README.md
+# The data `real_site` builds: the built-in data, or an edited copy named by CARE_TEST_DATA.
+REAL_DATA = Path(os.environ.get("CARE_TEST_DATA") or ROOT / "data").resolve()
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -70,7 +83,126 @@ def tiny_site(tmp_path_factory) -> Path:
 def real_site(tmp_path_factory) -> Path:
     """The built-in data built once for the whole session."""
     tmp = tmp_path_factory.mktemp("real")
-    result = build(tmp, ROOT / "data")
+    # Built as the project's own data (so docs/areas/southampton.md and the other editors' pages stay),
+    # from REAL_DATA.
+    result = build(tmp, ROOT / "data", env={"CARE_DATA_DIR": str(REAL_DATA)})
     assert result.returncode == 0, result.stdout + result.stderr
     (tmp / "build-output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
     return tmp
+
+
+@pytest.fixture(scope="session")
+def judged_site(tmp_path_factory) -> Path:
+    """tests/fixtures/judged built once for the whole session."""
+    tmp = tmp_path_factory.mktemp("judged")
+    result = build(tmp, data_dir(tmp, JUDGED))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp
+
+
+# What the pages should say, worked out from the CSV files -------------------------------------------------
+# Written here on purpose rather than imported from macros/: an independent reading of the same rules.
+
+STATUS_WORDS = {"better": "Better than plan", "worse": "Worse than plan", "on-plan": "On plan",
+                "no-plan": "No plan to compare", "no-result": "No result published",
+                "not-rated": "Not rated: neither higher nor lower is better"}
+NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                             "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def csv_rows(folder: Path, name: str) -> list[dict[str, str]]:
+    """The rows of folder/name.csv as dicts, cells stripped, blank rows left out."""
+    with open(folder / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+        rows = [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+    return [r for r in rows if any(r.values())]
+
+
+def cell_number(cell: str) -> float | None:
+    """A figure as a report prints it ('8,407', '21%', '£1.2m', 'seven'); None for no figure ('', 'n/a')."""
+    cell = cell.strip().lower()
+    if cell in NO_FIGURE:
+        return None
+    if cell in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[cell])
+    match = re.fullmatch(r"([-−])?\s*£?\s*([\d,]*\.?\d+)\s*(%|k|m|million|bn|billion)?\s*\**", cell)
+    assert match, f"the test cannot read the figure {cell!r}"
+    value = float(match[2].replace(",", "")) * _SCALE.get(match[3] or "", 1)
+    return -value if match[1] else value
+
+
+def cell_date(cell: str) -> date:
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", cell):
+        d, m, y = map(int, cell.split("/"))
+        return date(y, m, d)
+    return date.fromisoformat(cell[:10])
+
+
+def day(d: date) -> str:
+    """A date as the site writes it: 11 December 2017."""
+    return f"{d.day} {d:%B %Y}"
+
+
+def _year_later(d: date) -> date:
+    last = calendar.monthrange(d.year + 1, d.month)[1]
+    return date(d.year + 1, d.month, min(d.day, last))
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A series' headline: the period it is judged on, its actual and plan, and its status key."""
+    start: date
+    end: date
+    actual: float | None
+    plan: float | None
+    status: str
+
+    @property
+    def word(self) -> str:
+        return STATUS_WORDS[self.status]
+
+
+def judge(actual: float | None, plan: float | None, better: str) -> str:
+    if plan is None:
+        return "no-plan" if actual is not None else "no-result"
+    if actual is None:
+        return "no-result"
+    if better == "neither":
+        return "not-rated"
+    if actual == plan:
+        return "on-plan"
+    return "better" if (actual < plan) == (better == "lower") else "worse"
+
+
+def expected_headlines(folder: Path) -> dict[tuple[str, str | None, str], Judged | None]:
+    """For every series (area, scheme or None, measure) in observations.csv, the headline the site must show:
+    of the periods with a plan, actual or last-year figure, the one with both a plan and an actual, else an
+    actual; then the latest end; then the longest. A table figure wins over the same figure in the text.
+    None for a series with only other kinds of figure (changes against plan or last year)."""
+    better = {m["id"]: m["better"] for m in csv_rows(folder, "measures")}
+    periods: dict[tuple, dict[tuple[date, date], dict[str, dict]]] = {}
+    for row in csv_rows(folder, "observations"):
+        key = (row["area_id"], row["scheme_id"] or None, row["measure_id"])
+        slots = periods.setdefault(key, {})
+        if row["kind"] not in ("plan", "actual", "last_year"):
+            continue
+        start, end = cell_date(row["period_start"]), cell_date(row["period_end"])
+        if row["kind"] == "last_year":
+            start, end = _year_later(start), _year_later(end)
+        slot = slots.setdefault((start, end), {})
+        if row["kind"] not in slot or row["printed_in"] == "table":
+            slot[row["kind"]] = row
+    found = {}
+    for key, slots in periods.items():
+        if not slots:
+            found[key] = None
+            continue
+        value = lambda kinds, k: cell_number(kinds[k]["value"]) if k in kinds else None
+        rank = lambda item: (value(item[1], "actual") is not None and value(item[1], "plan") is not None,
+                             value(item[1], "actual") is not None, item[0][1], item[0][1] - item[0][0])
+        (start, end), kinds = max(slots.items(), key=rank)
+        actual, plan = value(kinds, "actual"), value(kinds, "plan")
+        found[key] = Judged(start, end, actual, plan, judge(actual, plan, better[key[2]]))
+    return found

@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import build, data_dir
 
 
@@ -34,6 +36,7 @@ def wait_for(condition, seconds: float = 60):
     return False
 
 
+@pytest.mark.slow
 def test_preview_picks_up_a_csv_edit(tmp_path):
     data = data_dir(tmp_path)
     build(tmp_path, data)  # lays out the project copy

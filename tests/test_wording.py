@@ -1,3 +1,5 @@
+"""Unit tests of the wording and the status rule: periods and numbers in plain English, and a status that is
+direction-aware and never invented. The values are examples, not the built-in data."""
 from datetime import date
 
 import pytest
