@@ -23,6 +23,7 @@ from .data.errors import PageProblem
 from .data.loader import load
 from .data.model import Dataset
 from .data.nearest import did_you_mean
+from .presentation import charts
 from .site import report
 from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
@@ -30,7 +31,6 @@ from .site.pages import area_figures, area_page, index_page, measure_page, schem
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import FIGURES_MARK
 from .site.settings import Settings
-from .presentation import charts
 
 log = logging.getLogger("mkdocs.plugins.care")
 ICONS_CSS = "assets/care-icons.css"  # listed under extra_css in mkdocs.yml

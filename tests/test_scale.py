@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build
 
 pytestmark = pytest.mark.slow  # one national-style build of 20 areas and 200 schemes

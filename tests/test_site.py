@@ -10,15 +10,12 @@ import csv
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
 
 import pytest
-
-from conftest import (REAL_DATA, ROOT, STATUS_WORDS, TINY, build, cell_date, cell_number, csv_rows, data_dir, day,
-                      expected_headlines, page)
+from conftest import REAL_DATA, ROOT, STATUS_WORDS, build, cell_date, cell_number, csv_rows, data_dir, day, expected_headlines, page
 
 SITE = lambda tmp: tmp / "project" / "site"
 
@@ -78,7 +75,7 @@ def expected_sentence_end(judged, measure: dict, threshold: int = 5) -> str:
         return f"That is {direction} than planned. {measure['better'].capitalize()} is better here, so this is {good}."
     if judged.status == "on-plan":
         return "That is exactly the plan."
-    return f"against a plan of"  # suppressed, or not rated: no judgement in words
+    return "against a plan of"  # suppressed, or not rated: no judgement in words
 
 
 @pytest.fixture(scope="module")

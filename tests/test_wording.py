@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from macros.presentation import wording
-from macros.data.model import Period
 from macros.analysis.status import BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE, judge
+from macros.data.model import Period
+from macros.presentation import wording
 
 
 @pytest.mark.parametrize("start, end, text", [

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from datetime import timedelta
-
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 from ..data.model import Dataset, Observation, Period

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
-from ..presentation import charts
 from ..data.model import Dataset
+from ..presentation import charts
 from .render import Abbreviations
 from .settings import Settings
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 from markupsafe import escape
 
 from .. import macro
+from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE
+from ..data.errors import PageProblem
+from ..data.nearest import did_you_mean
 from ..presentation import statuses, wording
 from . import pages, sections
 from .downloads import FOLDER
-from ..data.errors import PageProblem
-from ..data.nearest import did_you_mean
 from .render import link, status_badge
-from .templating import macro as template_macro, render
-from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE
+from .templating import macro as template_macro
+from .templating import render
 
 
 def current(env):

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..analysis.status import ALL
 from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
-from .sections import (disagreements_list, measure_sections, milestones_table, money_table,
-                       risks_table, schemes_list, sources_list)
+from .sections import disagreements_list, measure_sections, milestones_table, money_table, risks_table, schemes_list, sources_list
 from .templating import render
-from ..analysis.status import ALL
 
 
 def area_intro(ctx: Context, area_id: str) -> Markup:

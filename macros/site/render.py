@@ -16,7 +16,7 @@ from ..presentation import statuses
 from . import templating
 
 
-def text(value: str, abbreviations: "Abbreviations | None" = None) -> Markup:
+def text(value: str, abbreviations: Abbreviations | None = None) -> Markup:
     """A cell escaped for HTML, glossary terms in <abbr> when `abbreviations` is given (the `abbr` filter)."""
     return templating.abbreviate(value, abbreviations)
 

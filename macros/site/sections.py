@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..data.model import Milestone, Observation
 from ..presentation import wording
 from .context import Context
-from ..data.model import Milestone, Observation
 from .render import status_badge, text
 from .templating import macro, render
 

@@ -15,7 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import build, data_dir
 
 HOSTILE = ('<script>alert(1)</script> "><img src=x onerror=alert(1)> \' onmouseover=alert(1) x=\' '
