@@ -5,6 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -40,7 +42,7 @@ class Scheme:
     name: str
     summary: str
     for_whom: str
-    status: str
+    status: SchemeStage
     source_id: str
     source_location: str
 
@@ -50,8 +52,8 @@ class Measure:
     id: str
     name: str
     meaning: str
-    unit: str  # count, percent, rate_per_100k, gbp, days
-    better: str  # lower, higher, neither
+    unit: Unit
+    better: Better
     counts_people: bool
     abbreviation: str
     part_of: str | None = None  # a measure this one is a part of (an age group of all ages): parts add up to it
@@ -73,12 +75,12 @@ class Observation:
     scheme_id: str | None
     measure_id: str
     period: Period
-    kind: str  # plan, actual, last_year, change_vs_plan, change_vs_last_year
+    kind: FigureKind
     value: float | None
     printed: str  # the cell as printed, e.g. "8,407"
     missing: str | None  # why there is no figure
     qualifier: str
-    printed_in: str  # table or text
+    printed_in: PrintedIn
     note: str
     source_id: str
     source_location: str
