@@ -10,6 +10,7 @@ Every problem in every file is collected before stopping, as one DataProblems.
 """
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -46,6 +47,16 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
     """The validated data set, or DataProblems listing every mistake found."""
     data_dir = Path(data_dir)
     package = _read_package(data_dir)
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new objects and no cycles: the cyclic collector would only rescan them
+    try:
+        return _load(data_dir, package, small_number_threshold)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset:
     problems: list[Problem] = []
     tables = {res["name"]: _read_table(data_dir, res, problems) for res in package["resources"]}
     for res in package["resources"]:

@@ -69,12 +69,10 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
 
 def periods(table: Table, problems: list[Problem], start: str = "period_start", end: str = "period_end") -> np.ndarray:
     """Rows whose period is known and does not end before it starts; the others are problems (or broken already)."""
+    known = table.given(start) & table.given(end)
+    group, first = groups(table, start, end)
     starts, ends = table.values[start], table.values[end]
-    known = np.fromiter((s is not None and e is not None for s, e in zip(starts, ends)), dtype=bool, count=len(table))
-    backwards = np.zeros(len(table), dtype=bool)
-    if known.any():
-        rows = np.flatnonzero(known)
-        backwards[rows] = pd.Series(ends[rows]).to_numpy() < pd.Series(starts[rows]).to_numpy()
+    backwards = np.fromiter((known[i] and ends[i] < starts[i] for i in first.tolist()), dtype=bool, count=len(first))[group]
     for i in np.flatnonzero(backwards).tolist():
         problems.append(Problem(table.file, int(table.lines[i]), end, _iso(ends[i]), f"the period ends before it starts ({_iso(starts[i])})",
                                 "Check the two dates: the end is the last day the figure covers."))
@@ -85,8 +83,10 @@ def schemes_in_their_area(table: Table, scheme_area: dict[str, str], problems: l
     """A row's scheme belongs to the row's area (an unknown scheme is the foreign key's problem)."""
     cells = table.texts["scheme_id"]
     areas = table.values["area_id"]
-    owner = np.array([scheme_area.get(t) for t in cells.texts] + [None], dtype=object)[cells.codes]
-    has = np.fromiter((o is not None for o in owner), dtype=bool, count=len(table))
+    owners = np.empty(len(cells.texts), dtype=object)
+    owners[:] = [scheme_area.get(t) for t in cells.texts]
+    has = np.fromiter((o is not None for o in owners), dtype=bool, count=len(owners))[cells.codes]
+    owner = owners[cells.codes]
     wrong = np.flatnonzero(has & ~table.invalid["area_id"] & (owner != areas))
     for i in wrong.tolist():
         problems.append(Problem(table.file, int(table.lines[i]), "scheme_id", table.values["scheme_id"][i],

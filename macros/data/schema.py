@@ -56,6 +56,12 @@ class Table:
     def __len__(self) -> int:
         return len(self.lines)
 
+    def given(self, name: str) -> np.ndarray:
+        """Rows whose cell of this field holds a valid value (not empty, not broken)."""
+        distinct = self.distinct[name]
+        filled = np.fromiter((v is not None and v != "" for v in distinct), dtype=bool, count=len(distinct))
+        return filled[self.texts[name].codes] & ~self.invalid[name]
+
 
 def unsupported(resource: dict, file: str) -> list[Problem]:
     """Checks the schema asks for that this module cannot apply: reported rather than skipped."""
@@ -244,23 +250,30 @@ def _show(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def _value_codes(table: Table, name: str) -> np.ndarray:
+    """Each row's code for its typed value: cells written differently with the same value (01/04/2016 and
+    2016-04-01) get the same code."""
+    canonical, _ = pd.factorize(pd.Series(table.distinct[name], dtype=object), use_na_sentinel=False)
+    return canonical[table.texts[name].codes]
+
+
 def _repeats(table: Table, key: list[str]) -> list[Problem]:
     """Rows whose key repeats an earlier row's. Rows with a broken key cell are left out: their key is not known."""
-    ok = ~np.logical_or.reduce([table.invalid[k] for k in key]) if key else np.ones(len(table), dtype=bool)
+    ok = ~np.logical_or.reduce([table.invalid[k] for k in key])
     rows = np.flatnonzero(ok)
-    keys = pd.DataFrame({k: table.values[k][rows] for k in key})
-    again = keys.duplicated(keep="first").to_numpy()
+    combined = np.zeros(len(rows), dtype=np.int64)
+    for name in key:
+        codes = _value_codes(table, name)[rows]
+        combined, _ = pd.factorize(combined * (int(codes.max(initial=0)) + 1) + codes)
+    again = pd.Series(combined).duplicated(keep="first").to_numpy()
     if not again.any():
         return []
-    first: dict[tuple, int] = {}
+    _, first_of = np.unique(combined, return_index=True)  # combined codes count up from 0 in order of first row
     found = []
-    for i, row_key in zip(rows.tolist(), keys.itertuples(index=False, name=None)):
-        line = int(table.lines[i])
-        if row_key not in first:
-            first[row_key] = line
-            continue
-        shown = ", ".join(f"{k}={_show(v)}" for k, v in zip(key, row_key) if v not in (None, ""))
-        found.append(Problem(table.file, line, None, None, f"this row repeats line {first[row_key]} ({shown})",
+    for position in np.flatnonzero(again).tolist():
+        i, first = rows[position], rows[first_of[combined[position]]]
+        shown = ", ".join(f"{k}={_show(table.values[k][i])}" for k in key if table.values[k][i] not in (None, ""))
+        found.append(Problem(table.file, int(table.lines[i]), None, None, f"this row repeats line {int(table.lines[first])} ({shown})",
                              "Delete one of the two rows, or correct the one that is wrong."))
     return found
 
