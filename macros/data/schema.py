@@ -301,14 +301,16 @@ def check_foreign_keys(tables: dict[str, Table], resource: dict) -> list[Problem
         for c in columns:
             given = np.fromiter((v not in (None, "") for v in table.distinct[c]), dtype=bool, count=len(table.distinct[c]))
             usable &= given[table.texts[c].codes]
-        target_ok = ~np.logical_or.reduce([target.invalid[c] for c in target_columns])
+        # A target row's broken id was reported there; rows naming it are not told it does not exist.
+        target_keys = [np.where(target.invalid[c], np.asarray(target.texts[c].texts, dtype=object)[target.texts[c].codes],
+                                target.values[c]) if len(target) else target.values[c] for c in target_columns]
         if len(columns) == 1:
-            known = set(target.values[target_columns[0]][target_ok].tolist())
+            known = set(target_keys[0].tolist())
             present = pd.Series(table.distinct[columns[0]], dtype=object).isin(list(known)).to_numpy()[table.texts[columns[0]].codes]
             missing = np.flatnonzero(usable & ~present)
             shown_known = sorted(str(k) for k in known)
         else:
-            known = set(zip(*(target.values[c][target_ok].tolist() for c in target_columns)))
+            known = set(zip(*(keys.tolist() for keys in target_keys)))
             present = np.fromiter((k in known for k in zip(*(table.values[c].tolist() for c in columns))), dtype=bool, count=len(table))
             missing = np.flatnonzero(usable & ~present)
             shown_known = sorted(", ".join(_show(v) for v in k) for k in known)
