@@ -10,7 +10,6 @@ Every problem in every file is collected before stopping, as one DataProblems.
 """
 from __future__ import annotations
 
-import gc
 import json
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import numpy as np
 from . import rules
 from .cells import CellError
 from .errors import DataProblems, Problem
-from .model import Area, Dataset, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term
+from .model import Area, Dataset, many_objects, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term
 from .reading import read_table
 from .schema import Table, check_cells, groups, check_foreign_keys, check_header, check_primary_key, unsupported
 from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
@@ -47,13 +46,8 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
     """The validated data set, or DataProblems listing every mistake found."""
     data_dir = Path(data_dir)
     package = _read_package(data_dir)
-    collecting = gc.isenabled()
-    gc.disable()  # hundreds of thousands of new objects and no cycles: the cyclic collector would only rescan them
-    try:
+    with many_objects():
         return _load(data_dir, package, small_number_threshold)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset:
@@ -91,7 +85,7 @@ def _read_package(data_dir: Path) -> dict:
         for res in package["resources"]:
             assert isinstance(res["path"], str) and isinstance(res["schema"]["fields"], list)
             assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
-            problems += unsupported(res, file)
+            problems += unsupported(res, file, named)
         for name, needed in MODEL_FIELDS.items():
             have = {f["name"] for f in named[name]["schema"]["fields"]} if name in named else set()
             for field_name in needed:

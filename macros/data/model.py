@@ -1,11 +1,26 @@
 """The data set as typed objects, read once per build and indexed so pages never scan whole tables."""
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
 from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+
+
+@contextmanager
+def many_objects():
+    """Make hundreds of thousands of rows and objects without the cyclic garbage collector rescanning them all
+    as they are made (they hold no cycles); it is switched back on afterwards if it was on."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .cells import CellError, parse_date_column, parse_number
 from .errors import Problem
+from .model import many_objects
 from .nearest import did_you_mean
 from .reading import RawTable, TextColumn
 
@@ -50,7 +51,8 @@ class Table:
         if self._rows is None:
             names = [f["name"] for f in self.fields]
             columns = [self.values[n].tolist() for n in names] if names and not self.broken else []
-            self._rows = [(line, dict(zip(names, cells))) for line, cells in zip(self.lines.tolist(), zip(*columns))]
+            with many_objects():
+                self._rows = [(line, dict(zip(names, cells))) for line, cells in zip(self.lines.tolist(), zip(*columns))]
         return self._rows
 
     def __len__(self) -> int:
@@ -63,8 +65,9 @@ class Table:
         return filled[self.texts[name].codes] & ~self.invalid[name]
 
 
-def unsupported(resource: dict, file: str) -> list[Problem]:
-    """Checks the schema asks for that this module cannot apply: reported rather than skipped."""
+def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[Problem]:
+    """Checks the schema asks for that this module cannot apply, or states so that they cannot be applied:
+    reported rather than skipped. (A schema that is not even shaped as one raises KeyError or TypeError.)"""
     found = []
     for spec in resource["schema"]["fields"]:
         if spec.get("type", "string") not in TYPES:
@@ -77,13 +80,38 @@ def unsupported(resource: dict, file: str) -> list[Problem]:
             if name not in CONSTRAINTS:
                 found.append(Problem(file, None, spec["name"], name, "the data package gives a constraint the site cannot check",
                                      f"Use only: {', '.join(CONSTRAINTS)}."))
-        pattern = spec.get("constraints", {}).get("pattern")
-        if pattern is not None:
+        constraints = spec.get("constraints", {})
+        for name, wanted in (("enum", list), ("pattern", str), ("minimum", (int, float, str)), ("maximum", (int, float, str)),
+                             ("minLength", int), ("maxLength", int)):
+            if name in constraints and not isinstance(constraints[name], wanted):
+                found.append(Problem(file, None, spec["name"], str(constraints[name]), f"the data package's '{name}' is not written as the "
+                                     "Table Schema says", "Correct it in datapackage.json."))
+        pattern = constraints.get("pattern")
+        if isinstance(pattern, str):
             try:
                 re.compile(pattern)
             except (re.error, TypeError) as error:
                 found.append(Problem(file, None, spec["name"], str(pattern), f"the pattern is not a valid regular expression ({error})",
                                      "Correct the pattern in datapackage.json."))
+    names = {f["name"] for f in resource["schema"]["fields"]}
+    schema = resource["schema"]
+    keys = [("primaryKey", _as_list(schema.get("primaryKey", [])))]
+    for fk in schema.get("foreignKeys", []):
+        keys.append(("foreignKeys", _as_list(fk["fields"])))
+        target = fk["reference"].get("resource") or resource["name"]
+        target_fields = {f["name"] for f in resources[target]["schema"]["fields"]} if target in resources else None
+        if target_fields is None:
+            found.append(Problem(file, None, None, target, "a foreign key names a resource the data package does not have",
+                                 "Correct the foreign key in datapackage.json."))
+        elif any(f not in target_fields for f in _as_list(fk["reference"]["fields"])) or \
+                len(_as_list(fk["reference"]["fields"])) != len(_as_list(fk["fields"])):
+            found.append(Problem(file, None, None, target, "a foreign key names fields its resource does not have",
+                                 "Correct the foreign key in datapackage.json."))
+    for what, fields in keys:
+        for name in fields:
+            if name not in names:
+                found.append(Problem(file, None, name, resource["name"], f"the {what} names a field the resource does not have",
+                                     "Correct it in datapackage.json."))
     return found
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from data_helpers import OBS_HEADER, OBS_ROW, folder, places, problems
+from data_helpers import OBS_HEADER, OBS_ROW, edit_schema, field, folder, places, problems, schema_of
 
 from conftest import data_dir
 from macros.data.errors import DataProblems, Problem
@@ -51,6 +51,23 @@ def test_a_broken_data_package_description_is_a_problem_too(tmp_path, package):
     with pytest.raises(DataProblems) as caught:
         load(data)
     assert all(p.file.endswith("datapackage.json") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("change", [
+    lambda package: field(package, "schemes", "status")["constraints"].update(enum="planned"),
+    lambda package: field(package, "schemes", "id")["constraints"].update(pattern="[a-z"),
+    lambda package: field(package, "risks", "impact").update(type="boolean"),
+    lambda package: schema_of(package, "risks")["foreignKeys"].append({"fields": "owner", "reference": {"resource": "people", "fields": "id"}}),
+    lambda package: schema_of(package, "risks")["foreignKeys"].append({"fields": ["owner"], "reference": {"resource": "areas", "fields": ["id", "name"]}}),
+    lambda package: schema_of(package, "risks").update(primaryKey=["area_id", "numero"]),
+    lambda package: schema_of(package, "risks").update(foreignKeys=[{"fields": "owner"}]),
+])
+def test_a_schema_whose_checks_cannot_be_applied_is_a_problem(tmp_path, change):
+    data = data_dir(tmp_path)
+    edit_schema(data, change)
+    with pytest.raises(DataProblems) as caught:
+        load(data)
+    assert [p.file.split("/")[-1] for p in caught.value.problems] == ["datapackage.json"]
 
 
 def test_a_folder_where_a_file_should_be(tmp_path):
