@@ -75,6 +75,8 @@ def parse_number(text: str) -> Number:
             "Write a number such as 8407, 8,407, 21% or £1.2m; for no figure write n/a or leave it empty.",
         )
     value = float(match["digits"].replace(",", ""))
+    if value == float("inf"):
+        raise CellError("this number is too large to be a figure", "Check the cell: write the figure as printed.")
     suffix = (match["suffix"] or "").lower()
     if match["sign"] in ("-", "−"):
         value = -value

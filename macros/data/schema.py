@@ -86,6 +86,14 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
             if name in constraints and not isinstance(constraints[name], wanted):
                 found.append(Problem(file, None, spec["name"], str(constraints[name]), f"the data package's '{name}' is not written as the "
                                      "Table Schema says", "Correct it in datapackage.json."))
+        kind = spec.get("type", "string")
+        for name in ("minimum", "maximum"):
+            if name in constraints and (kind == "string" or isinstance(_typed(kind, str(constraints[name])), CellError)):
+                found.append(Problem(file, None, spec["name"], str(constraints[name]), f"the data package's '{name}' cannot be checked "
+                                     f"on a field of type {kind}", "Correct it in datapackage.json."))
+        if "pattern" in constraints and kind != "string":
+            found.append(Problem(file, None, spec["name"], kind, "the data package gives a pattern for a field that is not a string",
+                                 "Correct it in datapackage.json."))
         pattern = constraints.get("pattern")
         if isinstance(pattern, str):
             try:
@@ -167,9 +175,7 @@ def typed_cells(spec: dict, texts: list[str], missing_values: list[str]) -> list
         allowed = {v for v in (_typed(kind, str(e)) for e in enum if str(e) not in missing_values) if not isinstance(v, CellError)}
         listed = [str(e) for e in enum if str(e) not in missing_values]
     pattern = re.compile(constraints["pattern"]) if kind == "string" and "pattern" in constraints else None
-    low, high = constraints.get("minimum"), constraints.get("maximum")
-    if kind == "date":
-        low, high = (_typed("date", str(b)) if b is not None else None for b in (low, high))
+    low, high = (_typed(kind, str(constraints[b])) if b in constraints else None for b in ("minimum", "maximum"))
     shortest, longest = constraints.get("minLength"), constraints.get("maxLength")
     verdicts = []
     for text, value in zip(texts, parsed):

@@ -22,6 +22,7 @@ GARBAGE = {
     "an unclosed quote": f'{OBS_HEADER}\n"{ROW}\n'.encode(),
     "header only of the wrong file": b"id,name,bodies,summary,source_id\n",
     "a header of commas": b",,,,,,,,,,,,\n1,2\n",
+    "a 400-digit figure": (OBS_HEADER + "\n" + OBS_ROW.format(value="9" * 400) + "\n").encode(),
     "a million-character cell": (OBS_HEADER + "\n" + ROW.replace("Jun", "J" * 1_000_000) + ",x\n").encode(),
     "carriage returns only": f"{OBS_HEADER}\r{ROW.replace('plan', 'guess')}\r".encode(),
     "HTML saved as CSV": b"<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>\n",
@@ -61,6 +62,8 @@ def test_a_broken_data_package_description_is_a_problem_too(tmp_path, package):
     lambda package: schema_of(package, "risks")["foreignKeys"].append({"fields": ["owner"], "reference": {"resource": "areas", "fields": ["id", "name"]}}),
     lambda package: schema_of(package, "risks").update(primaryKey=["area_id", "numero"]),
     lambda package: schema_of(package, "risks").update(foreignKeys=[{"fields": "owner"}]),
+    lambda package: field(package, "risks", "impact")["constraints"].update(maximum="lots"),
+    lambda package: field(package, "risks", "owner").update(constraints={"minimum": 1}),
 ])
 def test_a_schema_whose_checks_cannot_be_applied_is_a_problem(tmp_path, change):
     data = data_dir(tmp_path)
@@ -93,3 +96,11 @@ def test_lines_stay_true_after_a_note_over_several_lines(tmp_path):
     rows = [ROW.replace(",table,,", f",table,{note},"), "", ROW.replace("plan", "guess")]
     found = problems(folder(tmp_path, observations=OBS_HEADER + "\n" + "\n".join(rows) + "\n"))
     assert places(found) == [("observations.csv", 6, "kind")]
+
+
+def test_a_400_digit_whole_number_is_refused(tmp_path):
+    data = data_dir(tmp_path)
+    rows = (data / "risks.csv").read_text(encoding="utf-8").splitlines()
+    rows.append(f"testshire,,{'9' * 400},Another risk,2,2,4,,,rep-2016,P")
+    (data / "risks.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert [(p.column, p.message) for p in problems(data)] == [("number", "this is not a whole number")]
