@@ -137,21 +137,24 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
 def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) -> Dataset | None:
     """The rules the schema cannot state (rules.py), then the model, unless something is wrong."""
     t = tables
-    if any(t[name].broken for name in MODEL_FIELDS):
-        return None
     measures_t, obs_t, money_t = t["measures"], t["observations"], t["money"]
-    rules.parts_add_up(measures_t, problems)
-    unit_of = dict(zip(measures_t.values["id"].tolist(), measures_t.values["unit"].tolist()))
-    scheme_area = dict(zip(t["schemes"].values["id"].tolist(), t["schemes"].values["area_id"].tolist()))
-    rules.schemes_in_their_area(obs_t, scheme_area, problems)
-    obs_period = rules.periods(obs_t, problems)
-    obs_value, obs_missing = rules.figures(obs_t, "value", rules.observation_units(obs_t, unit_of), problems)
-    money_period = rules.periods(money_t, problems)
-    amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
-    share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
-    fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
-    unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
-    if problems:
+    # Each rule runs when the files it needs could be read, so a broken file does not hide other mistakes.
+    unit_of = {} if measures_t.broken else dict(zip(measures_t.values["id"].tolist(), measures_t.values["unit"].tolist()))
+    if not measures_t.broken:
+        rules.parts_add_up(measures_t, problems)
+    if not obs_t.broken:
+        if not t["schemes"].broken:
+            scheme_area = dict(zip(t["schemes"].values["id"].tolist(), t["schemes"].values["area_id"].tolist()))
+            rules.schemes_in_their_area(obs_t, scheme_area, problems)
+        obs_period = rules.periods(obs_t, problems)
+        obs_value, obs_missing = rules.figures(obs_t, "value", rules.observation_units(obs_t, unit_of), problems)
+    if not money_t.broken:
+        money_period = rules.periods(money_t, problems)
+        amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
+        share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
+        fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
+        unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
+    if problems or any(t[name].broken for name in MODEL_FIELDS):
         return None
 
     def col(table: Table, *names: str):

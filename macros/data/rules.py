@@ -14,6 +14,7 @@ Each works on whole columns of a checked Table (schema.Table), each distinct cel
 from __future__ import annotations
 
 from datetime import date
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -24,10 +25,10 @@ from .schema import Table, groups
 from .vocab import LEVELS, FigureKind, Unit
 
 # Which written forms of a figure fit which unit.
-UNIT_FORMS = {Unit.COUNT: {"plain"}, Unit.DAYS: {"plain"}, Unit.RATE_PER_100K: {"plain"},
-              Unit.PERCENT: {"percent", "plain"}, Unit.GBP: {"money", "plain"}}
-UNIT_EXAMPLE = {Unit.COUNT: "8,407", Unit.DAYS: "1,041", Unit.RATE_PER_100K: "387.6", Unit.PERCENT: "21%", Unit.GBP: "£1.2m"}
-_FORM_WORDS = {"percent": "a percentage", "money": "an amount of money"}
+UNIT_FORMS = MappingProxyType({Unit.COUNT: frozenset({"plain"}), Unit.DAYS: frozenset({"plain"}), Unit.RATE_PER_100K: frozenset({"plain"}),
+                               Unit.PERCENT: frozenset({"percent", "plain"}), Unit.GBP: frozenset({"money", "plain"})})
+UNIT_EXAMPLE = MappingProxyType({Unit.COUNT: "8,407", Unit.DAYS: "1,041", Unit.RATE_PER_100K: "387.6", Unit.PERCENT: "21%", Unit.GBP: "£1.2m"})
+_FORM_WORDS = MappingProxyType({"percent": "a percentage", "money": "an amount of money"})
 
 
 def figures(table: Table, column: str, units: np.ndarray | str | None, problems: list[Problem]) -> tuple[np.ndarray, np.ndarray]:

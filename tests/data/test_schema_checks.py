@@ -192,3 +192,13 @@ def test_every_problem_in_every_file_at_once_with_its_place_value_and_fix(tmp_pa
     assert all(p.fix for p in found)
     assert found[3].fix.startswith("Did you mean 'plan'?")
     assert "data/observations.csv, line 14, column 'measure_id': there is no such measure" in str(found[2])
+
+
+def test_a_broken_file_does_not_hide_the_rules_other_files_break(tmp_path):
+    """observations.csv has a wrong header, yet money.csv's period that ends before it starts is still found."""
+    data = folder(tmp_path, observations=OBS_HEADER.replace("kind", "knd") + "\n")
+    text = (data / "money.csv").read_text(encoding="utf-8").splitlines()
+    text[1] = text[1].replace("2017-03-31", "2015-03-31")
+    (data / "money.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    found = problems(data)
+    assert places(found) == [("money.csv", 2, "period_end"), ("observations.csv", 1, "knd"), ("observations.csv", 1, "kind")]
