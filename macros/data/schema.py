@@ -88,7 +88,7 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
                                      "Table Schema says", "Correct it in datapackage.json."))
         kind = spec.get("type", "string")
         for name in ("minimum", "maximum"):
-            if name in constraints and (kind == "string" or isinstance(_typed(kind, str(constraints[name])), CellError)):
+            if name in constraints and kind in TYPES and (kind == "string" or isinstance(_typed(kind, str(constraints[name])), CellError)):
                 found.append(Problem(file, None, spec["name"], str(constraints[name]), f"the data package's '{name}' cannot be checked "
                                      f"on a field of type {kind}", "Correct it in datapackage.json."))
         if "pattern" in constraints and kind != "string":
@@ -204,23 +204,34 @@ def typed_cells(spec: dict, texts: list[str], missing_values: list[str]) -> list
     return verdicts
 
 
+# Table Schema's lexical forms (no groupChar, bareNumber true): 8407 and -3 are integers, 8,407 and 3* are not.
+# Its NaN and INF are not accepted: no figure of this data is either.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
 def _typed(kind: str, text: str):
     """A text read as the field's type, or the CellError saying why it cannot be."""
     if kind == "string":
         return text
     if kind == "date":
         return parse_date_column(pd.Series([text], dtype=object))[0]
-    try:
+    if kind == "integer" and _INTEGER.fullmatch(text):
+        return int(text)
+    if kind == "number" and _NUMBER.fullmatch(text) and abs(float(text)) != float("inf"):
+        return float(text)
+    try:  # say what it would be, as reports print it (8,407, seven, 3*)
         number = parse_number(text)
+        near = number.value if number.kind == "plain" else None
     except CellError:
-        number = None
+        near = None
     if kind == "integer":
-        if number is None or number.kind != "plain" or number.value != int(number.value):
-            return CellError("this is not a whole number", "Write a whole number such as 3.")
-        return int(number.value)
-    if number is None or number.kind != "plain":
-        return CellError("this is not a number", "Write a number such as 8407 or 387.6.")
-    return number.value
+        if near is not None and near == int(near):
+            return CellError("this is not a whole number as the schema writes one", f"Write it as {int(near)}: digits only, no commas or marks.")
+        return CellError("this is not a whole number", "Write a whole number such as 3.")
+    if near is not None:
+        return CellError("this is not a number as the schema writes one", f"Write it as {near:g}: digits and a decimal point only.")
+    return CellError("this is not a number", "Write a number such as 8407 or 387.6.")
 
 
 def _range(low, high) -> str:

@@ -202,3 +202,18 @@ def test_a_broken_file_does_not_hide_the_rules_other_files_break(tmp_path):
     (data / "money.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
     found = problems(data)
     assert places(found) == [("money.csv", 2, "period_end"), ("observations.csv", 1, "knd"), ("observations.csv", 1, "kind")]
+
+
+def test_integers_are_written_as_the_schema_says(tmp_path):
+    """Table Schema's integer: digits with an optional sign. 1,000, seven and 3* are refused, saying what to write."""
+    data = folder(tmp_path)
+    first = append(data, "risks", *(f"testshire,,{n},A risk,{impact},2,4,,,rep-2016,P"
+                                     for n, impact in [(2, "+3"), (3, "seven"), (4, "3*"), ('"1,000"', 2), (6, "high")]))
+    found = problems(data)
+    assert [(p.line - first, p.column, p.value, p.fix) for p in found] == [
+        (1, "impact", "seven", "Write it as 7: digits only, no commas or marks."),
+        (2, "impact", "3*", "Write it as 3: digits only, no commas or marks."),
+        (3, "number", "1,000", "Write it as 1000: digits only, no commas or marks."),
+        (4, "impact", "high", "Write a whole number such as 3."),
+    ]
+    assert found[3].message == "this is not a whole number"
