@@ -60,11 +60,16 @@ def read_table(raw: bytes) -> RawTable:
     frame, header_width = _parse(text)
     columns = []
     newlines = np.zeros(len(frame), dtype=np.int64)  # line breaks inside quoted cells, per record
+    # Each record but the last ends with one line break; any more are inside quoted cells, and only then
+    # are the cells searched for them.
+    breaks_in_file = text.count("\n") + text.count("\r") - text.count("\r\n")
+    quoted_breaks = breaks_in_file > len(frame) - 1 + (text[-1] in "\r\n")
     for position in range(frame.shape[1]):
         codes, distinct = pd.factorize(frame.iloc[:, position].to_numpy(dtype=object))
-        breaks = np.fromiter((len(_NEWLINES.findall(t)) for t in distinct), dtype=np.int64, count=len(distinct))
-        if breaks.any():
-            newlines += breaks[codes]
+        if quoted_breaks:
+            breaks = np.fromiter((len(_NEWLINES.findall(t)) for t in distinct), dtype=np.int64, count=len(distinct))
+            if breaks.any():
+                newlines += breaks[codes]
         columns.append(TextColumn(codes, [t.strip() for t in distinct]))
     starts = 1 + np.arange(len(frame), dtype=np.int64)
     starts[1:] += np.cumsum(newlines)[:-1]
