@@ -218,6 +218,7 @@ def main(argv=None) -> int:
     base.mkdir(parents=True, exist_ok=True)
     print(f"Generating the synthetic data set into {data} ...", flush=True)  # 3 s; the same bytes every time
     synthetic.generate(data, args.areas, args.schemes, args.years, args.seed)
+    sys.path.insert(0, str(ROOT)); from macros.data.loader import load; started = time.perf_counter(); load(data); print(f"load: {time.perf_counter() - started:.1f}s", flush=True)  # noqa: E702,E501
     project = make_project(base / "project")
     env = {"CARE_DATA_DIR": str(data), "CARE_CHART_CACHE": str(cache)}
     if args.project_only:

@@ -5,11 +5,12 @@ the loader adds the file, line and column. Nothing is guessed: what is not unamb
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
+import pandas as pd
 
 # Words editors and reports use for "no figure". The reason is kept and shown on the site.
 MISSING_WORDS = {
@@ -74,6 +75,8 @@ def parse_number(text: str) -> Number:
             "Write a number such as 8407, 8,407, 21% or £1.2m; for no figure write n/a or leave it empty.",
         )
     value = float(match["digits"].replace(",", ""))
+    if value == float("inf"):
+        raise CellError("this number is too large to be a figure", "Check the cell: write the figure as printed.")
     suffix = (match["suffix"] or "").lower()
     if match["sign"] in ("-", "−"):
         value = -value
@@ -127,15 +130,62 @@ def decode(raw: bytes) -> str:
 
 
 def read_rows(raw: bytes) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a CSV file, cells stripped of surrounding spaces, blank rows dropped.
+    """Header and rows of a CSV file, cells stripped of surrounding spaces, blank rows kept as [].
 
-    Rows keep their spreadsheet line number as the first element's position: row i is line i + 2.
-    Blank lines are kept as empty lists so line numbers stay true.
-    """
-    text = decode(raw)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records = [list(map(str.strip, row)) for row in reader]
-    if not records or not any(records[0]):
+    Row i is the record after the header; a short row is padded with empty cells. The loader reads files
+    with `reading.read_table` (pandas, each distinct cell once); this is the same reading, row by row."""
+    from .reading import read_table  # reading uses decode() above
+
+    table = read_table(raw)
+    if not table.header or not any(table.header):
         return [], []
-    header = [name.strip().lower() for name in records[0]]
-    return header, records[1:]
+    cells = list(zip(*(column.cells() for column in table.columns))) if table.columns else []
+    return table.header, [list(row) if any(row) else [] for row in cells]
+
+
+# Whole columns ---------------------------------------------------------------------------------------------
+# The same rules as the scalar parsers above, applied to a column by parsing each distinct cell once and
+# broadcasting the result: a national observations.csv repeats the same few thousand figures 257,000 times.
+
+def _each_distinct(series: pd.Series, parse) -> pd.Series:
+    codes, distinct = pd.factorize(series.astype(object).to_numpy(), use_na_sentinel=False)
+    results = np.empty(len(distinct), dtype=object)
+    results[:] = [parse(text) for text in distinct]
+    return pd.Series(results[codes] if len(codes) else results[:0], index=series.index, dtype=object)
+
+
+def _or_error(parse):
+    def attempt(text):
+        try:
+            return parse(text)
+        except CellError as error:
+            return error
+    return attempt
+
+
+def parse_number_column(series: pd.Series) -> pd.DataFrame:
+    """Every cell of a column of printed figures: value, kind (plain/percent/money), footnote mark, the reason
+    for no figure (n/a, Not recorded, empty...) and the CellError of a cell that is neither (else None)."""
+    def one(text: str):
+        reason = missing_reason(text)
+        if reason is not None:
+            return (None, None, False, reason, None)
+        try:
+            number = parse_number(text)
+        except CellError as error:
+            return (None, None, False, None, error)
+        return (number.value, number.kind, number.footnote, None, None)
+
+    parsed = _each_distinct(series, one)
+    return pd.DataFrame(parsed.tolist() or None, index=series.index, dtype=object,
+                        columns=["value", "kind", "footnote", "missing", "error"])
+
+
+def parse_date_column(series: pd.Series) -> pd.Series:
+    """Every cell of a column of dates: a date, or the CellError saying why it is not one."""
+    return _each_distinct(series, _or_error(parse_date))
+
+
+def missing_reason_column(series: pd.Series) -> pd.Series:
+    """Every cell's reason for holding no figure, or None."""
+    return _each_distinct(series, missing_reason)

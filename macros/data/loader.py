@@ -1,64 +1,63 @@
 """Read and validate the whole data set once, from the Frictionless Data Package in data/.
 
-The package's Table Schemas say which columns each file has, which are required, their types,
-enumerations, primary keys and foreign keys; this module enforces them with messages for people
-and turns rows into the typed model. Every problem in every file is collected before stopping.
+1. reading.py reads each CSV file once with pandas, every cell as text, with its true line number;
+2. schema.py applies every check datapackage.json states (header, types, constraints, primary and foreign
+   keys), read from it;
+3. rules.py applies the rules the schema cannot state (units, periods, schemes' areas, parts of a whole);
+4. this module turns the checked columns into the typed model (model.py).
+
+Every problem in every file is collected before stopping, as one DataProblems.
 """
 from __future__ import annotations
 
-import difflib
-import functools
 import json
-import re
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
+import numpy as np
+
+from . import rules
+from .cells import CellError
 from .errors import DataProblems, Problem
-from .model import Area, Dataset, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term
-from .cells import CellError, missing_reason, parse_date, parse_number, read_rows
+from .model import Area, Dataset, many_objects, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term
+from .reading import read_table
+from .schema import Table, check_cells, groups, check_foreign_keys, check_header, check_primary_key, unsupported
+from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_UNIT_KINDS = {  # which written forms fit which unit
-    "count": {"plain"},
-    "days": {"plain"},
-    "rate_per_100k": {"plain"},
-    "percent": {"percent", "plain"},
-    "gbp": {"money", "plain"},
+__all__ = ["Table", "load"]
+
+# The fields the model is built from, by resource: the schema must have them (it may have more).
+MODEL_FIELDS = {
+    "sources": ("id", "title", "body", "committee", "date", "seed_file", "url"),
+    "glossary": ("term", "meaning", "explanation"),
+    "areas": ("id", "name", "bodies", "summary", "source_id"),
+    "schemes": ("id", "area_id", "name", "summary", "for_whom", "status", "source_id", "source_location"),
+    "measures": ("id", "name", "meaning", "unit", "better", "counts_people", "abbreviation"),
+    "observations": ("area_id", "scheme_id", "measure_id", "period_start", "period_end", "period_label", "kind", "value",
+                     "qualifier", "printed_in", "note", "source_id", "source_location"),
+    "money": ("area_id", "scheme_id", "period_start", "period_end", "period_label", "breakdown", "item", "funder", "amount",
+              "share", "fte", "unit_cost", "is_total", "note", "source_id", "source_location"),
+    "milestones": ("area_id", "scheme_id", "milestone", "due", "due_label", "completed", "source_id", "source_location"),
+    "risks": ("area_id", "scheme_id", "number", "risk", "impact", "probability", "score", "mitigation", "owner", "source_id",
+              "source_location"),
 }
-_UNIT_EXAMPLE = {"count": "8,407", "days": "1,041", "rate_per_100k": "387.6", "percent": "21%", "gbp": "£1.2m"}
-
-
-@dataclass
-class Table:
-    """One CSV file after the generic checks: cleaned rows with their spreadsheet line numbers."""
-
-    name: str
-    file: str
-    fields: list[dict]
-    rows: list[tuple[int, dict]]
-    broken: bool = False  # unreadable: its ids are unknown, so other files are not checked against it
 
 
 def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
     """The validated data set, or DataProblems listing every mistake found."""
     data_dir = Path(data_dir)
-    problems: list[Problem] = []
-    package_path = data_dir / "datapackage.json"
-    try:
-        package = json.loads(package_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataProblems([Problem(str(package_path), None, None, None, "the data package description is missing",
-                                    "Every data folder needs datapackage.json; copy it from the project's data/ folder.")])
-    except json.JSONDecodeError as error:
-        raise DataProblems([Problem(str(package_path), error.lineno, None, None, f"this is not valid JSON ({error.msg})",
-                                    "Undo the last edit to this file, or copy it again from the project's data/ folder.")])
+    package = _read_package(data_dir)
+    with many_objects():
+        return _load(data_dir, package, small_number_threshold)
 
+
+def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset:
+    problems: list[Problem] = []
     tables = {res["name"]: _read_table(data_dir, res, problems) for res in package["resources"]}
     for res in package["resources"]:
-        _check_keys(tables, res, problems)
+        problems += check_primary_key(tables[res["name"]], res["schema"])
+        problems += check_foreign_keys(tables, res)
     dataset = _build(tables, problems, small_number_threshold)
-    if problems:
+    if problems or dataset is None:
         # One list, in file and line order, so an editor can work down it.
         raise DataProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
     dataset.tables = tables
@@ -66,261 +65,154 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
     return dataset
 
 
+def _read_package(data_dir: Path) -> dict:
+    path = data_dir / "datapackage.json"
+    file = str(path)
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataProblems([Problem(file, None, None, None, "the data package description is missing",
+                                    "Every data folder needs datapackage.json; copy it from the project's data/ folder.")]) from None
+    except json.JSONDecodeError as error:
+        raise DataProblems([Problem(file, error.lineno, None, None, f"this is not valid JSON ({error.msg})",
+                                    "Undo the last edit to this file, or copy it again from the project's data/ folder.")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataProblems([Problem(file, None, None, None, f"this cannot be read ({error})",
+                                    "Copy it again from the project's data/ folder.")]) from None
+    problems = []
+    try:
+        named = {res["name"]: res for res in package["resources"]}
+        for res in package["resources"]:
+            assert isinstance(res["path"], str) and isinstance(res["schema"]["fields"], list)
+            assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
+            problems += unsupported(res, file, named)
+        for name, needed in MODEL_FIELDS.items():
+            have = {f["name"] for f in named[name]["schema"]["fields"]} if name in named else set()
+            for field_name in needed:
+                if field_name not in have:
+                    problems.append(Problem(file, None, field_name, None, f"the '{name}' resource has no field '{field_name}'",
+                                            "Copy datapackage.json again from the project's data/ folder."))
+    except (KeyError, TypeError, AttributeError, AssertionError):
+        problems.append(Problem(file, None, None, None, "this does not describe the data files as the site expects",
+                                "Copy it again from the project's data/ folder."))
+    if problems:
+        raise DataProblems(problems)
+    return package
+
+
 def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Table:
-    path = data_dir / resource["path"]
     file = f"{data_dir.name}/{resource['path']}"
     fields = resource["schema"]["fields"]
-    table = Table(resource["name"], file, fields, [], broken=True)
+    broken = Table(resource["name"], file, fields)
     names = [f["name"] for f in fields]
-    needed = [f["name"] for f in fields if f.get("constraints", {}).get("required")]
     try:
-        header, records = read_rows(path.read_bytes())
+        raw = read_table((data_dir / resource["path"]).read_bytes())
     except FileNotFoundError:
-        problems.append(Problem(file, None, None, None, "the file is missing",
-                                f"Create it with this header row: {','.join(names)}"))
-        return table
+        problems.append(Problem(file, None, None, None, "the file is missing", f"Create it with this header row: {','.join(names)}"))
+        return broken
+    except OSError as error:
+        problems.append(Problem(file, None, None, None, f"the file cannot be read ({error.strerror or error})",
+                                "Check that it is a file you can open."))
+        return broken
     except CellError as error:
         problems.append(Problem(file, None, None, None, error.message, error.fix))
-        return table
-    if not header:
+        return broken
+    if not any(raw.header):
         problems.append(Problem(file, 1, None, None, "the file is empty",
                                 f"It needs a header row: {','.join(names)}, then one row per line."))
-        return table
-    for name in header:
-        if name not in names:
-            near = difflib.get_close_matches(name, names, n=1)
-            fix = f"Did you mean '{near[0]}'?" if near else f"The columns are: {', '.join(names)}."
-            problems.append(Problem(file, 1, name or "(blank)", None, "this column is not one the site knows", fix))
-    for name in [n for n in names if n not in header]:
-        if name in needed:
-            problems.append(Problem(file, 1, name, None, "this required column is missing",
-                                    f"Add a column headed '{name}' ({_describe(fields, name)})."))
-    if any(p.file == file and p.line == 1 for p in problems):
-        return table
-    table.broken = False
-    # Where each field is in the header (the last column of that name, as a dict of the row would give).
-    where = {name: i for i, name in enumerate(header)}
-    cleaners = [(spec["name"], where.get(spec["name"]), _cleaner(file, spec, problems)) for spec in fields]
-    for offset, record in enumerate(records):
-        line = offset + 2
-        if not any(record):
-            continue
-        if len(record) > len(header) and any(record[len(header):]):
-            problems.append(Problem(file, line, None, None, "this row has more cells than there are columns",
-                                    "Check for a stray comma; put text containing commas in quotes."))
-            continue
-        width = len(record)
-        table.rows.append((line, {name: clean(line, record[i] if i is not None and i < width else "")
-                                  for name, i, clean in cleaners}))
-    return table
+        return broken
+    if not check_header(file, fields, raw.header, problems):
+        return broken
+    # Blank rows are skipped (their lines still count); cells beyond the header's last column are a stray comma.
+    empty = [np.array([t == "" for t in c.texts], dtype=bool)[c.codes] for c in raw.columns]
+    blank = np.logical_and.reduce(empty)
+    overflow = ~np.logical_and.reduce(empty[len(raw.header):]) if len(raw.columns) > len(raw.header) else np.zeros(len(raw), dtype=bool)
+    for i in np.flatnonzero(overflow & ~blank).tolist():
+        problems.append(Problem(file, int(raw.lines[i]), None, None, "this row has more cells than there are columns",
+                                "Check for a stray comma; put text containing commas in quotes."))
+    rows = np.flatnonzero(~blank & ~overflow)
+    return check_cells(file, resource["name"], fields, raw, rows, resource["schema"].get("missingValues", [""]), problems)
 
 
-def _cleaner(file: str, spec: dict, problems: list[Problem]):
-    """`_clean` for one column, remembering what each distinct cell gave: ids, dates, kinds and figures
-    repeat thousands of times in a national data set. A cell with a problem is never remembered, so
-    every line with that mistake is still reported."""
-    constraints = spec.get("constraints", {})
-    if spec["type"] == "string" and not any(k in constraints for k in ("required", "enum", "pattern")):
-        return lambda line, text: text  # free text, kept as written ("" when empty)
-    memo: dict = {}
-
-    def clean(line: int, text: str):
-        try:
-            return memo[text]
-        except KeyError:
-            count = len(problems)
-            value = _clean(file, line, spec, text, problems)
-            if len(problems) == count:
-                memo[text] = value
-            return value
-
-    return clean
-
-
-def _describe(fields: list[dict], name: str) -> str:
-    return next(f.get("description", "") for f in fields if f["name"] == name).rstrip(".")
-
-
-def _clean(file: str, line: int, spec: dict, text: str, problems: list[Problem]):
-    """One cell checked against its field: required, type, enumeration, id pattern."""
-    name, constraints = spec["name"], spec.get("constraints", {})
-    if text == "":
-        if constraints.get("required"):
-            problems.append(Problem(file, line, name, None, "this cell is empty but must be filled in",
-                                    f"Fill in {_describe_field(spec)}."))
-        return None if spec["type"] != "string" else ""
-    if spec["type"] == "date":
-        try:
-            return parse_date(text)
-        except CellError as error:
-            problems.append(Problem(file, line, name, text, error.message, error.fix))
-            return None
-    if spec["type"] == "integer":
-        try:
-            number = parse_number(text)
-            if number.kind != "plain" or number.value != int(number.value):
-                raise CellError("", "")
-        except CellError:
-            problems.append(Problem(file, line, name, text, "this is not a whole number", "Write a whole number such as 3."))
-            return None
-        value = int(number.value)
-        low, high = constraints.get("minimum"), constraints.get("maximum")
-        if (low is not None and value < low) or (high is not None and value > high):
-            problems.append(Problem(file, line, name, text, f"this must be from {low} to {high}", f"Write a whole number from {low} to {high}."))
-        return value
-    if "enum" in constraints:
-        allowed = [v for v in constraints["enum"] if v]
-        if text.lower() not in allowed:
-            near = difflib.get_close_matches(text.lower(), allowed, n=1)
-            hint = f"Did you mean '{near[0]}'? " if near else ""
-            problems.append(Problem(file, line, name, text, "this is not one of the allowed values",
-                                    f"{hint}Write one of: {', '.join(allowed)}."))
-            return None
-        return text.lower()
-    if "pattern" in constraints and not _ID.match(text):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-        problems.append(Problem(file, line, name, text, "ids use only lower-case letters, digits and hyphens",
-                                f"Write it as '{suggestion}'."))
-        return None
-    return text
-
-
-def _describe_field(spec: dict) -> str:
-    return f"'{spec['name']}': {spec.get('description', '').rstrip('.')}"
-
-
-def _check_keys(tables: dict[str, Table], resource: dict, problems: list[Problem]) -> None:
-    """Primary keys (no row twice) and foreign keys (every id exists), with the nearest valid id."""
-    table, schema = tables[resource["name"]], resource["schema"]
-    key = schema.get("primaryKey", [])
-    seen: dict[tuple, int] = {}
-    for line, row in table.rows:
-        values = tuple(row[k] for k in key)
-        if key and values in seen:
-            shown = ", ".join(f"{k}={_show(row[k])}" for k in key if row[k] not in (None, ""))
-            problems.append(Problem(table.file, line, None, None, f"this row repeats line {seen[values]} ({shown})",
-                                    "Delete one of the two rows, or correct the one that is wrong."))
-        else:
-            seen[values] = line
-    for fk in schema.get("foreignKeys", []):
-        # A resource of "" is the table itself (Table Schema's self-reference): measures.part_of is a measure id.
-        column, target = fk["fields"], tables[fk["reference"]["resource"] or resource["name"]]
-        target_column = fk["reference"]["fields"]
-        if target.broken:
-            continue
-        valid = {row[target_column] for _, row in target.rows}
-        for line, row in table.rows:
-            value = row[column]
-            if value in (None, "") or value in valid:
-                continue
-            near = difflib.get_close_matches(value, sorted(valid), n=3, cutoff=0.5)
-            hint = f"Did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
-            noun = resource["name"].removesuffix("s") if target is table else column.removesuffix("_id")
-            problems.append(Problem(table.file, line, column, value, f"there is no such {noun} in {target.file}",
-                                    f"{hint}Use an id from the '{target_column}' column of {target.file}, or add a row there first."))
-
-
-def _show(value) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-# Figures repeat a lot; a Number is immutable, so parsing each distinct text once is safe (errors are not cached).
-_parse_number = functools.lru_cache(maxsize=1 << 16)(parse_number)
-
-
-def _figure(file, line, column, text, unit, problems, *, allow_missing=True):
-    """A figure cell: (value, missing reason). Checks the written form fits the unit."""
-    reason = missing_reason(text or "")
-    if reason is not None:
-        if not allow_missing:
-            problems.append(Problem(file, line, column, text, "a figure is needed here", "Write the number as printed."))
-        return None, reason
-    try:
-        number = _parse_number(text)
-    except CellError as error:
-        problems.append(Problem(file, line, column, text, error.message, error.fix))
-        return None, None
-    if unit and number.kind not in _UNIT_KINDS[unit]:
-        form = {"percent": "a percentage", "money": "an amount of money"}[number.kind]
-        problems.append(Problem(file, line, column, text, f"this is {form}, but the measure is in {unit.replace('_', ' ')}",
-                                f"Write it like {_UNIT_EXAMPLE[unit]}, or check the measure_id."))
-        return None, None
-    return number.value, None
-
-
-def _period(file, line, row, problems, start="period_start", end="period_end") -> Period | None:
-    if row[start] is None or row[end] is None:
-        return None
-    if row[end] < row[start]:
-        problems.append(Problem(file, line, end, row[end].isoformat(), f"the period ends before it starts ({row[start].isoformat()})",
-                                "Check the two dates: the end is the last day the figure covers."))
-        return None
-    return Period(row[start], row[end], row.get("period_label") or "")
-
-
-def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) -> Dataset:
+def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) -> Dataset | None:
+    """The rules the schema cannot state (rules.py), then the model, unless something is wrong."""
     t = tables
-    sources = {r["id"]: Source(r["id"], r["title"], r["body"], r["committee"], r["date"], r["seed_file"], r["url"])
-               for _, r in t["sources"].rows}
-    glossary = {r["term"]: Term(r["term"], r["meaning"], r["explanation"]) for _, r in t["glossary"].rows}
-    areas = {r["id"]: Area(r["id"], r["name"], tuple(b.strip() for b in r["bodies"].split(";") if b.strip()), r["summary"], r["source_id"])
-             for _, r in t["areas"].rows}
-    schemes = {r["id"]: Scheme(r["id"], r["area_id"], r["name"], r["summary"], r["for_whom"], r["status"], r["source_id"], r["source_location"])
-               for _, r in t["schemes"].rows}
-    measures = {r["id"]: Measure(r["id"], r["name"], r["meaning"], r["unit"], r["better"], r["counts_people"] == "yes", r["abbreviation"],
-                                 r.get("part_of") or None)
-                for _, r in t["measures"].rows}
-    for line, r in t["measures"].rows:
-        whole = measures.get(r.get("part_of") or "")  # an unknown id is reported by the foreign key check
-        if whole is None:
-            continue
-        if whole.id == r["id"]:
-            problems.append(Problem(t["measures"].file, line, "part_of", r["part_of"], "a measure cannot be a part of itself",
-                                    "Leave part_of empty, or give the id of the measure this one is a part of."))
-        elif r["unit"] != whole.unit or r["unit"] not in ("count", "days", "gbp"):
-            problems.append(Problem(t["measures"].file, line, "part_of", r["part_of"],
-                                    f"parts must add up to the whole, so both must be counts, days or pounds (this is {r['unit']}, "
-                                    f"'{whole.id}' is {whole.unit})", "Leave part_of empty for figures that do not add up, such as percentages."))
+    measures_t, obs_t, money_t = t["measures"], t["observations"], t["money"]
+    # Each rule runs when the files it needs could be read, so a broken file does not hide other mistakes.
+    unit_of = {} if measures_t.broken else dict(zip(measures_t.values["id"].tolist(), measures_t.values["unit"].tolist()))
+    if not measures_t.broken:
+        rules.parts_add_up(measures_t, problems)
+    if not obs_t.broken:
+        if not t["schemes"].broken:
+            scheme_area = dict(zip(t["schemes"].values["id"].tolist(), t["schemes"].values["area_id"].tolist()))
+            rules.schemes_in_their_area(obs_t, scheme_area, problems)
+        obs_period = rules.periods(obs_t, problems)
+        obs_value, obs_missing = rules.figures(obs_t, "value", rules.observation_units(obs_t, unit_of), problems)
+    if not money_t.broken:
+        money_period = rules.periods(money_t, problems)
+        amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
+        share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
+        fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
+        unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
+    if problems or any(t[name].broken for name in MODEL_FIELDS):
+        return None
 
-    observations = []
-    file = t["observations"].file
-    for line, r in t["observations"].rows:
-        scheme = r["scheme_id"] or None
-        if scheme and scheme in schemes and schemes[scheme].area_id != r["area_id"]:
-            problems.append(Problem(file, line, "scheme_id", scheme, f"this scheme belongs to {schemes[scheme].area_id}, not {r['area_id']}",
-                                    "Correct the area_id or the scheme_id."))
-        period = _period(file, line, r, problems)
-        measure = measures.get(r["measure_id"])
-        unit = "percent" if r["kind"] and r["kind"].startswith("change") else (measure.unit if measure else None)
-        value, missing = _figure(file, line, "value", r["value"], unit, problems)
-        if period is None:
-            continue
-        obs = Observation(r["area_id"], scheme, r["measure_id"], period, r["kind"], value, r["value"] or "", missing,
-                          r["qualifier"] or "", r["printed_in"], r["note"], r["source_id"], r["source_location"], line)
-        obs.suppressed = bool(measure and measure.counts_people and obs.kind in ("plan", "actual", "last_year")
-                              and value is not None and 0 < value < threshold)
-        observations.append(obs)
+    def col(table: Table, *names: str):
+        return [table.values[n].tolist() for n in names]
 
-    money = []
-    file = t["money"].file
-    for line, r in t["money"].rows:
-        period = _period(file, line, r, problems)
-        amount, _ = _figure(file, line, "amount", r["amount"], "gbp", problems)
-        share, _ = _figure(file, line, "share", r["share"], "percent", problems)
-        fte, _ = _figure(file, line, "fte", r["fte"], "count", problems)
-        unit_cost, _ = _figure(file, line, "unit_cost", r["unit_cost"], "gbp", problems)
-        if period is None:
-            continue
-        money.append(Money(r["area_id"], r["scheme_id"] or None, period, r["breakdown"], r["item"], r["funder"], amount,
-                           r["amount"] or "", share, fte, unit_cost, r["is_total"] == "yes", r["note"], r["source_id"],
-                           r["source_location"], line))
+    sources = {r[0]: Source(*r) for r in zip(*col(t["sources"], *MODEL_FIELDS["sources"]))}
+    glossary = {r[0]: Term(*r) for r in zip(*col(t["glossary"], *MODEL_FIELDS["glossary"]))}
+    areas = {i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
+             for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))}
+    schemes = {r[0]: Scheme(*r[:5], SchemeStage(r[5]), *r[6:]) for r in zip(*col(t["schemes"], *MODEL_FIELDS["schemes"]))}
+    part_of = measures_t.values["part_of"].tolist() if "part_of" in measures_t.values else [""] * len(measures_t)
+    measures = {i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None)
+                for (i, name, meaning, unit, better, people, abbreviation), whole
+                in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)}
 
-    milestones = [Milestone(r["area_id"], r["scheme_id"] or None, r["milestone"], r["due"], r["due_label"], r["completed"] or "",
-                            r["source_id"], r["source_location"], line)
-                  for line, r in t["milestones"].rows if r["due"] is not None]
-    risks = [Risk(r["area_id"], r["scheme_id"] or None, r["number"], r["risk"], r["impact"], r["probability"], r["score"],
-                  r["mitigation"], r["owner"], r["source_id"], r["source_location"], line)
-             for line, r in t["risks"].rows]
-    rows_read = {name: len(table.rows) for name, table in tables.items()}
+    def periods(table: Table, rows: np.ndarray) -> list[Period]:
+        """The period of each of these rows, one Period object for each distinct (start, end, label)."""
+        group, first = groups(table, "period_start", "period_end", "period_label")
+        starts, ends, labels = (table.values[n] for n in ("period_start", "period_end", "period_label"))
+        made = np.empty(len(first), dtype=object)
+        made[:] = [Period(starts[i], ends[i], labels[i]) for i in first.tolist()]
+        return made[group[rows]].tolist()
+
+    def cells(table: Table, name: str, rows: np.ndarray, convert=None) -> list:
+        """One field of these rows, each distinct value converted once (to None, an enumeration member...)."""
+        distinct = table.distinct[name]
+        if convert is not None:
+            converted = np.empty(len(distinct), dtype=object)
+            converted[:] = [convert(v) for v in distinct.tolist()]
+            distinct = converted
+        return distinct[table.texts[name].codes[rows]].tolist()
+
+    def or_none(value):
+        return value or None
+
+    def member(enum):
+        return lambda value: enum(value) if value is not None else None
+
+    # Observations and money rows whose period is wrong were reported; the others become objects, column by column.
+    rows = np.flatnonzero(obs_period)
+    hidden = rules.suppressed(obs_t, obs_value, {m.id: m.counts_people for m in measures.values()}, threshold)
+    observations = list(map(
+        Observation, cells(obs_t, "area_id", rows), cells(obs_t, "scheme_id", rows, or_none), cells(obs_t, "measure_id", rows),
+        periods(obs_t, rows), cells(obs_t, "kind", rows, member(FigureKind)), obs_value[rows].tolist(), cells(obs_t, "value", rows),
+        obs_missing[rows].tolist(), cells(obs_t, "qualifier", rows), cells(obs_t, "printed_in", rows, member(PrintedIn)),
+        cells(obs_t, "note", rows), cells(obs_t, "source_id", rows), cells(obs_t, "source_location", rows),
+        obs_t.lines[rows].tolist(), hidden[rows].tolist()))
+    rows = np.flatnonzero(money_period)
+    money = list(map(
+        Money, cells(money_t, "area_id", rows), cells(money_t, "scheme_id", rows, or_none), periods(money_t, rows),
+        *(cells(money_t, n, rows) for n in ("breakdown", "item", "funder")), amount[rows].tolist(), cells(money_t, "amount", rows),
+        share[rows].tolist(), fte[rows].tolist(), unit_cost[rows].tolist(), cells(money_t, "is_total", rows, lambda v: v == "yes"),
+        *(cells(money_t, n, rows) for n in ("note", "source_id", "source_location")), money_t.lines[rows].tolist()))
+    milestones = [Milestone(area, scheme or None, what, due, label, completed, source, location, line)
+                  for (area, scheme, what, due, label, completed, source, location), line
+                  in zip(zip(*col(t["milestones"], *MODEL_FIELDS["milestones"])), t["milestones"].lines.tolist())]
+    risks = [Risk(area, scheme or None, *rest, line)
+             for (area, scheme, *rest), line in zip(zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist())]
+    rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read,
                    small_number_threshold=threshold)

@@ -1,9 +1,26 @@
 """The data set as typed objects, read once per build and indexed so pages never scan whole tables."""
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+
+from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+
+
+@contextmanager
+def many_objects():
+    """Make hundreds of thousands of rows and objects without the cyclic garbage collector rescanning them all
+    as they are made (they hold no cycles); it is switched back on afterwards if it was on."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +57,7 @@ class Scheme:
     name: str
     summary: str
     for_whom: str
-    status: str
+    status: SchemeStage
     source_id: str
     source_location: str
 
@@ -50,8 +67,8 @@ class Measure:
     id: str
     name: str
     meaning: str
-    unit: str  # count, percent, rate_per_100k, gbp, days
-    better: str  # lower, higher, neither
+    unit: Unit
+    better: Better
     counts_people: bool
     abbreviation: str
     part_of: str | None = None  # a measure this one is a part of (an age group of all ages): parts add up to it
@@ -73,12 +90,12 @@ class Observation:
     scheme_id: str | None
     measure_id: str
     period: Period
-    kind: str  # plan, actual, last_year, change_vs_plan, change_vs_last_year
+    kind: FigureKind
     value: float | None
     printed: str  # the cell as printed, e.g. "8,407"
     missing: str | None  # why there is no figure
     qualifier: str
-    printed_in: str  # table or text
+    printed_in: PrintedIn
     note: str
     source_id: str
     source_location: str

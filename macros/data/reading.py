@@ -1,0 +1,107 @@
+"""Reading one CSV file with pandas: every cell as text, each distinct text once, true line numbers.
+
+A file is read once, every column as text (`dtype=str`, no guessing of missing values). Each column is
+then kept as codes into its distinct cells (`pandas.factorize`), stripped of surrounding spaces: a national
+observations.csv has 257,000 rows but only a few thousand distinct cells per column, so every later step
+(cleaning, checking, typing) works on the distinct cells and broadcasts the result with the codes.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .cells import CellError, decode
+
+_TOO_MANY = re.compile(r"Expected (\d+) fields in line \d+, saw (\d+)")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class TextColumn:
+    """One column: `texts[codes[i]]` is the stripped cell of record i."""
+
+    codes: np.ndarray
+    texts: list[str]
+
+    def take(self, rows: np.ndarray) -> "TextColumn":
+        return TextColumn(self.codes[rows], self.texts)
+
+    def cells(self) -> list[str]:
+        """The cell of every record, as a list (for the few places that need each one)."""
+        return np.asarray(self.texts, dtype=object)[self.codes].tolist() if len(self.codes) else []
+
+
+@dataclass
+class RawTable:
+    """A CSV file as read: header names (stripped, lower case), its columns and each record's first line.
+
+    `columns` can be wider than `header` when some rows have more cells than the header has names."""
+
+    header: list[str]
+    columns: list[TextColumn]
+    lines: np.ndarray  # spreadsheet line each data record starts on (the header is line 1)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def read_table(raw: bytes) -> RawTable:
+    """The file's header and records, or CellError saying why it cannot be read at all."""
+    text = decode(raw)
+    if "\x00" in text:
+        raise CellError("this is not a text file (it holds NUL bytes, as a spreadsheet's own format or a UTF-16 file does)",
+                        "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'.")
+    if not text.strip():
+        return RawTable([], [], np.zeros(0, dtype=np.int64))
+    frame, header_width = _parse(text)
+    columns = []
+    newlines = np.zeros(len(frame), dtype=np.int64)  # line breaks inside quoted cells, per record
+    # Each record but the last ends with one line break; any more are inside quoted cells, and only then
+    # are the cells searched for them.
+    breaks_in_file = text.count("\n") + text.count("\r") - text.count("\r\n")
+    quoted_breaks = breaks_in_file > len(frame) - 1 + (text[-1] in "\r\n")
+    for position in range(frame.shape[1]):
+        codes, distinct = pd.factorize(frame.iloc[:, position].to_numpy(dtype=object))
+        if quoted_breaks:
+            breaks = np.fromiter((len(_NEWLINES.findall(t)) for t in distinct), dtype=np.int64, count=len(distinct))
+            if breaks.any():
+                newlines += breaks[codes]
+        columns.append(TextColumn(codes, [t.strip() for t in distinct]))
+    starts = 1 + np.arange(len(frame), dtype=np.int64)
+    starts[1:] += np.cumsum(newlines)[:-1]
+    header = [columns[i].texts[columns[i].codes[0]].lower() for i in range(header_width)]
+    data = np.arange(1, len(frame))
+    return RawTable(header, [c.take(data) for c in columns], starts[1:])
+
+
+def _parse(text: str) -> tuple[pd.DataFrame, int]:
+    """All records as text (header included), and how many cells the header row has.
+
+    pandas' fast parser refuses a row with more cells than the first; such a file is read again as wide as
+    its widest row (reported later, with its line), so one stray comma does not hide every other problem."""
+    width = header_width = None
+    for _ in range(100):
+        try:
+            frame = pd.read_csv(io.StringIO(text), header=None, names=None if width is None else range(width),
+                                dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False,
+                                engine="c", index_col=False)
+            return frame, header_width if header_width is not None else frame.shape[1]
+        except pd.errors.ParserError as error:
+            wider = _TOO_MANY.search(str(error))
+            if wider and (width is None or int(wider[2]) > width):
+                header_width = int(wider[1]) if header_width is None else header_width
+                width = int(wider[2])
+                continue
+            if "EOF inside string" in str(error):
+                raise CellError("a quotation mark opens a cell that is never closed",
+                                'Check for a stray " in the file: a cell that contains a quotation mark must double it ("").') from None
+            raise CellError(f"this cannot be read as CSV ({str(error).strip()})",
+                            "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'.") from None
+        except (pd.errors.EmptyDataError, ValueError, OverflowError, MemoryError) as error:
+            raise CellError(f"this cannot be read as CSV ({type(error).__name__})",
+                            "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'.") from None
+    raise CellError("rows of this file have ever more cells", "Check for stray commas; put text containing commas in quotes.")

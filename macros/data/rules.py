@@ -1,0 +1,139 @@
+"""The rules of this data that its schema cannot state, in one place.
+
+datapackage.json checks each file on its own terms (schema.py). What needs two cells, two files or the
+site's settings is here:
+
+- a figure's written form fits its measure's unit (a percentage is not a count; money has a £);
+- a period does not end before it starts;
+- a scheme named on a row belongs to that row's area;
+- a measure that is part_of another is not a part of itself, and both add up (counts, days or pounds);
+- counts of people under the small-number threshold are flagged to be hidden.
+
+Each works on whole columns of a checked Table (schema.Table), each distinct cell once.
+"""
+from __future__ import annotations
+
+from datetime import date
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from .cells import parse_number_column
+from .errors import Problem
+from .schema import Table, groups
+from .vocab import LEVELS, FigureKind, Unit
+
+# Which written forms of a figure fit which unit.
+UNIT_FORMS = MappingProxyType({Unit.COUNT: frozenset({"plain"}), Unit.DAYS: frozenset({"plain"}), Unit.RATE_PER_100K: frozenset({"plain"}),
+                               Unit.PERCENT: frozenset({"percent", "plain"}), Unit.GBP: frozenset({"money", "plain"})})
+UNIT_EXAMPLE = MappingProxyType({Unit.COUNT: "8,407", Unit.DAYS: "1,041", Unit.RATE_PER_100K: "387.6", Unit.PERCENT: "21%", Unit.GBP: "£1.2m"})
+_FORM_WORDS = MappingProxyType({"percent": "a percentage", "money": "an amount of money"})
+
+
+def figures(table: Table, column: str, units: np.ndarray | str | None, problems: list[Problem]) -> tuple[np.ndarray, np.ndarray]:
+    """A column of printed figures (8,407; 21%; £1.2m; seven; n/a): (values, reasons for no figure), one per row.
+
+    `units` is each row's unit (or one unit for all rows; None where it is not known). A cell that is not a
+    figure, or whose written form does not fit the unit, is a problem and gives no value."""
+    cells = table.texts[column]
+    n = len(cells.codes)
+    parsed = parse_number_column(pd.Series(cells.texts, dtype=object))
+    value_of, form_of = parsed["value"].to_numpy(), parsed["kind"].to_numpy()
+    reason_of, error_of = parsed["missing"].to_numpy(), parsed["error"].to_numpy()
+    values, reasons = value_of[cells.codes], reason_of[cells.codes]
+    if isinstance(units, str) or units is None:
+        units = np.full(n, units, dtype=object)
+    # Each distinct (cell, unit) pair is judged once.
+    unit_codes, unit_names = pd.factorize(pd.Series(units, dtype=object), use_na_sentinel=False)
+    pairs = cells.codes.astype(np.int64) * max(len(unit_names), 1) + unit_codes
+    distinct, first = np.unique(pairs, return_index=True)
+    verdict: dict[int, tuple[str, str] | None] = {}
+    for pair, i in zip(distinct.tolist(), first.tolist()):
+        code, unit = int(cells.codes[i]), unit_names[unit_codes[i]]
+        error, form = error_of[code], form_of[code]
+        if error is not None:
+            verdict[pair] = (error.message, error.fix)
+        elif form is not None and unit in UNIT_FORMS and form not in UNIT_FORMS[unit]:
+            verdict[pair] = (f"this is {_FORM_WORDS[form]}, but the measure is in {unit.replace('_', ' ')}",
+                             f"Write it like {UNIT_EXAMPLE[unit]}, or check the measure_id.")
+        else:
+            verdict[pair] = None
+    bad_pairs = [p for p, v in verdict.items() if v is not None]
+    if bad_pairs:
+        for i in np.flatnonzero(np.isin(pairs, bad_pairs)).tolist():
+            message, fix = verdict[int(pairs[i])]
+            problems.append(Problem(table.file, int(table.lines[i]), column, cells.texts[cells.codes[i]], message, fix))
+            values[i] = None
+    return values, reasons
+
+
+def periods(table: Table, problems: list[Problem], start: str = "period_start", end: str = "period_end") -> np.ndarray:
+    """Rows whose period is known and does not end before it starts; the others are problems (or broken already)."""
+    known = table.given(start) & table.given(end)
+    group, first = groups(table, start, end)
+    starts, ends = table.values[start], table.values[end]
+    backwards = np.fromiter((known[i] and ends[i] < starts[i] for i in first.tolist()), dtype=bool, count=len(first))[group]
+    for i in np.flatnonzero(backwards).tolist():
+        problems.append(Problem(table.file, int(table.lines[i]), end, _iso(ends[i]), f"the period ends before it starts ({_iso(starts[i])})",
+                                "Check the two dates: the end is the last day the figure covers."))
+    return known & ~backwards
+
+
+def schemes_in_their_area(table: Table, scheme_area: dict[str, str], problems: list[Problem]) -> None:
+    """A row's scheme belongs to the row's area (an unknown scheme is the foreign key's problem)."""
+    cells = table.texts["scheme_id"]
+    areas = table.values["area_id"]
+    owners = np.empty(len(cells.texts), dtype=object)
+    owners[:] = [scheme_area.get(t) for t in cells.texts]
+    has = np.fromiter((o is not None for o in owners), dtype=bool, count=len(owners))[cells.codes]
+    owner = owners[cells.codes]
+    wrong = np.flatnonzero(has & ~table.invalid["area_id"] & (owner != areas))
+    for i in wrong.tolist():
+        problems.append(Problem(table.file, int(table.lines[i]), "scheme_id", table.values["scheme_id"][i],
+                                f"this scheme belongs to {owner[i]}, not {areas[i]}", "Correct the area_id or the scheme_id."))
+
+
+def parts_add_up(table: Table, problems: list[Problem]) -> None:
+    """measures.csv part_of: not a part of itself, and both the part and the whole in units that add up."""
+    if "part_of" not in table.values:
+        return
+    ids, units = table.values["id"], table.values["unit"]
+    unit_of = {i: u for i, u in zip(ids.tolist(), units.tolist()) if i}
+    for i, (line, whole) in enumerate(zip(table.lines.tolist(), table.values["part_of"].tolist())):
+        if not whole or whole not in unit_of:  # an unknown id is reported by the foreign key check
+            continue
+        unit = units[i]
+        if unit is None or unit_of[whole] is None:  # a unit the schema refused: reported already
+            continue
+        if whole == ids[i]:
+            problems.append(Problem(table.file, line, "part_of", whole, "a measure cannot be a part of itself",
+                                    "Leave part_of empty, or give the id of the measure this one is a part of."))
+        elif unit != unit_of[whole] or unit is None or not Unit(unit).adds_up:
+            problems.append(Problem(table.file, line, "part_of", whole,
+                                    f"parts must add up to the whole, so both must be counts, days or pounds (this is {unit}, "
+                                    f"'{whole}' is {unit_of[whole]})", "Leave part_of empty for figures that do not add up, such as percentages."))
+
+
+def observation_units(table: Table, unit_of_measure: dict[str, str]) -> np.ndarray:
+    """Each observation's unit: a printed difference (change_vs_...) is a percentage, else its measure's unit."""
+    change = {k.value for k in FigureKind if k.is_change}
+    group, first = groups(table, "kind", "measure_id")
+    kinds, measures = table.values["kind"], table.values["measure_id"]
+    units = np.empty(len(first), dtype=object)
+    units[:] = [Unit.PERCENT if kinds[i] in change else unit_of_measure.get(measures[i]) for i in first.tolist()]
+    return units[group]
+
+
+def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool], threshold: int) -> np.ndarray:
+    """Counts of people above zero and under the threshold, which are hidden everywhere so nobody can be identified."""
+    levels = {k.value for k in LEVELS}
+    group, first = groups(table, "measure_id", "kind", "value")
+    measures, kinds = table.values["measure_id"], table.values["kind"]
+    hide = np.fromiter((bool(counts_people.get(measures[i])) and kinds[i] in levels and values[i] is not None and 0 < values[i] < threshold
+                        for i in first.tolist()), dtype=bool, count=len(first))
+    return hide[group]
+
+
+def _iso(value) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
