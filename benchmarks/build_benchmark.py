@@ -22,6 +22,7 @@ data (an editor's page for an area that does not exist stops the build), so the 
 of the project without them: benchmarks/out/national-build/project. The sites, the chart cache and the
 baseline are in benchmarks/out/national-build/ too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,18 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
+def time_load(data: Path) -> float:
+    """Seconds to read and validate the data set once, in this process (the first step of every build)."""
+    sys.path.insert(0, str(ROOT))
+    from macros.data.loader import load
+
+    started = time.perf_counter()
+    load(data)
+    return time.perf_counter() - started
+
+
 # Projects ---------------------------------------------------------------------------------------------
+
 
 def make_project(dest: Path) -> Path:
     """A copy of the project to build the synthetic data with: docs/ without the editors' pages about
@@ -51,9 +63,13 @@ def make_project(dest: Path) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    shutil.copytree(ROOT / "docs", dest / "docs",
-                    ignore=lambda folder, names: [n for n in names if Path(folder).name in ("areas", "schemes", "measures")
-                                                  and Path(folder).parent == ROOT / "docs" and n.endswith(".md")])
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=lambda folder, names: [
+            n for n in names if Path(folder).name in ("areas", "schemes", "measures") and Path(folder).parent == ROOT / "docs" and n.endswith(".md")
+        ],
+    )
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
@@ -76,6 +92,7 @@ def baseline_config(project: Path, docs_dir: Path) -> str:
 
 
 # Measuring a build --------------------------------------------------------------------------------------
+
 
 class Run:
     def __init__(self, name: str, seconds: float, max_rss_kb: int, site: Path, log: Path):
@@ -105,6 +122,7 @@ def timed_build(name: str, cwd: Path, site: Path, env: dict[str, str], config: P
 
 
 # The baseline's static pages ------------------------------------------------------------------------------
+
 
 def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
     """Run this project's build in this process, keeping each page's final markdown (after macros and page
@@ -143,7 +161,7 @@ def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
 
 # Page weight -------------------------------------------------------------------------------------------
 
-_CHART = re.compile(r'charts/([0-9a-f]{20})\.svg')
+_CHART = re.compile(r"charts/([0-9a-f]{20})\.svg")
 
 
 def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
@@ -156,8 +174,15 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
     for page in pages:
         html = page.read_bytes()
         own = [(site / "charts" / f"{key}.svg").read_bytes() for key in sorted(charts_of[page]) if shown[key] == 1]
-        rows.append((str(page.relative_to(site).parent), len(html), sum(map(len, own)),
-                     len(gzip.compress(html, 6)), sum(len(gzip.compress(svg, 6)) for svg in own)))
+        rows.append(
+            (
+                str(page.relative_to(site).parent),
+                len(html),
+                sum(map(len, own)),
+                len(gzip.compress(html, 6)),
+                sum(len(gzip.compress(svg, 6)) for svg in own),
+            )
+        )
     return rows
 
 
@@ -166,6 +191,7 @@ def kb(n: float) -> str:
 
 
 # Editing one cell ---------------------------------------------------------------------------------------
+
 
 def edit_one_cell(observations: Path) -> bytes:
     """Change the value of the first area-wide A&E figure (a series with no printed totals) by a number
@@ -194,6 +220,7 @@ def edit_one_cell(observations: Path) -> bytes:
 
 # Main -----------------------------------------------------------------------------------------------------
 
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Build benchmark against plain mkdocs + Material.")
     parser.add_argument("--areas", type=int, default=150)
@@ -201,8 +228,9 @@ def main(argv=None) -> int:
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-cold", action="store_true", help="skip the cold build (keeps the chart cache)")
-    parser.add_argument("--project-only", action="store_true",
-                        help="only generate the data and the project copy, and print the command that builds it")
+    parser.add_argument(
+        "--project-only", action="store_true", help="only generate the data and the project copy, and print the command that builds it"
+    )
     parser.add_argument("--capture", nargs=4, metavar=("PROJECT", "DATA", "CACHE", "DOCS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.capture:
@@ -211,19 +239,24 @@ def main(argv=None) -> int:
 
     import synthetic
 
-    size = "national" if (args.areas, args.schemes, args.years, args.seed) == (150, 3000, 3, 1) else \
-        f"areas{args.areas}-schemes{args.schemes}-years{args.years}-seed{args.seed}"
+    size = (
+        "national"
+        if (args.areas, args.schemes, args.years, args.seed) == (150, 3000, 3, 1)
+        else f"areas{args.areas}-schemes{args.schemes}-years{args.years}-seed{args.seed}"
+    )
     data, base = OUT / size, OUT / f"{size}-build"
     cache = base / "chart-cache"
     base.mkdir(parents=True, exist_ok=True)
     print(f"Generating the synthetic data set into {data} ...", flush=True)  # 3 s; the same bytes every time
     synthetic.generate(data, args.areas, args.schemes, args.years, args.seed)
-    sys.path.insert(0, str(ROOT)); from macros.data.loader import load; started = time.perf_counter(); load(data); print(f"load: {time.perf_counter() - started:.1f}s", flush=True)  # noqa: E702,E501
+    print(f"load: {time_load(data):.1f}s", flush=True)
     project = make_project(base / "project")
     env = {"CARE_DATA_DIR": str(data), "CARE_CHART_CACHE": str(cache)}
     if args.project_only:
-        print(f"cd {project} && CARE_DATA_DIR={data} CARE_CHART_CACHE={cache} "
-              f"NO_MKDOCS_2_WARNING=1 {sys.executable} -m mkdocs build --strict --site-dir {base / 'site'}")
+        print(
+            f"cd {project} && CARE_DATA_DIR={data} CARE_CHART_CACHE={cache} "
+            f"NO_MKDOCS_2_WARNING=1 {sys.executable} -m mkdocs build --strict --site-dir {base / 'site'}"
+        )
         return 0
     ours = base / "site"
     runs: list[Run] = []
@@ -240,8 +273,12 @@ def main(argv=None) -> int:
     print("Writing the same pages as plain files for the baseline ...", flush=True)
     docs = base / "baseline" / "docs"
     docs.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, __file__, "--capture", str(project), str(data), str(cache), str(docs)],
-                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, __file__, "--capture", str(project), str(data), str(cache), str(docs)],
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+    )
     config = base / "baseline" / "mkdocs.yml"
     config.write_text(baseline_config(project, docs), encoding="utf-8")
     print("Building the baseline with plain mkdocs + Material ...", flush=True)
@@ -269,15 +306,19 @@ def main(argv=None) -> int:
     gz = [w[3] + w[4] for w in weights]
     biggest = max(weights, key=lambda w: w[1] + w[2])
     print("Page weight (HTML plus the page's own chart SVGs; theme files and charts other pages share not counted):")
-    print(f"  all pages: median {kb(statistics.median(whole))}, largest {kb(max(whole))} ({biggest[0]}/); "
-          f"HTML alone median {kb(statistics.median(html))}, largest {kb(max(html))}")
+    print(
+        f"  all pages: median {kb(statistics.median(whole))}, largest {kb(max(whole))} ({biggest[0]}/); "
+        f"HTML alone median {kb(statistics.median(html))}, largest {kb(max(html))}"
+    )
     print(f"  gzipped, as sent: median {kb(statistics.median(gz))}, largest {kb(max(gz))}")
     for folder in ("areas", "schemes", "measures"):
         kind = [w for w in weights if w[0].startswith(folder + "/")]
         if kind:
-            print(f"  {folder + ' pages':<15} median {kb(statistics.median(w[1] + w[2] for w in kind))} "
-                  f"(HTML {kb(statistics.median(w[1] for w in kind))}, gzipped {kb(statistics.median(w[3] + w[4] for w in kind))}), "
-                  f"largest {kb(max(w[1] + w[2] for w in kind))} (gzipped {kb(max(w[3] + w[4] for w in kind))})")
+            print(
+                f"  {folder + ' pages':<15} median {kb(statistics.median(w[1] + w[2] for w in kind))} "
+                f"(HTML {kb(statistics.median(w[1] for w in kind))}, gzipped {kb(statistics.median(w[3] + w[4] for w in kind))}), "
+                f"largest {kb(max(w[1] + w[2] for w in kind))} (gzipped {kb(max(w[3] + w[4] for w in kind))})"
+            )
     index = ours / "search" / "search_index.json"
     if index.exists():
         raw = index.read_bytes()

@@ -24,6 +24,7 @@ What is in it:
 
 `generate()` returns a summary with what was planted, which tests compare with the build report.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,11 +46,71 @@ FIRST_YEAR = 2019  # financial years start in April: 2019/20, 2020/21, ...
 # Names --------------------------------------------------------------------------------------------
 
 DIRECTIONS = ["North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Mid", "New"]
-ROOTS = ["Ash", "Bar", "Brad", "Bram", "Carl", "Chel", "Dun", "Elm", "Fal", "Glen", "Hart", "Hol", "Kes",
-         "Lang", "Mar", "Nor", "Oak", "Pen", "Ram", "Red", "Sal", "Stan", "Thorn", "Wal", "Whit", "Wick",
-         "Wind", "Ald", "Bex", "Cran", "Dray", "Fern", "Gold", "Hazel", "Ivy", "Lyn", "Mel", "Rother", "Sher"]
-ENDINGS = ["ton", "ford", "bury", "ham", "ley", "wick", "field", "stead", "worth", "mouth", "borough", "by",
-           "caster", "chester", "minster", "combe", "dale", "well", "wood", "town", "bridge", "brook"]
+ROOTS = [
+    "Ash",
+    "Bar",
+    "Brad",
+    "Bram",
+    "Carl",
+    "Chel",
+    "Dun",
+    "Elm",
+    "Fal",
+    "Glen",
+    "Hart",
+    "Hol",
+    "Kes",
+    "Lang",
+    "Mar",
+    "Nor",
+    "Oak",
+    "Pen",
+    "Ram",
+    "Red",
+    "Sal",
+    "Stan",
+    "Thorn",
+    "Wal",
+    "Whit",
+    "Wick",
+    "Wind",
+    "Ald",
+    "Bex",
+    "Cran",
+    "Dray",
+    "Fern",
+    "Gold",
+    "Hazel",
+    "Ivy",
+    "Lyn",
+    "Mel",
+    "Rother",
+    "Sher",
+]
+ENDINGS = [
+    "ton",
+    "ford",
+    "bury",
+    "ham",
+    "ley",
+    "wick",
+    "field",
+    "stead",
+    "worth",
+    "mouth",
+    "borough",
+    "by",
+    "caster",
+    "chester",
+    "minster",
+    "combe",
+    "dale",
+    "well",
+    "wood",
+    "town",
+    "bridge",
+    "brook",
+]
 REGIONS = ["Wessex", "Mercia", "Anglia", "Riding", "Marches", "Downs", "Weald", "Fens", "Vale", "Moors", "Wolds"]
 COLLIDING = [("Kingsbury-on-Sea", "Kingsbury on Sea"), ("St Albury", "st. albury")]
 
@@ -80,85 +141,273 @@ def area_name(rng: random.Random) -> str:
 # Measures: id, name, meaning, unit, better, counts_people, abbreviation, monthly level per 100,000
 # people (or the level itself for percent, rate and average), seasonal swing, printed year totals.
 MEASURES = [
-    ("care-home-admissions-65", "Older people moving into care homes for good",
-     "How many people aged 65 or over moved into a care home to live there for good. Fewer is better.",
-     "count", "lower", "yes", "", 8, 0.05, True),
-    ("delayed-transfer-days", "Days people waited to leave hospital",
-     "Days spent in a hospital bed by people well enough to leave, waiting for the next care they need (DToC).",
-     "days", "lower", "no", "DToC", 300, 0.15, True),
-    ("emergency-admissions", "Emergency hospital admissions",
-     "How many times people had to go into hospital in an emergency (NEL) rather than for a planned stay.",
-     "count", "lower", "yes", "NEL", 800, 0.12, True),
-    ("falls-admissions-65", "Older people in hospital after a fall",
-     "How many people aged 65 or over were admitted to hospital because they were hurt in a fall.",
-     "count", "lower", "yes", "", 18, 0.10, True),
-    ("ae-attendances", "Visits to A&E",
-     "How many times people went to a hospital A&E department.",
-     "count", "lower", "yes", "A&E", 2600, 0.08, False),
-    ("emergency-admissions-rate", "Emergency admissions per 100,000 people",
-     "Emergency admissions for every 100,000 people living in the area, so areas of different sizes can be compared.",
-     "rate_per_100k", "lower", "no", "", 800, 0.12, False),
-    ("reablement-still-home-91", "Still at home 91 days after reablement",
-     "The share of people aged 65 or over who were still living at home 91 days after leaving hospital for reablement.",
-     "percent", "higher", "no", "", 82, 0.0, False),
-    ("crisis-response-2h", "Urgent calls answered within two hours",
-     "The share of urgent community crisis referrals the team reached within two hours.",
-     "percent", "higher", "no", "", 76, 0.03, False),
-    ("carers-assessed", "Carers' assessments finished",
-     "How many carers had a full check of what help they need.",
-     "count", "higher", "yes", "", 15, 0.0, False),
-    ("people-using-telecare", "People using telecare",
-     "How many people had alarms or sensors at home that can call for help.",
-     "count", "higher", "yes", "", 900, 0.0, False),
-    ("length-of-stay-days", "Average stay in hospital after an emergency admission",
-     "The average number of days people stayed in hospital after an emergency admission.",
-     "days", "lower", "no", "", 6.5, 0.06, False),
-    ("referrals-to-social-care", "Referrals to adult social care",
-     "How many people were referred to the council for adult social care. Neither more nor fewer is better.",
-     "count", "neither", "yes", "", 120, 0.05, False),
+    (
+        "care-home-admissions-65",
+        "Older people moving into care homes for good",
+        "How many people aged 65 or over moved into a care home to live there for good. Fewer is better.",
+        "count",
+        "lower",
+        "yes",
+        "",
+        8,
+        0.05,
+        True,
+    ),
+    (
+        "delayed-transfer-days",
+        "Days people waited to leave hospital",
+        "Days spent in a hospital bed by people well enough to leave, waiting for the next care they need (DToC).",
+        "days",
+        "lower",
+        "no",
+        "DToC",
+        300,
+        0.15,
+        True,
+    ),
+    (
+        "emergency-admissions",
+        "Emergency hospital admissions",
+        "How many times people had to go into hospital in an emergency (NEL) rather than for a planned stay.",
+        "count",
+        "lower",
+        "yes",
+        "NEL",
+        800,
+        0.12,
+        True,
+    ),
+    (
+        "falls-admissions-65",
+        "Older people in hospital after a fall",
+        "How many people aged 65 or over were admitted to hospital because they were hurt in a fall.",
+        "count",
+        "lower",
+        "yes",
+        "",
+        18,
+        0.10,
+        True,
+    ),
+    (
+        "ae-attendances",
+        "Visits to A&E",
+        "How many times people went to a hospital A&E department.",
+        "count",
+        "lower",
+        "yes",
+        "A&E",
+        2600,
+        0.08,
+        False,
+    ),
+    (
+        "emergency-admissions-rate",
+        "Emergency admissions per 100,000 people",
+        "Emergency admissions for every 100,000 people living in the area, so areas of different sizes can be compared.",
+        "rate_per_100k",
+        "lower",
+        "no",
+        "",
+        800,
+        0.12,
+        False,
+    ),
+    (
+        "reablement-still-home-91",
+        "Still at home 91 days after reablement",
+        "The share of people aged 65 or over who were still living at home 91 days after leaving hospital for reablement.",
+        "percent",
+        "higher",
+        "no",
+        "",
+        82,
+        0.0,
+        False,
+    ),
+    (
+        "crisis-response-2h",
+        "Urgent calls answered within two hours",
+        "The share of urgent community crisis referrals the team reached within two hours.",
+        "percent",
+        "higher",
+        "no",
+        "",
+        76,
+        0.03,
+        False,
+    ),
+    (
+        "carers-assessed",
+        "Carers' assessments finished",
+        "How many carers had a full check of what help they need.",
+        "count",
+        "higher",
+        "yes",
+        "",
+        15,
+        0.0,
+        False,
+    ),
+    (
+        "people-using-telecare",
+        "People using telecare",
+        "How many people had alarms or sensors at home that can call for help.",
+        "count",
+        "higher",
+        "yes",
+        "",
+        900,
+        0.0,
+        False,
+    ),
+    (
+        "length-of-stay-days",
+        "Average stay in hospital after an emergency admission",
+        "The average number of days people stayed in hospital after an emergency admission.",
+        "days",
+        "lower",
+        "no",
+        "",
+        6.5,
+        0.06,
+        False,
+    ),
+    (
+        "referrals-to-social-care",
+        "Referrals to adult social care",
+        "How many people were referred to the council for adult social care. Neither more nor fewer is better.",
+        "count",
+        "neither",
+        "yes",
+        "",
+        120,
+        0.05,
+        False,
+    ),
 ]
 
 SCHEME_TYPES = [  # name, what it does, who it is for, its two measures
-    ("Discharge to assess", "People leave hospital as soon as they are well enough, and their longer-term needs are checked at home.",
-     "Adults in hospital who are well enough to leave.", ["delayed-transfer-days", "reablement-still-home-91"]),
-    ("Carers support", "A service that finds people who look after a family member or friend and helps them.",
-     "Adult carers.", ["carers-assessed", "referrals-to-social-care"]),
-    ("Telecare at home", "Alarms and sensors at home that can call for help.",
-     "Older and disabled people living alone.", ["people-using-telecare", "falls-admissions-65"]),
-    ("Rapid response team", "Nurses and therapists reach people in a crisis at home within two hours.",
-     "Adults at risk of going into hospital.", ["crisis-response-2h", "emergency-admissions"]),
-    ("Reablement at home", "Short-term help to relearn everyday skills after an illness.",
-     "Adults leaving hospital or in a crisis at home.", ["reablement-still-home-91", "care-home-admissions-65"]),
-    ("Neighbourhood care team", "GP surgeries, community nurses and social workers work as one team.",
-     "People with several long-term conditions.", ["emergency-admissions", "referrals-to-social-care"]),
-    ("Falls prevention", "Checks, exercise classes and home changes for people likely to fall.",
-     "People aged 65 or over who have fallen or may fall.", ["falls-admissions-65", "people-using-telecare"]),
-    ("Care home support", "A named GP and NHS nurse visit each care home every week.",
-     "People living in care homes.", ["emergency-admissions", "ae-attendances"]),
-    ("Home from hospital", "Volunteers help people settle back at home after a hospital stay.",
-     "Older people going home from hospital.", ["delayed-transfer-days", "reablement-still-home-91"]),
-    ("Dementia support", "Advisers help people with dementia and their families plan care.",
-     "People with dementia and their carers.", ["carers-assessed", "crisis-response-2h"]),
-    ("Hospital at home", "Hospital-level care given at home by a team of doctors and nurses.",
-     "Adults who would otherwise be admitted.", ["emergency-admissions", "length-of-stay-days"]),
-    ("Mental health crisis support", "A crisis line and a safe place to go at night.",
-     "Adults in a mental health crisis.", ["crisis-response-2h", "ae-attendances"]),
-    ("Equipment and adaptations", "Grab rails, ramps and equipment fitted quickly.",
-     "Disabled and older people.", ["people-using-telecare", "care-home-admissions-65"]),
-    ("Social prescribing", "Link workers connect people with local groups and activities.",
-     "People who are lonely or need practical help.", ["referrals-to-social-care", "ae-attendances"]),
-    ("Frailty clinic", "A one-stop clinic for older people who are becoming frail.",
-     "People aged 65 or over who are frail.", ["falls-admissions-65", "emergency-admissions"]),
-    ("Single point of access", "One phone number for all community health and care services.",
-     "Anyone who needs community health or social care.", ["referrals-to-social-care", "crisis-response-2h"]),
-    ("Trusted assessor", "One assessor checks needs for both the NHS and the council.",
-     "People leaving hospital for a care home.", ["delayed-transfer-days", "care-home-admissions-65"]),
-    ("Integrated night service", "Carers and nurses visit people at home at night.",
-     "People who need care at night.", ["emergency-admissions", "people-using-telecare"]),
-    ("End of life care at home", "Care and support so people can die at home if they wish.",
-     "People in the last year of life and their families.", ["emergency-admissions", "length-of-stay-days"]),
-    ("Learning disability support", "Support workers help people live in their own homes.",
-     "Adults with a learning disability.", ["referrals-to-social-care", "carers-assessed"]),
+    (
+        "Discharge to assess",
+        "People leave hospital as soon as they are well enough, and their longer-term needs are checked at home.",
+        "Adults in hospital who are well enough to leave.",
+        ["delayed-transfer-days", "reablement-still-home-91"],
+    ),
+    (
+        "Carers support",
+        "A service that finds people who look after a family member or friend and helps them.",
+        "Adult carers.",
+        ["carers-assessed", "referrals-to-social-care"],
+    ),
+    (
+        "Telecare at home",
+        "Alarms and sensors at home that can call for help.",
+        "Older and disabled people living alone.",
+        ["people-using-telecare", "falls-admissions-65"],
+    ),
+    (
+        "Rapid response team",
+        "Nurses and therapists reach people in a crisis at home within two hours.",
+        "Adults at risk of going into hospital.",
+        ["crisis-response-2h", "emergency-admissions"],
+    ),
+    (
+        "Reablement at home",
+        "Short-term help to relearn everyday skills after an illness.",
+        "Adults leaving hospital or in a crisis at home.",
+        ["reablement-still-home-91", "care-home-admissions-65"],
+    ),
+    (
+        "Neighbourhood care team",
+        "GP surgeries, community nurses and social workers work as one team.",
+        "People with several long-term conditions.",
+        ["emergency-admissions", "referrals-to-social-care"],
+    ),
+    (
+        "Falls prevention",
+        "Checks, exercise classes and home changes for people likely to fall.",
+        "People aged 65 or over who have fallen or may fall.",
+        ["falls-admissions-65", "people-using-telecare"],
+    ),
+    (
+        "Care home support",
+        "A named GP and NHS nurse visit each care home every week.",
+        "People living in care homes.",
+        ["emergency-admissions", "ae-attendances"],
+    ),
+    (
+        "Home from hospital",
+        "Volunteers help people settle back at home after a hospital stay.",
+        "Older people going home from hospital.",
+        ["delayed-transfer-days", "reablement-still-home-91"],
+    ),
+    (
+        "Dementia support",
+        "Advisers help people with dementia and their families plan care.",
+        "People with dementia and their carers.",
+        ["carers-assessed", "crisis-response-2h"],
+    ),
+    (
+        "Hospital at home",
+        "Hospital-level care given at home by a team of doctors and nurses.",
+        "Adults who would otherwise be admitted.",
+        ["emergency-admissions", "length-of-stay-days"],
+    ),
+    (
+        "Mental health crisis support",
+        "A crisis line and a safe place to go at night.",
+        "Adults in a mental health crisis.",
+        ["crisis-response-2h", "ae-attendances"],
+    ),
+    (
+        "Equipment and adaptations",
+        "Grab rails, ramps and equipment fitted quickly.",
+        "Disabled and older people.",
+        ["people-using-telecare", "care-home-admissions-65"],
+    ),
+    (
+        "Social prescribing",
+        "Link workers connect people with local groups and activities.",
+        "People who are lonely or need practical help.",
+        ["referrals-to-social-care", "ae-attendances"],
+    ),
+    (
+        "Frailty clinic",
+        "A one-stop clinic for older people who are becoming frail.",
+        "People aged 65 or over who are frail.",
+        ["falls-admissions-65", "emergency-admissions"],
+    ),
+    (
+        "Single point of access",
+        "One phone number for all community health and care services.",
+        "Anyone who needs community health or social care.",
+        ["referrals-to-social-care", "crisis-response-2h"],
+    ),
+    (
+        "Trusted assessor",
+        "One assessor checks needs for both the NHS and the council.",
+        "People leaving hospital for a care home.",
+        ["delayed-transfer-days", "care-home-admissions-65"],
+    ),
+    (
+        "Integrated night service",
+        "Carers and nurses visit people at home at night.",
+        "People who need care at night.",
+        ["emergency-admissions", "people-using-telecare"],
+    ),
+    (
+        "End of life care at home",
+        "Care and support so people can die at home if they wish.",
+        "People in the last year of life and their families.",
+        ["emergency-admissions", "length-of-stay-days"],
+    ),
+    (
+        "Learning disability support",
+        "Support workers help people live in their own homes.",
+        "Adults with a learning disability.",
+        ["referrals-to-social-care", "carers-assessed"],
+    ),
 ]
 
 GLOSSARY = [
@@ -174,16 +423,31 @@ GLOSSARY = [
 ]
 
 RISKS = [
-    "Not enough care workers to meet demand", "Pooled budget overspends", "Shared IT system is late",
-    "Partners withdraw from the pooled fund", "Winter pressures delay discharges", "Data is not shared in time",
-    "Care home places are not available", "Staff do not take up new ways of working",
+    "Not enough care workers to meet demand",
+    "Pooled budget overspends",
+    "Shared IT system is late",
+    "Partners withdraw from the pooled fund",
+    "Winter pressures delay discharges",
+    "Data is not shared in time",
+    "Care home places are not available",
+    "Staff do not take up new ways of working",
 ]
-MITIGATIONS = ["Recruitment campaign and bank staff", "Monthly budget review by the partnership board",
-               "Supplier meets the programme board each fortnight", "Agreement signed by all partners",
-               "Winter plan agreed with the hospital", ""]
-MILESTONES = ["Better Care Fund plan signed off by the Health and Wellbeing Board", "Joint commissioning team in post",
-              "Shared care record goes live", "Review of the pooled budget", "New discharge pathway agreed",
-              "Outcomes framework published"]
+MITIGATIONS = [
+    "Recruitment campaign and bank staff",
+    "Monthly budget review by the partnership board",
+    "Supplier meets the programme board each fortnight",
+    "Agreement signed by all partners",
+    "Winter plan agreed with the hospital",
+    "",
+]
+MILESTONES = [
+    "Better Care Fund plan signed off by the Health and Wellbeing Board",
+    "Joint commissioning team in post",
+    "Shared care record goes live",
+    "Review of the pooled budget",
+    "New discharge pathway agreed",
+    "Outcomes framework published",
+]
 SCHEME_STATUS = ["running"] * 12 + ["starting"] * 3 + ["finished"] * 2 + ["planned"] * 2 + ["stopped"]
 MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
 
@@ -224,6 +488,7 @@ def fy_period(fy: int) -> tuple[date, date]:
 
 # Printing figures as reports do ---------------------------------------------------------------------
 
+
 def printed(value, unit: str) -> str:
     if unit == "percent":
         return f"{value:.1f}%" if value != int(value) else f"{int(value)}%"
@@ -237,6 +502,7 @@ def money_text(pounds: int) -> str:
 
 
 # The generator ------------------------------------------------------------------------------------
+
 
 class Writer:
     """Rows for each resource, written with exactly the package's headers."""
@@ -315,11 +581,11 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
     # What to plant, chosen up front so the rest of the data leaves those places alone.
     order = list(range(areas))
     rng.shuffle(order)
-    totals_areas = order[:3]          # printed year total that is not the sum of its months
-    text_pct_areas = order[3:5]       # a sentence quoting a different percentage from the table
-    change_area = order[5]            # a printed difference from plan its own figures do not give
-    money_area = order[6]             # a pooled fund total that is not the sum of its parts
-    risk_area = order[7]              # a risk score that is not impact times probability
+    totals_areas = order[:3]  # printed year total that is not the sum of its months
+    text_pct_areas = order[3:5]  # a sentence quoting a different percentage from the table
+    change_area = order[5]  # a printed difference from plan its own figures do not give
+    money_area = order[6]  # a pooled fund total that is not the sum of its parts
+    risk_area = order[7]  # a risk score that is not impact times probability
     collide_schemes_area = order[0]
     planted: list[dict] = []
     small_numbers = 0
@@ -333,18 +599,31 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
         for fy in range(years):
             sid = f"{area_id}-bcf-{FIRST_YEAR + fy}-{str(FIRST_YEAR + fy + 1)[2:]}"
             when = fy_period(fy)[1] + timedelta(days=45 + rng.randrange(40))
-            w.add("sources", id=sid, title=f"Better Care Fund performance report {fy_label(fy)}",
-                  body=f"{name} Council and NHS {name} CCG", committee="Health and Wellbeing Board", date=when.isoformat(),
-                  seed_file="", url="")
+            w.add(
+                "sources",
+                id=sid,
+                title=f"Better Care Fund performance report {fy_label(fy)}",
+                body=f"{name} Council and NHS {name} CCG",
+                committee="Health and Wellbeing Board",
+                date=when.isoformat(),
+                seed_file="",
+                url="",
+            )
             sources.append(sid)
         sources_by_area.append(sources)
         latest = sources[-1]
-        w.add("areas", id=area_id, name=name,
-              bodies=f"{name} Council; NHS {name} Clinical Commissioning Group; {rng.choice(['Central', 'County', 'Community'])} Health NHS Trust",
-              summary=(f"In {name} the council and the NHS put money into the BCF to pay for joined-up care. "
-                       f"About {population[a]:,} people live here. A partnership board checks progress every month "
-                       f"and reports to the Health and Wellbeing Board."),
-              source_id=latest)
+        w.add(
+            "areas",
+            id=area_id,
+            name=name,
+            bodies=f"{name} Council; NHS {name} Clinical Commissioning Group; {rng.choice(['Central', 'County', 'Community'])} Health NHS Trust",
+            summary=(
+                f"In {name} the council and the NHS put money into the BCF to pay for joined-up care. "
+                f"About {population[a]:,} people live here. A partnership board checks progress every month "
+                f"and reports to the Health and Wellbeing Board."
+            ),
+            source_id=latest,
+        )
 
         # Area-wide monthly figures for every measure.
         scale = population[a] / 100_000
@@ -352,7 +631,7 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
         if a in totals_areas or a == change_area:
             totals_for.add("emergency-admissions")
         missing_last = rng.random() < 0.05 and a not in totals_areas and a != change_area and a not in text_pct_areas
-        for mid, mname, _m, unit, better, people, _abbr, level, swing, _t in MEASURES:
+        for mid, mname, _m, unit, better, _people, _abbr, level, swing, _t in MEASURES:
             per_person = unit in ("count", "days") and mid != "length-of-stay-days"
             base = level * scale if per_person else level
             bias = rng.uniform(-0.06, 0.06)
@@ -370,20 +649,53 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                     plan, actual = max(5, round(plan)), max(5, round(actual))
                 monthly[(start, end)] = (plan, actual)
                 src, loc = sources[fy], "Table 2: performance against plan"
-                w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                      period_end=end.isoformat(), period_label=label, kind="plan", value=printed(plan, unit),
-                      printed_in="table", source_id=src, source_location=loc)
+                w.add(
+                    "observations",
+                    area_id=area_id,
+                    scheme_id="",
+                    measure_id=mid,
+                    period_start=start.isoformat(),
+                    period_end=end.isoformat(),
+                    period_label=label,
+                    kind="plan",
+                    value=printed(plan, unit),
+                    printed_in="table",
+                    source_id=src,
+                    source_location=loc,
+                )
                 last = (start, end) == (month_list[-1][0], month_list[-1][1])
                 if missing_last and last and mid == "carers-assessed":
-                    w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                          period_end=end.isoformat(), period_label=label, kind="actual", value="Not published",
-                          printed_in="table", note="The March figure was not ready when the report was written.",
-                          source_id=src, source_location=loc)
+                    w.add(
+                        "observations",
+                        area_id=area_id,
+                        scheme_id="",
+                        measure_id=mid,
+                        period_start=start.isoformat(),
+                        period_end=end.isoformat(),
+                        period_label=label,
+                        kind="actual",
+                        value="Not published",
+                        printed_in="table",
+                        note="The March figure was not ready when the report was written.",
+                        source_id=src,
+                        source_location=loc,
+                    )
                 else:
-                    w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                          period_end=end.isoformat(), period_label=label, kind="actual", value=printed(actual, unit),
-                          qualifier="about" if (mid == "ae-attendances" and rng.random() < 0.01) else "",
-                          printed_in="table", source_id=src, source_location=loc)
+                    w.add(
+                        "observations",
+                        area_id=area_id,
+                        scheme_id="",
+                        measure_id=mid,
+                        period_start=start.isoformat(),
+                        period_end=end.isoformat(),
+                        period_label=label,
+                        kind="actual",
+                        value=printed(actual, unit),
+                        qualifier="about" if (mid == "ae-attendances" and rng.random() < 0.01) else "",
+                        printed_in="table",
+                        source_id=src,
+                        source_location=loc,
+                    )
             if mid in totals_for:
                 for fy in range(years):
                     start, end = fy_period(fy)
@@ -392,38 +704,92 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                     printed_actual = actual_total
                     if a in totals_areas and mid == "emergency-admissions" and fy == years - 1:
                         printed_actual = actual_total + rng.choice([-1, 1]) * rng.randint(12, 90)
-                        planted.append({"kind": "total", "area_id": area_id, "area": name,
-                                        "text": f"{mname}: the printed actual total for {start.year} to {end.year} is"})
+                        planted.append(
+                            {
+                                "kind": "total",
+                                "area_id": area_id,
+                                "area": name,
+                                "text": f"{mname}: the printed actual total for {start.year} to {end.year} is",
+                            }
+                        )
                     for kind, value in (("plan", plan_total), ("actual", printed_actual)):
-                        w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                              period_end=end.isoformat(), period_label=fy_label(fy), kind=kind, value=printed(value, unit),
-                              printed_in="table", source_id=sources[fy], source_location="Table 1: year summary")
+                        w.add(
+                            "observations",
+                            area_id=area_id,
+                            scheme_id="",
+                            measure_id=mid,
+                            period_start=start.isoformat(),
+                            period_end=end.isoformat(),
+                            period_label=fy_label(fy),
+                            kind=kind,
+                            value=printed(value, unit),
+                            printed_in="table",
+                            source_id=sources[fy],
+                            source_location="Table 1: year summary",
+                        )
                     if a == change_area and mid == "emergency-admissions" and fy == years - 1:
                         computed = (actual_total - plan_total) / plan_total * 100
                         shown = round(computed) + 4
-                        w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                              period_end=end.isoformat(), period_label="the year", kind="change_vs_plan",
-                              value=f"{shown}%", printed_in="text", note=f"Printed as '{abs(shown)}% {'above' if shown > 0 else 'below'} plan'.",
-                              source_id=sources[fy], source_location="Paragraph 3.1")
-                        planted.append({"kind": "change", "area_id": area_id, "area": name,
-                                        "text": f"{mname}, {start.year} to {end.year}: the report says the actual figure is"})
+                        w.add(
+                            "observations",
+                            area_id=area_id,
+                            scheme_id="",
+                            measure_id=mid,
+                            period_start=start.isoformat(),
+                            period_end=end.isoformat(),
+                            period_label="the year",
+                            kind="change_vs_plan",
+                            value=f"{shown}%",
+                            printed_in="text",
+                            note=f"Printed as '{abs(shown)}% {'above' if shown > 0 else 'below'} plan'.",
+                            source_id=sources[fy],
+                            source_location="Paragraph 3.1",
+                        )
+                        planted.append(
+                            {
+                                "kind": "change",
+                                "area_id": area_id,
+                                "area": name,
+                                "text": f"{mname}, {start.year} to {end.year}: the report says the actual figure is",
+                            }
+                        )
                     elif fy == 0 and a % 7 == 1:  # an agreeing printed difference: no disagreement
                         computed = (actual_total - plan_total) / plan_total * 100
-                        w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                              period_end=end.isoformat(), period_label="the year", kind="change_vs_plan",
-                              value=f"{round(computed)}%", printed_in="text", source_id=sources[fy],
-                              source_location="Paragraph 3.1")
+                        w.add(
+                            "observations",
+                            area_id=area_id,
+                            scheme_id="",
+                            measure_id=mid,
+                            period_start=start.isoformat(),
+                            period_end=end.isoformat(),
+                            period_label="the year",
+                            kind="change_vs_plan",
+                            value=f"{round(computed)}%",
+                            printed_in="text",
+                            source_id=sources[fy],
+                            source_location="Paragraph 3.1",
+                        )
             if unit == "percent" and (a in text_pct_areas or a % 5 == 2):
                 start, end, label, fy = month_list[-1]
                 actual = monthly[(start, end)][1]
                 quoted = actual
                 if a in text_pct_areas and mid == "reablement-still-home-91":
                     quoted = round(actual + rng.choice([-1, 1]) * rng.uniform(2, 6), 0)
-                    planted.append({"kind": "text", "area_id": area_id, "area": name,
-                                    "text": f"{mname}, actual for {start:%B %Y}: the table gives"})
-                w.add("observations", area_id=area_id, scheme_id="", measure_id=mid, period_start=start.isoformat(),
-                      period_end=end.isoformat(), period_label="in March", kind="actual", value=printed(quoted, unit),
-                      printed_in="text", source_id=sources[fy], source_location="Paragraph 2.4")
+                    planted.append({"kind": "text", "area_id": area_id, "area": name, "text": f"{mname}, actual for {start:%B %Y}: the table gives"})
+                w.add(
+                    "observations",
+                    area_id=area_id,
+                    scheme_id="",
+                    measure_id=mid,
+                    period_start=start.isoformat(),
+                    period_end=end.isoformat(),
+                    period_label="in March",
+                    kind="actual",
+                    value=printed(quoted, unit),
+                    printed_in="text",
+                    source_id=sources[fy],
+                    source_location="Paragraph 2.4",
+                )
 
         # Area money: a pooled fund each year, split between the NHS and the council.
         for fy in range(years):
@@ -435,25 +801,64 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
             printed_total = total
             if a == money_area and fy == 0:
                 printed_total = total + 250_000
-                planted.append({"kind": "money", "area_id": area_id, "area": name,
-                                "text": f"Better Care Fund pooled budget ({start.year} to {end.year}): the printed total is"})
+                planted.append(
+                    {
+                        "kind": "money",
+                        "area_id": area_id,
+                        "area": name,
+                        "text": f"Better Care Fund pooled budget ({start.year} to {end.year}): the printed total is",
+                    }
+                )
             breakdown = f"bcf-pooled-fund-{FIRST_YEAR + fy}-{str(FIRST_YEAR + fy + 1)[2:]}"
-            w.add("money", area_id=area_id, scheme_id="", period_start=start.isoformat(), period_end=end.isoformat(),
-                  period_label=fy_label(fy), breakdown=breakdown, item="Better Care Fund pooled budget", funder="",
-                  amount=money_text(printed_total), is_total="yes", source_id=sources[fy], source_location="Finance table")
+            w.add(
+                "money",
+                area_id=area_id,
+                scheme_id="",
+                period_start=start.isoformat(),
+                period_end=end.isoformat(),
+                period_label=fy_label(fy),
+                breakdown=breakdown,
+                item="Better Care Fund pooled budget",
+                funder="",
+                amount=money_text(printed_total),
+                is_total="yes",
+                source_id=sources[fy],
+                source_location="Finance table",
+            )
             for funder, share in parts:
-                w.add("money", area_id=area_id, scheme_id="", period_start=start.isoformat(), period_end=end.isoformat(),
-                      period_label=fy_label(fy), breakdown=breakdown, item="Better Care Fund pooled budget", funder=funder,
-                      amount=money_text(total * share // 100), share=f"{share}%", is_total="no",
-                      source_id=sources[fy], source_location="Finance table")
+                w.add(
+                    "money",
+                    area_id=area_id,
+                    scheme_id="",
+                    period_start=start.isoformat(),
+                    period_end=end.isoformat(),
+                    period_label=fy_label(fy),
+                    breakdown=breakdown,
+                    item="Better Care Fund pooled budget",
+                    funder=funder,
+                    amount=money_text(total * share // 100),
+                    share=f"{share}%",
+                    is_total="no",
+                    source_id=sources[fy],
+                    source_location="Finance table",
+                )
 
         # Area milestones and risks, as at the latest report.
         as_at = fy_period(years - 1)[1] + timedelta(days=60)
-        for i, text in enumerate(rng.sample(MILESTONES, 4)):
+        for text in rng.sample(MILESTONES, 4):
             due = date(FIRST_YEAR, 6, 30) + timedelta(days=rng.randrange(0, 365 * years + 200))
             done = ("yes" if rng.random() < 0.7 else rng.choice(["no", ""])) if due < as_at else rng.choice(["", "no"])
-            w.add("milestones", area_id=area_id, scheme_id="", milestone=text, due=due.isoformat(),
-                  due_label=f"{due.day} {due:%b %Y}", completed=done, source_id=latest, source_location="Programme plan")
+            w.add(
+                "milestones",
+                area_id=area_id,
+                scheme_id="",
+                milestone=text,
+                due=due.isoformat(),
+                due_label=f"{due.day} {due:%b %Y}",
+                completed=done,
+                source_id=latest,
+                source_location="Programme plan",
+            )
         risk_number = 0
         for text in rng.sample(RISKS, rng.randint(3, 5)):
             risk_number += 1
@@ -461,12 +866,23 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
             score = impact * probability
             if a == risk_area and risk_number == 2:
                 score += 3
-                planted.append({"kind": "risk", "area_id": area_id, "area": name,
-                                "text": f"Risk {risk_number} ({text}): the printed score is {score}"})
-            w.add("risks", area_id=area_id, scheme_id="", number=risk_number, risk=text, impact=impact,
-                  probability=probability, score=score, mitigation=rng.choice(MITIGATIONS),
-                  owner=rng.choice(["Director of Adult Social Care", "CCG Chief Operating Officer", "Programme manager", ""]),
-                  source_id=latest, source_location="Risk log")
+                planted.append(
+                    {"kind": "risk", "area_id": area_id, "area": name, "text": f"Risk {risk_number} ({text}): the printed score is {score}"}
+                )
+            w.add(
+                "risks",
+                area_id=area_id,
+                scheme_id="",
+                number=risk_number,
+                risk=text,
+                impact=impact,
+                probability=probability,
+                score=score,
+                mitigation=rng.choice(MITIGATIONS),
+                owner=rng.choice(["Director of Adult Social Care", "CCG Chief Operating Officer", "Programme manager", ""]),
+                source_id=latest,
+                source_location="Risk log",
+            )
 
         # Schemes.
         types = SCHEME_TYPES[:]
@@ -489,8 +905,17 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                 ident, n = f"{area_id}-{slug(sname)}-{n}", n + 1
             all_scheme_ids.add(ident)
             status = rng.choice(SCHEME_STATUS)
-            w.add("schemes", id=ident, area_id=area_id, name=sname, summary=stype[1], for_whom=stype[2], status=status,
-                  source_id=sources[0], source_location=f"Scheme {i + 1}")
+            w.add(
+                "schemes",
+                id=ident,
+                area_id=area_id,
+                name=sname,
+                summary=stype[1],
+                for_whom=stype[2],
+                status=status,
+                source_id=sources[0],
+                source_location=f"Scheme {i + 1}",
+            )
             if status != "planned":
                 last_q = len(quarter_list) if status != "stopped" else min(4, len(quarter_list))
                 share = rng.uniform(0.02, 0.08)
@@ -511,24 +936,58 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                         for kind, value in (("plan", plan), ("actual", actual)):
                             if people == "yes" and 0 < value < 5:
                                 small_numbers += 1
-                            w.add("observations", area_id=area_id, scheme_id=ident, measure_id=mid,
-                                  period_start=start.isoformat(), period_end=end.isoformat(), period_label=label,
-                                  kind=kind, value=printed(value, unit), printed_in="table", source_id=sources[fy],
-                                  source_location=f"Scheme {i + 1} dashboard")
+                            w.add(
+                                "observations",
+                                area_id=area_id,
+                                scheme_id=ident,
+                                measure_id=mid,
+                                period_start=start.isoformat(),
+                                period_end=end.isoformat(),
+                                period_label=label,
+                                kind=kind,
+                                value=printed(value, unit),
+                                printed_in="table",
+                                source_id=sources[fy],
+                                source_location=f"Scheme {i + 1} dashboard",
+                            )
             # A budget for some schemes; staffing rows (posts times cost) for one scheme per area.
             if status != "planned" and rng.random() < 0.4:
                 start, end = fy_period(0)
                 thousands = rng.randrange(1, 40) * 100
                 council = rng.randint(10, 50)
                 breakdown = f"{ident}-budget"
-                w.add("money", area_id=area_id, scheme_id=ident, period_start=start.isoformat(), period_end=end.isoformat(),
-                      period_label=fy_label(0), breakdown=breakdown, item=f"{sname} budget", funder="",
-                      amount=money_text(thousands * 1000), is_total="yes", source_id=sources[0], source_location=f"Scheme {i + 1}")
+                w.add(
+                    "money",
+                    area_id=area_id,
+                    scheme_id=ident,
+                    period_start=start.isoformat(),
+                    period_end=end.isoformat(),
+                    period_label=fy_label(0),
+                    breakdown=breakdown,
+                    item=f"{sname} budget",
+                    funder="",
+                    amount=money_text(thousands * 1000),
+                    is_total="yes",
+                    source_id=sources[0],
+                    source_location=f"Scheme {i + 1}",
+                )
                 for funder, s in ((f"NHS {name} CCG", 100 - council), (f"{name} Council", council)):
-                    w.add("money", area_id=area_id, scheme_id=ident, period_start=start.isoformat(), period_end=end.isoformat(),
-                          period_label=fy_label(0), breakdown=breakdown, item=f"{sname} budget", funder=funder,
-                          amount=money_text(thousands * 10 * s), share=f"{s}%", is_total="no",
-                          source_id=sources[0], source_location=f"Scheme {i + 1}")
+                    w.add(
+                        "money",
+                        area_id=area_id,
+                        scheme_id=ident,
+                        period_start=start.isoformat(),
+                        period_end=end.isoformat(),
+                        period_label=fy_label(0),
+                        breakdown=breakdown,
+                        item=f"{sname} budget",
+                        funder=funder,
+                        amount=money_text(thousands * 10 * s),
+                        share=f"{s}%",
+                        is_total="no",
+                        source_id=sources[0],
+                        source_location=f"Scheme {i + 1}",
+                    )
             if status != "planned" and not staffing_done:
                 staffing_done = True
                 start, end = fy_period(0)
@@ -540,28 +999,79 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                 for k, (title, fte, cost) in enumerate(posts):
                     amount = round(fte * cost) + (5_000 if wrong and k == 0 else 0)
                     total_cost += 5_000 if wrong and k == 0 else 0
-                    w.add("money", area_id=area_id, scheme_id=ident, period_start=start.isoformat(), period_end=end.isoformat(),
-                          period_label=fy_label(0), breakdown=breakdown, item=title, funder=f"{name} Council",
-                          amount=money_text(amount), fte=f"{fte:g}", unit_cost=money_text(cost), is_total="no",
-                          source_id=sources[0], source_location=f"Scheme {i + 1} staffing")
+                    w.add(
+                        "money",
+                        area_id=area_id,
+                        scheme_id=ident,
+                        period_start=start.isoformat(),
+                        period_end=end.isoformat(),
+                        period_label=fy_label(0),
+                        breakdown=breakdown,
+                        item=title,
+                        funder=f"{name} Council",
+                        amount=money_text(amount),
+                        fte=f"{fte:g}",
+                        unit_cost=money_text(cost),
+                        is_total="no",
+                        source_id=sources[0],
+                        source_location=f"Scheme {i + 1} staffing",
+                    )
                     if wrong and k == 0:
-                        planted.append({"kind": "fte", "area_id": area_id, "area": name,
-                                        "text": f"{title}: {fte:g} full-time posts at £{cost:,} each would cost"})
-                w.add("money", area_id=area_id, scheme_id=ident, period_start=start.isoformat(), period_end=end.isoformat(),
-                      period_label=fy_label(0), breakdown=breakdown, item="Staff in post", funder=f"{name} Council",
-                      amount=money_text(total_cost), fte=f"{total_fte:g}", is_total="yes",
-                      source_id=sources[0], source_location=f"Scheme {i + 1} staffing")
+                        planted.append(
+                            {
+                                "kind": "fte",
+                                "area_id": area_id,
+                                "area": name,
+                                "text": f"{title}: {fte:g} full-time posts at £{cost:,} each would cost",
+                            }
+                        )
+                w.add(
+                    "money",
+                    area_id=area_id,
+                    scheme_id=ident,
+                    period_start=start.isoformat(),
+                    period_end=end.isoformat(),
+                    period_label=fy_label(0),
+                    breakdown=breakdown,
+                    item="Staff in post",
+                    funder=f"{name} Council",
+                    amount=money_text(total_cost),
+                    fte=f"{total_fte:g}",
+                    is_total="yes",
+                    source_id=sources[0],
+                    source_location=f"Scheme {i + 1} staffing",
+                )
             if status in ("starting", "running") and rng.random() < 0.3:
                 due = date(FIRST_YEAR, 9, 30) + timedelta(days=rng.randrange(0, 365 * years))
                 done = ("yes" if rng.random() < 0.6 else rng.choice(["no", ""])) if due < as_at else ""
-                w.add("milestones", area_id=area_id, scheme_id=ident, milestone=f"{sname} fully running", due=due.isoformat(),
-                      due_label=f"{due:%B %Y}", completed=done, source_id=latest, source_location="Programme plan")
+                w.add(
+                    "milestones",
+                    area_id=area_id,
+                    scheme_id=ident,
+                    milestone=f"{sname} fully running",
+                    due=due.isoformat(),
+                    due_label=f"{due:%B %Y}",
+                    completed=done,
+                    source_id=latest,
+                    source_location="Programme plan",
+                )
             if status == "running" and rng.random() < 0.08:
                 risk_number += 1
                 impact, probability = rng.randint(1, 5), rng.randint(1, 5)
-                w.add("risks", area_id=area_id, scheme_id=ident, number=risk_number, risk=f"{sname}: {rng.choice(RISKS).lower()}",
-                      impact=impact, probability=probability, score=impact * probability, mitigation=rng.choice(MITIGATIONS),
-                      owner="Scheme lead", source_id=latest, source_location="Risk log")
+                w.add(
+                    "risks",
+                    area_id=area_id,
+                    scheme_id=ident,
+                    number=risk_number,
+                    risk=f"{sname}: {rng.choice(RISKS).lower()}",
+                    impact=impact,
+                    probability=probability,
+                    score=impact * probability,
+                    mitigation=rng.choice(MITIGATIONS),
+                    owner="Scheme lead",
+                    source_id=latest,
+                    source_location="Risk log",
+                )
 
     # Planted small numbers: two quarters of carers' assessments in a few scheme series.
     carers = [r for r in w.rows["observations"] if r["scheme_id"] and r["measure_id"] == "carers-assessed"]
@@ -583,8 +1093,12 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
     return {
         "folder": str(out),
         "rows": {name: len(rows) for name, rows in w.rows.items()},
-        "areas": areas, "schemes": len(w.rows["schemes"]), "measures": len(MEASURES),
-        "area_ids": ids, "scheme_ids": [r["id"] for r in w.rows["schemes"]], "measure_ids": [m[0] for m in MEASURES],
+        "areas": areas,
+        "schemes": len(w.rows["schemes"]),
+        "measures": len(MEASURES),
+        "area_ids": ids,
+        "scheme_ids": [r["id"] for r in w.rows["schemes"]],
+        "measure_ids": [m[0] for m in MEASURES],
         "colliding_names": [list(p) for p in COLLIDING if p[0] in names and p[1] in names],
         "planted_disagreements": planted,
         "small_numbers": small_numbers,

@@ -4,6 +4,7 @@ Each macro pulls figures from the data so no number is typed twice. A wrong id o
 build with the page, the line and the nearest valid choices. The editors' page documents every one;
 a test checks that it does. The macros are in site/editor_macros.py; this only registers them.
 """
+
 from __future__ import annotations
 
 from .data.errors import PageProblem
@@ -58,5 +59,4 @@ def _register_error_formats(names: list[str]) -> None:
     def _(error, markdown, page):
         name = error.message.split("'")[1] if "'" in (error.message or "") else ""
         hint = did_you_mean(name, names, n=1, cutoff=0.6)
-        return (f"{where(page, template_line(error))}: {error.message}. {hint}"
-                f"The macros are: {', '.join(names)} (see the 'For editors' page).")
+        return f"{where(page, template_line(error))}: {error.message}. {hint}The macros are: {', '.join(names)} (see the 'For editors' page)."

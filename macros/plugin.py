@@ -5,6 +5,7 @@ this class holds one build's state, so nothing is kept in module globals.
 Registered as the `mkdocs.plugins` entry point `care` in pyproject.toml (the project is installed in
 editable mode by `make install`).
 """
+
 from __future__ import annotations
 
 import logging
@@ -109,8 +110,7 @@ class CarePlugin(BasePlugin[CareConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         ctx = self.context()
         data = ctx.data
-        wanted = ([("area", a) for a in data.areas] + [("scheme", s) for s in data.schemes]
-                  + [("measure", m) for m in data.measures])
+        wanted = [("area", a) for a in data.areas] + [("scheme", s) for s in data.schemes] + [("measure", m) for m in data.measures]
         existing = {f.src_uri for f in files}
         _check_narrative_names(data, existing)
         builders = {"area": area_page, "scheme": scheme_page, "measure": measure_page}
@@ -158,9 +158,13 @@ class CarePlugin(BasePlugin[CareConfig]):
         for key in ctx.charts_used:
             (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
         removed = ctx.charts.prune(ctx.charts_used)
-        text = report.build_report(ctx, pages_made=len(self.generated), narrative=sorted(self.narrative),
-                                   charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
-                                               f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)")
+        text = report.build_report(
+            ctx,
+            pages_made=len(self.generated),
+            narrative=sorted(self.narrative),
+            charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
+            f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)",
+        )
         (site / "build-report.txt").write_text(text, encoding="utf-8")
         for line in text.splitlines():
             log.info(line)
@@ -175,5 +179,9 @@ def _check_narrative_names(data: Dataset, existing: set[str]) -> None:
             ident = name[:-3]
             if ident not in ids[folder]:
                 hint = did_you_mean(ident, ids[folder], suffix=".md")
-                raise PageProblem(f"docs/{uri}", None, f"there is no {folder[:-1]} '{ident}' in the data, so this page has nothing to describe. {hint}"
-                                  f"Rename the file to match an id in {folder}.csv, or add the {folder[:-1]} there first.")
+                raise PageProblem(
+                    f"docs/{uri}",
+                    None,
+                    f"there is no {folder[:-1]} '{ident}' in the data, so this page has nothing to describe. {hint}"
+                    f"Rename the file to match an id in {folder}.csv, or add the {folder[:-1]} there first.",
+                )

@@ -4,6 +4,7 @@ tests of the built-in data check invariants rather than its figures.
 
 CARE_TEST_DATA=/path/to/a/copy/of/data runs the built-in-data tests (`real_site`) against that folder: an
 editor's corrected copy must pass them as the built-in data does."""
+
 from __future__ import annotations
 
 import calendar
@@ -37,8 +38,9 @@ def data_dir(tmp_path: Path, source: Path = TINY, **replace: Path) -> Path:
     return target
 
 
-def build(tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None = None, config: str | None = None,
-          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def build(
+    tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None = None, config: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on a copy of the project with the given data and extra docs pages."""
     project = tmp_path / "project"
     if not project.exists():
@@ -62,8 +64,9 @@ def build(tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None 
     if data is not None:
         run_env["CARE_DATA_DIR"] = str(data)
     run_env.update(env or {})
-    return subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(project / "site")], cwd=project,
-                          env=run_env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "--site-dir", str(project / "site")], cwd=project, env=run_env, capture_output=True, text=True, timeout=600
+    )
 
 
 def page(result_dir: Path, url: str) -> str:
@@ -103,12 +106,22 @@ def judged_site(tmp_path_factory) -> Path:
 # What the pages should say, worked out from the CSV files -------------------------------------------------
 # Written here on purpose rather than imported from macros/: an independent reading of the same rules.
 
-STATUS_WORDS = {"better": "Better than plan", "worse": "Worse than plan", "on-plan": "On plan",
-                "no-plan": "No plan to compare", "no-result": "No result published",
-                "not-rated": "Not rated: neither higher nor lower is better"}
+STATUS_WORDS = {
+    "better": "Better than plan",
+    "worse": "Worse than plan",
+    "on-plan": "On plan",
+    "no-plan": "No plan to compare",
+    "no-result": "No result published",
+    "not-rated": "Not rated: neither higher nor lower is better",
+}
 NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                             "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
 _SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
@@ -153,6 +166,7 @@ def _year_later(d: date) -> date:
 @dataclass(frozen=True)
 class Judged:
     """A series' headline: the period it is judged on, its actual and plan, and its status key."""
+
     start: date
     end: date
     actual: float | None
@@ -162,6 +176,11 @@ class Judged:
     @property
     def word(self) -> str:
         return STATUS_WORDS[self.status]
+
+
+def figure_of(kinds: dict, kind: str) -> float | None:
+    """The number of one kind of figure in a period's row set, or None."""
+    return cell_number(kinds[kind]["value"]) if kind in kinds else None
 
 
 def judge(actual: float | None, plan: float | None, better: str) -> str:
@@ -199,10 +218,13 @@ def expected_headlines(folder: Path) -> dict[tuple[str, str | None, str], Judged
         if not slots:
             found[key] = None
             continue
-        value = lambda kinds, k: cell_number(kinds[k]["value"]) if k in kinds else None
-        rank = lambda item: (value(item[1], "actual") is not None and value(item[1], "plan") is not None,
-                             value(item[1], "actual") is not None, item[0][1], item[0][1] - item[0][0])
+        rank = lambda item: (
+            figure_of(item[1], "actual") is not None and figure_of(item[1], "plan") is not None,
+            figure_of(item[1], "actual") is not None,
+            item[0][1],
+            item[0][1] - item[0][0],
+        )
         (start, end), kinds = max(slots.items(), key=rank)
-        actual, plan = value(kinds, "actual"), value(kinds, "plan")
+        actual, plan = figure_of(kinds, "actual"), figure_of(kinds, "plan")
         found[key] = Judged(start, end, actual, plan, judge(actual, plan, better[key[2]]))
     return found

@@ -1,5 +1,6 @@
 """The package's layout holds: imports run one way (site → presentation → analysis → data), and no
 module keeps mutable state at module level."""
+
 from __future__ import annotations
 
 import ast
@@ -48,7 +49,7 @@ def test_imports_run_from_the_site_down_to_the_data(path):
     layer = layer_of(path)
     if layer is None:
         return  # plugin.py and __init__.py may import every layer
-    allowed = set(LAYERS[LAYERS.index(layer):])
+    allowed = set(LAYERS[LAYERS.index(layer) :])
     assert imported_layers(path) <= allowed, f"{path.relative_to(ROOT)} imports {imported_layers(path) - allowed}"
 
 

@@ -1,15 +1,16 @@
 """The loader: every kind of editor mistake gives file, line, column, value and what to do; all at once."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import ERRORS, TINY, build, data_dir
-from macros.site.downloads import table_csv
-from macros.site.context import Context
-from macros.data.errors import DataProblems
+
 from macros.analysis.disagreements import find_disagreements
+from macros.data.errors import DataProblems
 from macros.data.loader import load
 from macros.presentation import wording
+from macros.site.context import Context
+from macros.site.downloads import table_csv
 from macros.site.settings import Settings
 
 
@@ -139,6 +140,8 @@ def test_age_groups_that_do_not_add_up_to_all_ages_are_a_disagreement():
 
     data = load(ROOT / "data")
     found = [wording.disagreement(d, data) for d in find_disagreements(data)]
-    assert ("Emergency hospital admissions, all ages: the printed actual for April to September 2016 is 13,885, but its 3 parts "
-            "(Emergency hospital admissions, children; Emergency hospital admissions, working-age adults; Emergency hospital "
-            "admissions, older people) add up to 14,867. They differ in all 7 periods compared.") in found
+    assert (
+        "Emergency hospital admissions, all ages: the printed actual for April to September 2016 is 13,885, but its 3 parts "
+        "(Emergency hospital admissions, children; Emergency hospital admissions, working-age adults; Emergency hospital "
+        "admissions, older people) add up to 14,867. They differ in all 7 periods compared."
+    ) in found

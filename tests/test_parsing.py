@@ -5,13 +5,27 @@ import pytest
 from macros.data.cells import CellError, decode, missing_reason, parse_date, parse_number, read_rows
 
 
-@pytest.mark.parametrize("text, value, kind", [
-    ("8407", 8407, "plain"), ("8,407", 8407, "plain"), (" 8,407 ", 8407, "plain"), ("1,185,180", 1185180, "plain"),
-    ("387.6", 387.6, "plain"), ("-31", -31, "plain"), ("−20%", -20, "percent"), ("21%", 21, "percent"),
-    ("86.0%", 86, "percent"), ("£34,086,000", 34086000, "money"), ("£258k", 258000, "money"),
-    ("£43.735m", 43735000, "money"), ("£1.2m", 1200000, "money"), ("£79 million", 79000000, "money"),
-    ("£3.7 billion", 3.7e9, "money"), ("177*", 177, "plain"),
-])
+@pytest.mark.parametrize(
+    "text, value, kind",
+    [
+        ("8407", 8407, "plain"),
+        ("8,407", 8407, "plain"),
+        (" 8,407 ", 8407, "plain"),
+        ("1,185,180", 1185180, "plain"),
+        ("387.6", 387.6, "plain"),
+        ("-31", -31, "plain"),
+        ("−20%", -20, "percent"),
+        ("21%", 21, "percent"),
+        ("86.0%", 86, "percent"),
+        ("£34,086,000", 34086000, "money"),
+        ("£258k", 258000, "money"),
+        ("£43.735m", 43735000, "money"),
+        ("£1.2m", 1200000, "money"),
+        ("£79 million", 79000000, "money"),
+        ("£3.7 billion", 3.7e9, "money"),
+        ("177*", 177, "plain"),
+    ],
+)
 def test_numbers_as_excel_writes_them(text, value, kind):
     number = parse_number(text)
     assert number.value == pytest.approx(value)
@@ -24,8 +38,10 @@ def test_ambiguous_numbers_are_refused(text):
         parse_number(text)
 
 
-@pytest.mark.parametrize("text, reason", [("", "No figure given"), ("n/a", "Not applicable"), (" N/A ", "Not applicable"),
-                                          ("Not recorded", "Not recorded"), ("suppressed", "Suppressed")])
+@pytest.mark.parametrize(
+    "text, reason",
+    [("", "No figure given"), ("n/a", "Not applicable"), (" N/A ", "Not applicable"), ("Not recorded", "Not recorded"), ("suppressed", "Suppressed")],
+)
 def test_missing_words_keep_their_reason(text, reason):
     assert missing_reason(text) == reason
 
@@ -34,8 +50,10 @@ def test_a_number_is_not_missing():
     assert missing_reason("0") is None
 
 
-@pytest.mark.parametrize("text, expected", [("2016-04-01", date(2016, 4, 1)), ("01/04/2016", date(2016, 4, 1)),
-                                            ("1/4/2016", date(2016, 4, 1)), ("2016-04-01 00:00:00", date(2016, 4, 1))])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2016-04-01", date(2016, 4, 1)), ("01/04/2016", date(2016, 4, 1)), ("1/4/2016", date(2016, 4, 1)), ("2016-04-01 00:00:00", date(2016, 4, 1))],
+)
 def test_dates(text, expected):
     assert parse_date(text) == expected
 

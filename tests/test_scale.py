@@ -1,6 +1,7 @@
 """A small version of the synthetic national data set (benchmarks/synthetic.py) built for real, so scale bugs
 show up here: id and name collisions, page addresses, nav size, page weight, rows that reach no page, and the
 deliberate disagreements and small numbers the generator plants."""
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,13 @@ def scale(tmp_path_factory):
     summary = synthetic.generate(tmp / "data", areas=20, schemes=200, years=1, seed=1)
     # The project without the editors' pages about areas of the real data (they would name areas this set lacks).
     project = tmp / "project"
-    shutil.copytree(ROOT / "docs", project / "docs",
-                    ignore=lambda folder, names: [n for n in names if n.endswith(".md")
-                                                  and Path(folder).parent == ROOT / "docs"
-                                                  and Path(folder).name in ("areas", "schemes", "measures")])
+    shutil.copytree(
+        ROOT / "docs",
+        project / "docs",
+        ignore=lambda folder, names: [
+            n for n in names if n.endswith(".md") and Path(folder).parent == ROOT / "docs" and Path(folder).name in ("areas", "schemes", "measures")
+        ],
+    )
     shutil.copytree(ROOT / "overrides", project / "overrides")
     os.symlink(ROOT / "macros", project / "macros")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -53,8 +57,7 @@ def test_the_generator_is_deterministic(tmp_path):
 def test_a_page_for_every_area_scheme_and_measure(scale):
     summary, site, _ = scale
     assert summary["areas"] == 20 and summary["schemes"] == 200 and summary["measures"] == 12
-    for folder, ids in (("areas", summary["area_ids"]), ("schemes", summary["scheme_ids"]),
-                        ("measures", summary["measure_ids"])):
+    for folder, ids in (("areas", summary["area_ids"]), ("schemes", summary["scheme_ids"]), ("measures", summary["measure_ids"])):
         assert len(set(ids)) == len(ids), f"two {folder} share an id"
         missing = [i for i in ids if not (site / folder / i / "index.html").exists()]
         assert not missing, f"no page for {folder}: {missing[:5]}"
@@ -67,8 +70,11 @@ def test_names_that_differ_only_in_punctuation_or_case_get_their_own_pages(scale
     assert len(summary["colliding_names"]) == 2
     by_name = {}
     for first, second in summary["colliding_names"]:
-        pages = [p for p in (site / "areas").glob("*/index.html")
-                 if re.search(r"<h1[^>]*>(.*?)</h1>", p.read_text(encoding="utf-8")).group(1) in (first, second)]
+        pages = [
+            p
+            for p in (site / "areas").glob("*/index.html")
+            if re.search(r"<h1[^>]*>(.*?)</h1>", p.read_text(encoding="utf-8")).group(1) in (first, second)
+        ]
         assert len(pages) == 2, (first, second, pages)
         by_name[first] = pages
     # The area index links to both, once each.
@@ -93,12 +99,18 @@ def test_pages_stay_light(scale):
 
 def test_the_nav_does_not_grow_with_the_areas(scale):
     summary, site, _ = scale
-    for page in (site / "index.html", site / "areas" / summary["area_ids"][0] / "index.html",
-                 site / "schemes" / summary["scheme_ids"][0] / "index.html"):
+    for page in (
+        site / "index.html",
+        site / "areas" / summary["area_ids"][0] / "index.html",
+        site / "schemes" / summary["scheme_ids"][0] / "index.html",
+    ):
         html = page.read_text(encoding="utf-8")
-        nav = html[html.index('md-nav--primary'):html.index('md-sidebar--secondary')]
-        links = [h for h in re.findall(r'class="md-nav__link[^"]*"\s+href="([^"]+)"', nav)
-                 + re.findall(r'href="([^"]+)"\s+class="md-nav__link', nav) if not h.startswith("#")]
+        nav = html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
+        links = [
+            h
+            for h in re.findall(r'class="md-nav__link[^"]*"\s+href="([^"]+)"', nav) + re.findall(r'href="([^"]+)"\s+class="md-nav__link', nav)
+            if not h.startswith("#")
+        ]
         assert 0 < len(set(links)) <= 10, (page, links)
         for area_id in summary["area_ids"]:
             assert f"areas/{area_id}/" not in nav, (page, area_id)
@@ -132,14 +144,17 @@ def test_status_icons_cost_a_page_nothing_and_every_status_has_one(scale):
     """Icons are masks in the shared stylesheet: inline, 1,100 copies weighed 265 KB on a measure page."""
     summary, site, _ = scale
     css = (site / "assets" / "care-icons.css").read_text(encoding="utf-8")
-    for page in (site / "index.html", site / "measures" / summary["measure_ids"][0] / "index.html",
-                 site / "areas" / summary["area_ids"][0] / "index.html"):
+    for page in (
+        site / "index.html",
+        site / "measures" / summary["measure_ids"][0] / "index.html",
+        site / "areas" / summary["area_ids"][0] / "index.html",
+    ):
         html = page.read_text(encoding="utf-8")
         used = set(re.findall(r'class="care-status care-status--([a-z-]+)"', html))
-        assert used and "<svg" not in html.split('<article')[1].split("</article>")[0], page
+        assert used and "<svg" not in html.split("<article")[1].split("</article>")[0], page
         assert 'href="../../assets/care-icons.css"' in html or 'href="assets/care-icons.css"' in html
         for key in used:
-            assert f".care-status--{key}::before {{ -webkit-mask-image: url(\"data:image/svg+xml," in css, key
+            assert f'.care-status--{key}::before {{ -webkit-mask-image: url("data:image/svg+xml,' in css, key
     from macros.analysis.status import ALL
 
     assert all(f".care-status--{s.key}::before" in css for s in ALL)

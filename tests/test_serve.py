@@ -1,4 +1,5 @@
 """`mkdocs serve` rebuilds when an editor saves a CSV file, not only a markdown page."""
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,13 @@ def test_preview_picks_up_a_csv_edit(tmp_path):
     port = free_port()
     log = open(tmp_path / "serve.log", "w")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_DATA_DIR": str(data), "CARE_CHART_CACHE": str(tmp_path / "cache")}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=tmp_path / "project", env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path / "project",
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/areas/testshire/"
     try:
         assert wait_for(lambda: "2,459 days" in fetch(url)), "the preview did not start"

@@ -4,6 +4,7 @@ On the built-in data (`real_site`) the tests check invariants worked out from th
 (conftest.expected_headlines and friends), never its figures, so an editor's correct data edit passes;
 CARE_TEST_DATA runs them on an edited copy. Exact sentences are checked on fixtures whose outcomes are known
 by design: tests/fixtures/judged (one measure of each status, schemes, money, milestones) and tiny."""
+
 from __future__ import annotations
 
 import csv
@@ -30,6 +31,7 @@ def visible(markup: str) -> str:
 # The built-in data: invariants worked out from the CSV files the build read ------------------------------
 # No figure, count or sentence of the built-in data is written here: an editor's correction must pass.
 
+
 def squash(text: str) -> str:
     """Text without spaces, to compare a cell with a page where <abbr> tags split it."""
     return re.sub(r"\s+", "", text)
@@ -55,8 +57,9 @@ def money_exact(value: float) -> str:
 
 def area_sentences(markup: str) -> list[tuple[str, str | None]]:
     """Each generated measure section's sentence (visible text) and the status word beside it."""
-    found = re.findall(r'<p class="care-sentence">(.*?)</p>\s*<p>(?:<span class="care-status care-status--[a-z-]+">([^<]*)</span>)?</p>',
-                       markup, re.S)
+    found = re.findall(
+        r'<p class="care-sentence">(.*?)</p>\s*<p>(?:<span class="care-status care-status--[a-z-]+">([^<]*)</span>)?</p>', markup, re.S
+    )
     return [(visible(sentence).strip(), word or None) for sentence, word in found]
 
 
@@ -83,8 +86,12 @@ def facts():
     """The built-in data (or CARE_TEST_DATA's copy) read by the test: rows by file, and every headline."""
     names = ("areas", "schemes", "measures", "observations", "money", "milestones", "risks", "sources", "glossary")
     rows = {name: csv_rows(REAL_DATA, name) for name in names}
-    return {"rows": rows, "headlines": expected_headlines(REAL_DATA),
-            "measures": {m["id"]: m for m in rows["measures"]}, "sources": {s["id"]: s for s in rows["sources"]}}
+    return {
+        "rows": rows,
+        "headlines": expected_headlines(REAL_DATA),
+        "measures": {m["id"]: m for m in rows["measures"]},
+        "sources": {s["id"]: s for s in rows["sources"]},
+    }
 
 
 def area_page_file(area_id: str) -> str:
@@ -120,8 +127,7 @@ def test_home_names_the_newest_report_and_the_newest_result(real_site, facts):
     sources = facts["rows"]["sources"]
     newest = max(sources, key=lambda s: cell_date(s["date"]))  # the first of the newest, as listed
     assert (f"The newest report is {newest['title']}, from {newest['body']}, dated {day(cell_date(newest['date']))}.") in words
-    ends = [cell_date(o["period_end"]) for o in facts["rows"]["observations"]
-            if o["kind"] == "actual" and cell_number(o["value"]) is not None]
+    ends = [cell_date(o["period_end"]) for o in facts["rows"]["observations"] if o["kind"] == "actual" and cell_number(o["value"]) is not None]
     assert f"The newest result on this site is for the period up to {day(max(ends))}." in words
 
 
@@ -190,9 +196,12 @@ def test_every_area_page_sums_up_its_schemes_and_keeps_their_charts_on_their_pag
             expected = Counter(j.word for k, j in facts["headlines"].items() if k[:2] == (area["id"], scheme["id"]) and j)
             assert words == expected, scheme["id"]
             # Its money: each printed total said once, however many breakdowns print it.
-            totals = {(m["item"], m["period_start"], m["period_end"], cell_number(m["amount"])) for m in rows["money"]
-                      if m["scheme_id"] == scheme["id"] and m["is_total"] == "yes" and cell_number(m["amount"]) is not None}
-            for item_name, _, _, amount in totals:
+            totals = {
+                (m["item"], m["period_start"], m["period_end"], cell_number(m["amount"]))
+                for m in rows["money"]
+                if m["scheme_id"] == scheme["id"] and m["is_total"] == "yes" and cell_number(m["amount"]) is not None
+            }
+            for _item, _, _, amount in totals:
                 same = sum(1 for t in totals if t[3] == amount)
                 assert said.count(money_exact(amount)) == same, (scheme["id"], amount)
             assert ("Money: " in said) == bool(totals), scheme["id"]
@@ -273,11 +282,15 @@ def test_editor_page_keeps_prose_and_pulls_figures(real_site, facts):
     """docs/areas/southampton.md asks for the April to September 2016 waiting days and their plan."""
     words = visible(page(real_site, "areas/southampton"))
     assert "This page was written by an editor." in words
-    figures = {o["kind"]: cell_number(o["value"]) for o in facts["rows"]["observations"]
-               if (o["area_id"], o["scheme_id"], o["measure_id"], o["period_start"], o["period_end"], o["printed_in"])
-               == ("southampton", "", "soton-dtc-days", "2016-04-01", "2016-09-30", "table")}
-    assert (f"people in Southampton spent {number_text(figures['actual'])} days waiting, "
-            f"against a plan of {number_text(figures['plan'])} days.") in words
+    figures = {
+        o["kind"]: cell_number(o["value"])
+        for o in facts["rows"]["observations"]
+        if (o["area_id"], o["scheme_id"], o["measure_id"], o["period_start"], o["period_end"], o["printed_in"])
+        == ("southampton", "", "soton-dtc-days", "2016-04-01", "2016-09-30", "table")
+    }
+    assert (
+        f"people in Southampton spent {number_text(figures['actual'])} days waiting, against a plan of {number_text(figures['plan'])} days."
+    ) in words
 
 
 def test_every_scheme_page_shows_its_milestones_risks_and_money(real_site, facts):
@@ -301,10 +314,12 @@ def test_every_scheme_page_shows_its_milestones_risks_and_money(real_site, facts
 
 def test_every_measure_page_gives_direction_and_each_place_that_reports_it(real_site, facts):
     rows, headlines = facts["rows"], facts["headlines"]
-    areas = {a["id"]: a["name"] for a in rows["areas"]}
     schemes = {s["id"]: s["name"] for s in rows["schemes"]}
-    direction = {"lower": "Lower is better.", "higher": "Higher is better.",
-                 "neither": "Neither higher nor lower is better: it is reported, not judged."}
+    direction = {
+        "lower": "Lower is better.",
+        "higher": "Higher is better.",
+        "neither": "Neither higher nor lower is better: it is reported, not judged.",
+    }
     for measure in rows["measures"]:
         markup = page(real_site, f"measures/{measure['id']}")
         said = visible(markup)
@@ -322,8 +337,7 @@ def test_every_measure_page_gives_direction_and_each_place_that_reports_it(real_
             continue
         counts = Counter((j.word if j else "No figures to compare").lower() for j in by_scheme.values())
         n_areas = len({k[0] for k in by_scheme})
-        head = (f"{len(by_scheme):,} scheme{'s' if len(by_scheme) != 1 else ''} in {n_areas:,} "
-                f"area{'s' if n_areas != 1 else ''} report this measure: ")
+        head = f"{len(by_scheme):,} scheme{'s' if len(by_scheme) != 1 else ''} in {n_areas:,} area{'s' if n_areas != 1 else ''} report this measure: "
         assert head in said, measure["id"]
         summary = said.split(head)[1].split(". Each scheme's page")[0]
         assert sorted(summary.split(", ")) == sorted(f"{n:,} {w}" for w, n in counts.items()), measure["id"]
@@ -373,8 +387,7 @@ def test_data_page_lists_every_disagreement_and_serves_downloads(real_site, fact
         assert (downloads / name).stat().st_size > 0
     for name, rows in facts["rows"].items():
         assert len(csv_rows(downloads, name)) == len(rows), name
-    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(downloads / "datapackage.json")],
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(downloads / "datapackage.json")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
 
 
@@ -430,42 +443,60 @@ def test_pages_load_nothing_from_other_sites(real_site):
 
 # Exact wording, on a fixture whose outcomes are known by design (tests/fixtures/judged) --------------------
 
+
 def test_glance_on_known_data(judged_site):
     glance = page(judged_site, "").split('class="care-glance"')[1].split("</table>")[0]
-    assert visible(glance).split("</caption>")[-1].strip().endswith(
-        "Area Better than plan Worse than plan On plan No plan to compare No result published "
-        "Northshire 2 1 1 2 1 Southshire 0 0 0 1 0")
+    assert (
+        visible(glance)
+        .split("</caption>")[-1]
+        .strip()
+        .endswith("Area Better than plan Worse than plan On plan No plan to compare No result published Northshire 2 1 1 2 1 Southshire 0 0 0 1 0")
+    )
     assert "Not rated" not in glance  # no area has a measure that is not rated
     words = visible(page(judged_site, ""))
-    assert ("The newest result on this site is for the period up to 31 March 2017. The newest report is Joint teams in "
-            "Southshire, from Southshire Council, dated 15 March 2017.") in words
+    assert (
+        "The newest result on this site is for the period up to 31 March 2017. The newest report is Joint teams in "
+        "Southshire, from Southshire Council, dated 15 March 2017."
+    ) in words
 
 
 def test_sentence_and_status_for_each_outcome(judged_site):
     markup = page(judged_site, "areas/northshire")
     assert area_sentences(markup) == [
-        ("Days adults waited to leave hospital: 8,407 days from April to September 2016, against a plan of 6,930 days. "
-         "That is higher than planned. Lower is better here, so this is not good.", "Worse than plan"),
+        (
+            "Days adults waited to leave hospital: 8,407 days from April to September 2016, against a plan of 6,930 days. "
+            "That is higher than planned. Lower is better here, so this is not good.",
+            "Worse than plan",
+        ),
         ("Home visits: 40 from April to September 2016, against a plan of 40. That is exactly the plan.", "On plan"),
-        ("Older people in hospital after a fall: the plan was 300 from April to September 2016. "
-         "The report gives no result to compare.", "No result published"),
-        ("Older people moving into care homes for good: 126 from April to September 2016, against a plan of 157. "
-         "That is lower than planned. Lower is better here, so this is good.", "Better than plan"),
-        ("Still at home 91 days after reablement: 86% from 2016 to 2017. There is no plan to compare it with.",
-         "No plan to compare"),
+        (
+            "Older people in hospital after a fall: the plan was 300 from April to September 2016. The report gives no result to compare.",
+            "No result published",
+        ),
+        (
+            "Older people moving into care homes for good: 126 from April to September 2016, against a plan of 157. "
+            "That is lower than planned. Lower is better here, so this is good.",
+            "Better than plan",
+        ),
+        ("Still at home 91 days after reablement: 86% from 2016 to 2017. There is no plan to compare it with.", "No plan to compare"),
     ]
-    assert re.search(r"<figcaption>Line chart of Older people moving into care homes for good, April 2016 to September 2016: "
-                     r"plan from 26 to 26; actual from 23 to 20\.", markup)
+    assert re.search(
+        r"<figcaption>Line chart of Older people moving into care homes for good, April 2016 to September 2016: "
+        r"plan from 26 to 26; actual from 23 to 20\.",
+        markup,
+    )
     assert "Source: Better Care in Northshire, Northshire Council, 30 November 2016 (Table 1)." in visible(markup)
 
 
 def test_area_page_sums_up_schemes_in_a_line_each(judged_site):
     area = page(judged_site, "areas/northshire")
     schemes = visible(area.split('<ul class="care-schemes">')[1].split("</ul></div>")[0])
-    assert ("Teams around practices (running): Nurses and social workers work as one team around each surgery. "
-            "Better than plan Staff in the team: 12 from April to September 2016, against a plan of 10. "
-            "Money: Transformation team, 2016 to 2017: £1,185,180. "  # printed by two breakdowns, said once
-            "2 milestones: 1 done, 1 due (as at 30 November 2016). 1 risk in the published risk log.") in schemes
+    assert (
+        "Teams around practices (running): Nurses and social workers work as one team around each surgery. "
+        "Better than plan Staff in the team: 12 from April to September 2016, against a plan of 10. "
+        "Money: Transformation team, 2016 to 2017: £1,185,180. "  # printed by two breakdowns, said once
+        "2 milestones: 1 done, 1 due (as at 30 November 2016). 1 risk in the published risk log."
+    ) in schemes
     assert "Supporting carers (running): Checks what help carers need. No plan to compare Staff in the team: 3 from" in schemes
     money = area.split("<caption>Money: Northshire</caption>")[1].split("</table>")[0]
     assert "£43,735,000" in money and "Transformation team" not in money
@@ -487,7 +518,10 @@ def test_measure_page_counts_the_schemes_that_report_it(judged_site):
     words = visible(page(judged_site, "measures/staff"))
     assert "Higher is better." in words
     assert "3 schemes in 2 areas report this measure: 2 no plan to compare, 1 better than plan." in words
-    assert "Northshire: Supporting carers (no plan to compare, April to September 2016); Teams around practices (better than plan, April to September 2016)." in words
+    assert (
+        "Northshire: Supporting carers (no plan to compare, April to September 2016); "
+        "Teams around practices (better than plan, April to September 2016)." in words
+    )
     assert "Southshire: Joint teams (no plan to compare, October 2016 to February 2017)." in words
     assert "No area reports this measure for the whole area." in words
     admissions = visible(page(judged_site, "measures/admissions"))
@@ -495,6 +529,7 @@ def test_measure_page_counts_the_schemes_that_report_it(judged_site):
 
 
 # Behaviour on small fixtures ---------------------------------------------------------------------
+
 
 def test_small_numbers_never_shown(tiny_site):
     words = visible(page(tiny_site, "schemes/test-carers"))
@@ -507,21 +542,27 @@ def test_small_numbers_never_shown(tiny_site):
 
 def test_chart_caption_describes_plan_and_actual(tiny_site):
     markup = page(tiny_site, "areas/testshire")
-    assert ('alt="Chart: Days people waited to leave hospital. Described below."' in markup)
-    assert ("<figcaption>Line chart of Days people waited to leave hospital, April 2016 to May 2016: plan from 909 days "
-            "to 1,188 days; actual from 1,041 days to 1,418 days. The figures are in the table below.</figcaption>") in markup
+    assert 'alt="Chart: Days people waited to leave hospital. Described below."' in markup
+    assert (
+        "<figcaption>Line chart of Days people waited to leave hospital, April 2016 to May 2016: plan from 909 days "
+        "to 1,188 days; actual from 1,041 days to 1,418 days. The figures are in the table below.</figcaption>"
+    ) in markup
 
 
 def test_data_page_says_what_disagrees(tiny_site):
     words = visible(page(tiny_site, "data"))
-    assert ("Testshire: Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days "
-            "but its 2 parts add up to 2,097 days.") in words
+    assert (
+        "Testshire: Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days "
+        "but its 2 parts add up to 2,097 days."
+    ) in words
     assert "difference from plan for April to May 2016: the table gives 17% but the text says 21%." in words
     assert "Risk 1 (Rising cost of assessments): the printed score is 11 but impact 4 times probability 3 is 12." in words
     report = (SITE(tiny_site) / "build-report.txt").read_text(encoding="utf-8")
     assert "Disagreements found in the source reports: 3\n" in report
-    assert "Rows read: sources.csv 1, glossary.csv 2, areas.csv 1, schemes.csv 1, measures.csv 2, observations.csv 11, " \
-           "money.csv 3, milestones.csv 2, risks.csv 1" in report
+    assert (
+        "Rows read: sources.csv 1, glossary.csv 2, areas.csv 1, schemes.csv 1, measures.csv 2, observations.csv 11, "
+        "money.csv 3, milestones.csv 2, risks.csv 1" in report
+    )
 
 
 def test_abbreviations_expanded_where_they_appear(tiny_site):
@@ -539,7 +580,7 @@ def test_threshold_comes_from_mkdocs_yml(tmp_path):
     assert "fewer than 250" in words and "222" not in words
 
 
-HOSTILE = '</script><script>alert(1)</script> {{ 7*7 }} *bold* <img src=x onerror=alert(2)>'
+HOSTILE = "</script><script>alert(1)</script> {{ 7*7 }} *bold* <img src=x onerror=alert(2)>"
 
 
 @pytest.mark.slow
@@ -585,7 +626,7 @@ def test_a_new_area_row_makes_a_new_page(tmp_path):
 
 @pytest.mark.slow
 def test_macro_with_unknown_id_stops_the_build_naming_page_and_line(tmp_path):
-    result = build(tmp_path, data_dir(tmp_path), docs={"areas/testshire.md": "# Testshire\n\nWords.\n\n{{ figure(\"testshire\", \"dtc-dayz\") }}\n"})
+    result = build(tmp_path, data_dir(tmp_path), docs={"areas/testshire.md": '# Testshire\n\nWords.\n\n{{ figure("testshire", "dtc-dayz") }}\n'})
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/areas/testshire.md, line 5: there is no measure 'dtc-dayz'. Did you mean 'dtc-days'?" in output
@@ -595,7 +636,7 @@ def test_macro_with_unknown_id_stops_the_build_naming_page_and_line(tmp_path):
 
 @pytest.mark.slow
 def test_macro_with_a_period_that_has_no_data(tmp_path):
-    result = build(tmp_path, data_dir(tmp_path), docs={"extra.md": "# X\n\n{{ figure(\"testshire\", \"dtc-days\", \"June 2016\") }}\n"})
+    result = build(tmp_path, data_dir(tmp_path), docs={"extra.md": '# X\n\n{{ figure("testshire", "dtc-days", "June 2016") }}\n'})
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/extra.md, line 3: there is no actual figure for 'dtc-days' in 'testshire' for the period 'June 2016'." in output
@@ -629,8 +670,10 @@ def test_area_money_macro_says_where_scheme_money_is(tmp_path):
     result = build(tmp_path, data_dir(tmp_path), docs={"areas/testshire.md": page_text})
     assert result.returncode == 0, result.stderr
     words = visible(page(tmp_path, "areas/testshire"))
-    assert ("The reports give no budget for the whole area, only for some of its schemes. The list of schemes sums them up, "
-            "and each scheme's page shows them in full.") in words
+    assert (
+        "The reports give no budget for the whole area, only for some of its schemes. The list of schemes sums them up, "
+        "and each scheme's page shows them in full."
+    ) in words
     assert "£1,389,000" in words  # the scheme's own money, in full
 
 

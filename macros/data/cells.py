@@ -3,6 +3,7 @@
 Each parser returns a clean value or raises CellError with a sentence saying what was expected;
 the loader adds the file, line and column. Nothing is guessed: what is not unambiguous is refused.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,9 +59,13 @@ def missing_reason(text: str) -> str | None:
 
 
 # Reports write small counts in words ("seven multi-agency teams"); these are unambiguous.
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
 
 
@@ -147,6 +152,7 @@ def read_rows(raw: bytes) -> tuple[list[str], list[list[str]]]:
 # The same rules as the scalar parsers above, applied to a column by parsing each distinct cell once and
 # broadcasting the result: a national observations.csv repeats the same few thousand figures 257,000 times.
 
+
 def _each_distinct(series: pd.Series, parse) -> pd.Series:
     codes, distinct = pd.factorize(series.astype(object).to_numpy(), use_na_sentinel=False)
     results = np.empty(len(distinct), dtype=object)
@@ -160,12 +166,14 @@ def _or_error(parse):
             return parse(text)
         except CellError as error:
             return error
+
     return attempt
 
 
 def parse_number_column(series: pd.Series) -> pd.DataFrame:
     """Every cell of a column of printed figures: value, kind (plain/percent/money), footnote mark, the reason
     for no figure (n/a, Not recorded, empty...) and the CellError of a cell that is neither (else None)."""
+
     def one(text: str):
         reason = missing_reason(text)
         if reason is not None:
@@ -177,8 +185,7 @@ def parse_number_column(series: pd.Series) -> pd.DataFrame:
         return (number.value, number.kind, number.footnote, None, None)
 
     parsed = _each_distinct(series, one)
-    return pd.DataFrame(parsed.tolist() or None, index=series.index, dtype=object,
-                        columns=["value", "kind", "footnote", "missing", "error"])
+    return pd.DataFrame(parsed.tolist() or None, index=series.index, dtype=object, columns=["value", "kind", "footnote", "missing", "error"])
 
 
 def parse_date_column(series: pd.Series) -> pd.Series:

@@ -3,6 +3,7 @@
 mkdocs prints a PluginError without a traceback and stops the build before anything is written,
 so every mistake in the data ends up as one DataProblems raised from the loader.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@
 
 Every problem in every file is collected before stopping, as one DataProblems.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,9 @@ import numpy as np
 from . import rules
 from .cells import CellError
 from .errors import DataProblems, Problem
-from .model import Area, Dataset, many_objects, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term
+from .model import Area, Dataset, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term, many_objects
 from .reading import read_table
-from .schema import Table, check_cells, groups, check_foreign_keys, check_header, check_primary_key, unsupported
+from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
 from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
 
 __all__ = ["Table", "load"]
@@ -32,13 +33,41 @@ MODEL_FIELDS = {
     "areas": ("id", "name", "bodies", "summary", "source_id"),
     "schemes": ("id", "area_id", "name", "summary", "for_whom", "status", "source_id", "source_location"),
     "measures": ("id", "name", "meaning", "unit", "better", "counts_people", "abbreviation"),
-    "observations": ("area_id", "scheme_id", "measure_id", "period_start", "period_end", "period_label", "kind", "value",
-                     "qualifier", "printed_in", "note", "source_id", "source_location"),
-    "money": ("area_id", "scheme_id", "period_start", "period_end", "period_label", "breakdown", "item", "funder", "amount",
-              "share", "fte", "unit_cost", "is_total", "note", "source_id", "source_location"),
+    "observations": (
+        "area_id",
+        "scheme_id",
+        "measure_id",
+        "period_start",
+        "period_end",
+        "period_label",
+        "kind",
+        "value",
+        "qualifier",
+        "printed_in",
+        "note",
+        "source_id",
+        "source_location",
+    ),
+    "money": (
+        "area_id",
+        "scheme_id",
+        "period_start",
+        "period_end",
+        "period_label",
+        "breakdown",
+        "item",
+        "funder",
+        "amount",
+        "share",
+        "fte",
+        "unit_cost",
+        "is_total",
+        "note",
+        "source_id",
+        "source_location",
+    ),
     "milestones": ("area_id", "scheme_id", "milestone", "due", "due_label", "completed", "source_id", "source_location"),
-    "risks": ("area_id", "scheme_id", "number", "risk", "impact", "probability", "score", "mitigation", "owner", "source_id",
-              "source_location"),
+    "risks": ("area_id", "scheme_id", "number", "risk", "impact", "probability", "score", "mitigation", "owner", "source_id", "source_location"),
 }
 
 
@@ -71,14 +100,35 @@ def _read_package(data_dir: Path) -> dict:
     try:
         package = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DataProblems([Problem(file, None, None, None, "the data package description is missing",
-                                    "Every data folder needs datapackage.json; copy it from the project's data/ folder.")]) from None
+        raise DataProblems(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    "the data package description is missing",
+                    "Every data folder needs datapackage.json; copy it from the project's data/ folder.",
+                )
+            ]
+        ) from None
     except json.JSONDecodeError as error:
-        raise DataProblems([Problem(file, error.lineno, None, None, f"this is not valid JSON ({error.msg})",
-                                    "Undo the last edit to this file, or copy it again from the project's data/ folder.")]) from None
+        raise DataProblems(
+            [
+                Problem(
+                    file,
+                    error.lineno,
+                    None,
+                    None,
+                    f"this is not valid JSON ({error.msg})",
+                    "Undo the last edit to this file, or copy it again from the project's data/ folder.",
+                )
+            ]
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise DataProblems([Problem(file, None, None, None, f"this cannot be read ({error})",
-                                    "Copy it again from the project's data/ folder.")]) from None
+        raise DataProblems(
+            [Problem(file, None, None, None, f"this cannot be read ({error})", "Copy it again from the project's data/ folder.")]
+        ) from None
     problems = []
     try:
         named = {res["name"]: res for res in package["resources"]}
@@ -90,11 +140,22 @@ def _read_package(data_dir: Path) -> dict:
             have = {f["name"] for f in named[name]["schema"]["fields"]} if name in named else set()
             for field_name in needed:
                 if field_name not in have:
-                    problems.append(Problem(file, None, field_name, None, f"the '{name}' resource has no field '{field_name}'",
-                                            "Copy datapackage.json again from the project's data/ folder."))
+                    problems.append(
+                        Problem(
+                            file,
+                            None,
+                            field_name,
+                            None,
+                            f"the '{name}' resource has no field '{field_name}'",
+                            "Copy datapackage.json again from the project's data/ folder.",
+                        )
+                    )
     except (KeyError, TypeError, AttributeError, AssertionError):
-        problems.append(Problem(file, None, None, None, "this does not describe the data files as the site expects",
-                                "Copy it again from the project's data/ folder."))
+        problems.append(
+            Problem(
+                file, None, None, None, "this does not describe the data files as the site expects", "Copy it again from the project's data/ folder."
+            )
+        )
     if problems:
         raise DataProblems(problems)
     return package
@@ -111,25 +172,33 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
         problems.append(Problem(file, None, None, None, "the file is missing", f"Create it with this header row: {','.join(names)}"))
         return broken
     except OSError as error:
-        problems.append(Problem(file, None, None, None, f"the file cannot be read ({error.strerror or error})",
-                                "Check that it is a file you can open."))
+        problems.append(
+            Problem(file, None, None, None, f"the file cannot be read ({error.strerror or error})", "Check that it is a file you can open.")
+        )
         return broken
     except CellError as error:
         problems.append(Problem(file, None, None, None, error.message, error.fix))
         return broken
     if not any(raw.header):
-        problems.append(Problem(file, 1, None, None, "the file is empty",
-                                f"It needs a header row: {','.join(names)}, then one row per line."))
+        problems.append(Problem(file, 1, None, None, "the file is empty", f"It needs a header row: {','.join(names)}, then one row per line."))
         return broken
     if not check_header(file, fields, raw.header, problems):
         return broken
     # Blank rows are skipped (their lines still count); cells beyond the header's last column are a stray comma.
     empty = [np.array([t == "" for t in c.texts], dtype=bool)[c.codes] for c in raw.columns]
     blank = np.logical_and.reduce(empty)
-    overflow = ~np.logical_and.reduce(empty[len(raw.header):]) if len(raw.columns) > len(raw.header) else np.zeros(len(raw), dtype=bool)
+    overflow = ~np.logical_and.reduce(empty[len(raw.header) :]) if len(raw.columns) > len(raw.header) else np.zeros(len(raw), dtype=bool)
     for i in np.flatnonzero(overflow & ~blank).tolist():
-        problems.append(Problem(file, int(raw.lines[i]), None, None, "this row has more cells than there are columns",
-                                "Check for a stray comma; put text containing commas in quotes."))
+        problems.append(
+            Problem(
+                file,
+                int(raw.lines[i]),
+                None,
+                None,
+                "this row has more cells than there are columns",
+                "Check for a stray comma; put text containing commas in quotes.",
+            )
+        )
     rows = np.flatnonzero(~blank & ~overflow)
     return check_cells(file, resource["name"], fields, raw, rows, resource["schema"].get("missingValues", [""]), problems)
 
@@ -162,13 +231,16 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
 
     sources = {r[0]: Source(*r) for r in zip(*col(t["sources"], *MODEL_FIELDS["sources"]))}
     glossary = {r[0]: Term(*r) for r in zip(*col(t["glossary"], *MODEL_FIELDS["glossary"]))}
-    areas = {i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
-             for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))}
+    areas = {
+        i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
+        for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))
+    }
     schemes = {r[0]: Scheme(*r[:5], SchemeStage(r[5]), *r[6:]) for r in zip(*col(t["schemes"], *MODEL_FIELDS["schemes"]))}
     part_of = measures_t.values["part_of"].tolist() if "part_of" in measures_t.values else [""] * len(measures_t)
-    measures = {i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None)
-                for (i, name, meaning, unit, better, people, abbreviation), whole
-                in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)}
+    measures = {
+        i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None)
+        for (i, name, meaning, unit, better, people, abbreviation), whole in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)
+    }
 
     def periods(table: Table, rows: np.ndarray) -> list[Period]:
         """The period of each of these rows, one Period object for each distinct (start, end, label)."""
@@ -196,23 +268,53 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     # Observations and money rows whose period is wrong were reported; the others become objects, column by column.
     rows = np.flatnonzero(obs_period)
     hidden = rules.suppressed(obs_t, obs_value, {m.id: m.counts_people for m in measures.values()}, threshold)
-    observations = list(map(
-        Observation, cells(obs_t, "area_id", rows), cells(obs_t, "scheme_id", rows, or_none), cells(obs_t, "measure_id", rows),
-        periods(obs_t, rows), cells(obs_t, "kind", rows, member(FigureKind)), obs_value[rows].tolist(), cells(obs_t, "value", rows),
-        obs_missing[rows].tolist(), cells(obs_t, "qualifier", rows), cells(obs_t, "printed_in", rows, member(PrintedIn)),
-        cells(obs_t, "note", rows), cells(obs_t, "source_id", rows), cells(obs_t, "source_location", rows),
-        obs_t.lines[rows].tolist(), hidden[rows].tolist()))
+    observations = list(
+        map(
+            Observation,
+            cells(obs_t, "area_id", rows),
+            cells(obs_t, "scheme_id", rows, or_none),
+            cells(obs_t, "measure_id", rows),
+            periods(obs_t, rows),
+            cells(obs_t, "kind", rows, member(FigureKind)),
+            obs_value[rows].tolist(),
+            cells(obs_t, "value", rows),
+            obs_missing[rows].tolist(),
+            cells(obs_t, "qualifier", rows),
+            cells(obs_t, "printed_in", rows, member(PrintedIn)),
+            cells(obs_t, "note", rows),
+            cells(obs_t, "source_id", rows),
+            cells(obs_t, "source_location", rows),
+            obs_t.lines[rows].tolist(),
+            hidden[rows].tolist(),
+        )
+    )
     rows = np.flatnonzero(money_period)
-    money = list(map(
-        Money, cells(money_t, "area_id", rows), cells(money_t, "scheme_id", rows, or_none), periods(money_t, rows),
-        *(cells(money_t, n, rows) for n in ("breakdown", "item", "funder")), amount[rows].tolist(), cells(money_t, "amount", rows),
-        share[rows].tolist(), fte[rows].tolist(), unit_cost[rows].tolist(), cells(money_t, "is_total", rows, lambda v: v == "yes"),
-        *(cells(money_t, n, rows) for n in ("note", "source_id", "source_location")), money_t.lines[rows].tolist()))
-    milestones = [Milestone(area, scheme or None, what, due, label, completed, source, location, line)
-                  for (area, scheme, what, due, label, completed, source, location), line
-                  in zip(zip(*col(t["milestones"], *MODEL_FIELDS["milestones"])), t["milestones"].lines.tolist())]
-    risks = [Risk(area, scheme or None, *rest, line)
-             for (area, scheme, *rest), line in zip(zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist())]
+    money = list(
+        map(
+            Money,
+            cells(money_t, "area_id", rows),
+            cells(money_t, "scheme_id", rows, or_none),
+            periods(money_t, rows),
+            *(cells(money_t, n, rows) for n in ("breakdown", "item", "funder")),
+            amount[rows].tolist(),
+            cells(money_t, "amount", rows),
+            share[rows].tolist(),
+            fte[rows].tolist(),
+            unit_cost[rows].tolist(),
+            cells(money_t, "is_total", rows, lambda v: v == "yes"),
+            *(cells(money_t, n, rows) for n in ("note", "source_id", "source_location")),
+            money_t.lines[rows].tolist(),
+        )
+    )
+    milestones = [
+        Milestone(area, scheme or None, what, due, label, completed, source, location, line)
+        for (area, scheme, what, due, label, completed, source, location), line in zip(
+            zip(*col(t["milestones"], *MODEL_FIELDS["milestones"])), t["milestones"].lines.tolist()
+        )
+    ]
+    risks = [
+        Risk(area, scheme or None, *rest, line)
+        for (area, scheme, *rest), line in zip(zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist())
+    ]
     rows_read = {name: len(table) for name, table in tables.items()}
-    return Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read,
-                   small_number_threshold=threshold)
+    return Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read, small_number_threshold=threshold)

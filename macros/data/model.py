@@ -1,4 +1,5 @@
 """The data set as typed objects, read once per build and indexed so pages never scan whole tables."""
+
 from __future__ import annotations
 
 import gc
@@ -80,7 +81,7 @@ class Period:
     end: date
     label: str = field(default="", compare=False)  # as the report wrote it; two labels for the same dates are one period
 
-    def contains(self, other: "Period") -> bool:
+    def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
 
 
@@ -160,17 +161,6 @@ class Risk:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Disagreement:
-    """Two figures in one report that should agree and do not, found by computation."""
-
-    area_id: str
-    scheme_id: str | None
-    source_id: str
-    what: str  # one plain-English sentence giving both figures
-    where: str  # the places in the report
-
-
 @dataclass
 class Dataset:
     """Everything the site shows, with the indexes pages need."""
@@ -185,7 +175,6 @@ class Dataset:
     milestones: list[Milestone]
     risks: list[Risk]
     rows_read: dict[str, int]
-    disagreements: list[Disagreement] = field(default_factory=list)
     small_number_threshold: int = 5
 
     def __post_init__(self) -> None:
@@ -204,13 +193,6 @@ class Dataset:
         self.money_by = _group(self.money)
         self.milestones_by = _group(self.milestones)
         self.risks_by = _group(self.risks)
-        self.set_disagreements(self.disagreements)
-
-    def set_disagreements(self, found: list[Disagreement]) -> None:
-        self.disagreements = found
-        self.disagreements_by_area: dict[str, list[Disagreement]] = defaultdict(list)
-        for item in found:
-            self.disagreements_by_area[item.area_id].append(item)
 
     def newest_date(self) -> date | None:
         """The end of the newest period an actual figure covers (plans can run years ahead)."""

@@ -1,6 +1,7 @@
-""""Did you mean …?": the nearest valid choices to a mistyped id, column, period or macro name.
+""" "Did you mean …?": the nearest valid choices to a mistyped id, column, period or macro name.
 
 The one place this is worked out, so every error message suggests the same way."""
+
 from __future__ import annotations
 
 import difflib
@@ -13,7 +14,7 @@ def nearest(value: object, choices: Iterable[str], n: int = 3, cutoff: float = 0
 
 
 def did_you_mean(value: object, choices: Iterable[str], n: int = 3, cutoff: float = 0.5, *, suffix: str = "") -> str:
-    """"Did you mean 'a' or 'b'? " (with a trailing space), or "" when nothing is close.
+    """ "Did you mean 'a' or 'b'? " (with a trailing space), or "" when nothing is close.
 
     `suffix` is added to each choice as shown, e.g. ".md" for a page file named after an id."""
     near = nearest(value, choices, n, cutoff)

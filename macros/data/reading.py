@@ -5,6 +5,7 @@ then kept as codes into its distinct cells (`pandas.factorize`), stripped of sur
 observations.csv has 257,000 rows but only a few thousand distinct cells per column, so every later step
 (cleaning, checking, typing) works on the distinct cells and broadcasts the result with the codes.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,7 @@ class TextColumn:
     codes: np.ndarray
     texts: list[str]
 
-    def take(self, rows: np.ndarray) -> "TextColumn":
+    def take(self, rows: np.ndarray) -> TextColumn:
         return TextColumn(self.codes[rows], self.texts)
 
     def cells(self) -> list[str]:
@@ -53,8 +54,10 @@ def read_table(raw: bytes) -> RawTable:
     """The file's header and records, or CellError saying why it cannot be read at all."""
     text = decode(raw)
     if "\x00" in text:
-        raise CellError("this is not a text file (it holds NUL bytes, as a spreadsheet's own format or a UTF-16 file does)",
-                        "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'.")
+        raise CellError(
+            "this is not a text file (it holds NUL bytes, as a spreadsheet's own format or a UTF-16 file does)",
+            "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'.",
+        )
     if not text.strip():
         return RawTable([], [], np.zeros(0, dtype=np.int64))
     frame, header_width = _parse(text)
@@ -86,9 +89,17 @@ def _parse(text: str) -> tuple[pd.DataFrame, int]:
     width = header_width = None
     for _ in range(100):
         try:
-            frame = pd.read_csv(io.StringIO(text), header=None, names=None if width is None else range(width),
-                                dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                                engine="c", index_col=False)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                header=None,
+                names=None if width is None else range(width),
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=False,
+                engine="c",
+                index_col=False,
+            )
             return frame, header_width if header_width is not None else frame.shape[1]
         except pd.errors.ParserError as error:
             wider = _TOO_MANY.search(str(error))
@@ -97,11 +108,15 @@ def _parse(text: str) -> tuple[pd.DataFrame, int]:
                 width = int(wider[2])
                 continue
             if "EOF inside string" in str(error):
-                raise CellError("a quotation mark opens a cell that is never closed",
-                                'Check for a stray " in the file: a cell that contains a quotation mark must double it ("").') from None
-            raise CellError(f"this cannot be read as CSV ({str(error).strip()})",
-                            "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'.") from None
+                raise CellError(
+                    "a quotation mark opens a cell that is never closed",
+                    'Check for a stray " in the file: a cell that contains a quotation mark must double it ("").',
+                ) from None
+            raise CellError(
+                f"this cannot be read as CSV ({str(error).strip()})", "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'."
+            ) from None
         except (pd.errors.EmptyDataError, ValueError, OverflowError, MemoryError) as error:
-            raise CellError(f"this cannot be read as CSV ({type(error).__name__})",
-                            "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'.") from None
+            raise CellError(
+                f"this cannot be read as CSV ({type(error).__name__})", "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'."
+            ) from None
     raise CellError("rows of this file have ever more cells", "Check for stray commas; put text containing commas in quotes.")

@@ -11,6 +11,7 @@ site's settings is here:
 
 Each works on whole columns of a checked Table (schema.Table), each distinct cell once.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,8 +26,15 @@ from .schema import Table, groups
 from .vocab import LEVELS, FigureKind, Unit
 
 # Which written forms of a figure fit which unit.
-UNIT_FORMS = MappingProxyType({Unit.COUNT: frozenset({"plain"}), Unit.DAYS: frozenset({"plain"}), Unit.RATE_PER_100K: frozenset({"plain"}),
-                               Unit.PERCENT: frozenset({"percent", "plain"}), Unit.GBP: frozenset({"money", "plain"})})
+UNIT_FORMS = MappingProxyType(
+    {
+        Unit.COUNT: frozenset({"plain"}),
+        Unit.DAYS: frozenset({"plain"}),
+        Unit.RATE_PER_100K: frozenset({"plain"}),
+        Unit.PERCENT: frozenset({"percent", "plain"}),
+        Unit.GBP: frozenset({"money", "plain"}),
+    }
+)
 UNIT_EXAMPLE = MappingProxyType({Unit.COUNT: "8,407", Unit.DAYS: "1,041", Unit.RATE_PER_100K: "387.6", Unit.PERCENT: "21%", Unit.GBP: "£1.2m"})
 _FORM_WORDS = MappingProxyType({"percent": "a percentage", "money": "an amount of money"})
 
@@ -55,8 +63,10 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
         if error is not None:
             verdict[pair] = (error.message, error.fix)
         elif form is not None and unit in UNIT_FORMS and form not in UNIT_FORMS[unit]:
-            verdict[pair] = (f"this is {_FORM_WORDS[form]}, but the measure is in {unit.replace('_', ' ')}",
-                             f"Write it like {UNIT_EXAMPLE[unit]}, or check the measure_id.")
+            verdict[pair] = (
+                f"this is {_FORM_WORDS[form]}, but the measure is in {unit.replace('_', ' ')}",
+                f"Write it like {UNIT_EXAMPLE[unit]}, or check the measure_id.",
+            )
         else:
             verdict[pair] = None
     bad_pairs = [p for p, v in verdict.items() if v is not None]
@@ -75,8 +85,16 @@ def periods(table: Table, problems: list[Problem], start: str = "period_start", 
     starts, ends = table.values[start], table.values[end]
     backwards = np.fromiter((known[i] and ends[i] < starts[i] for i in first.tolist()), dtype=bool, count=len(first))[group]
     for i in np.flatnonzero(backwards).tolist():
-        problems.append(Problem(table.file, int(table.lines[i]), end, _iso(ends[i]), f"the period ends before it starts ({_iso(starts[i])})",
-                                "Check the two dates: the end is the last day the figure covers."))
+        problems.append(
+            Problem(
+                table.file,
+                int(table.lines[i]),
+                end,
+                _iso(ends[i]),
+                f"the period ends before it starts ({_iso(starts[i])})",
+                "Check the two dates: the end is the last day the figure covers.",
+            )
+        )
     return known & ~backwards
 
 
@@ -90,8 +108,16 @@ def schemes_in_their_area(table: Table, scheme_area: dict[str, str], problems: l
     owner = owners[cells.codes]
     wrong = np.flatnonzero(has & ~table.invalid["area_id"] & (owner != areas))
     for i in wrong.tolist():
-        problems.append(Problem(table.file, int(table.lines[i]), "scheme_id", table.values["scheme_id"][i],
-                                f"this scheme belongs to {owner[i]}, not {areas[i]}", "Correct the area_id or the scheme_id."))
+        problems.append(
+            Problem(
+                table.file,
+                int(table.lines[i]),
+                "scheme_id",
+                table.values["scheme_id"][i],
+                f"this scheme belongs to {owner[i]}, not {areas[i]}",
+                "Correct the area_id or the scheme_id.",
+            )
+        )
 
 
 def parts_add_up(table: Table, problems: list[Problem]) -> None:
@@ -107,12 +133,27 @@ def parts_add_up(table: Table, problems: list[Problem]) -> None:
         if unit is None or unit_of[whole] is None:  # a unit the schema refused: reported already
             continue
         if whole == ids[i]:
-            problems.append(Problem(table.file, line, "part_of", whole, "a measure cannot be a part of itself",
-                                    "Leave part_of empty, or give the id of the measure this one is a part of."))
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    "part_of",
+                    whole,
+                    "a measure cannot be a part of itself",
+                    "Leave part_of empty, or give the id of the measure this one is a part of.",
+                )
+            )
         elif unit != unit_of[whole] or unit is None or not Unit(unit).adds_up:
-            problems.append(Problem(table.file, line, "part_of", whole,
-                                    f"parts must add up to the whole, so both must be counts, days or pounds (this is {unit}, "
-                                    f"'{whole}' is {unit_of[whole]})", "Leave part_of empty for figures that do not add up, such as percentages."))
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    "part_of",
+                    whole,
+                    f"parts must add up to the whole, so both must be counts, days or pounds (this is {unit}, '{whole}' is {unit_of[whole]})",
+                    "Leave part_of empty for figures that do not add up, such as percentages.",
+                )
+            )
 
 
 def observation_units(table: Table, unit_of_measure: dict[str, str]) -> np.ndarray:
@@ -130,8 +171,11 @@ def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool],
     levels = {k.value for k in LEVELS}
     group, first = groups(table, "measure_id", "kind", "value")
     measures, kinds = table.values["measure_id"], table.values["kind"]
-    hide = np.fromiter((bool(counts_people.get(measures[i])) and kinds[i] in levels and values[i] is not None and 0 < values[i] < threshold
-                        for i in first.tolist()), dtype=bool, count=len(first))
+    hide = np.fromiter(
+        (bool(counts_people.get(measures[i])) and kinds[i] in levels and values[i] is not None and 0 < values[i] < threshold for i in first.tolist()),
+        dtype=bool,
+        count=len(first),
+    )
     return hide[group]
 
 

@@ -8,6 +8,7 @@ this module does not know is itself reported, so no rule is silently skipped.
 
 Cells are checked once per distinct text of a column and the verdict is broadcast to every row holding it.
 """
+
 from __future__ import annotations
 
 import re
@@ -71,36 +72,98 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
     found = []
     for spec in resource["schema"]["fields"]:
         if spec.get("type", "string") not in TYPES:
-            found.append(Problem(file, None, spec["name"], spec.get("type"), "the data package gives a field type the site cannot check",
-                                 f"Use one of: {', '.join(TYPES)}."))
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    spec["name"],
+                    spec.get("type"),
+                    "the data package gives a field type the site cannot check",
+                    f"Use one of: {', '.join(TYPES)}.",
+                )
+            )
         if spec.get("format", "default") != "default":
-            found.append(Problem(file, None, spec["name"], spec["format"], "the data package gives a field format the site cannot check",
-                                 "Remove the format (dates are read as YYYY-MM-DD or DD/MM/YYYY)."))
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    spec["name"],
+                    spec["format"],
+                    "the data package gives a field format the site cannot check",
+                    "Remove the format (dates are read as YYYY-MM-DD or DD/MM/YYYY).",
+                )
+            )
         for name in spec.get("constraints", {}):
             if name not in CONSTRAINTS:
-                found.append(Problem(file, None, spec["name"], name, "the data package gives a constraint the site cannot check",
-                                     f"Use only: {', '.join(CONSTRAINTS)}."))
+                found.append(
+                    Problem(
+                        file,
+                        None,
+                        spec["name"],
+                        name,
+                        "the data package gives a constraint the site cannot check",
+                        f"Use only: {', '.join(CONSTRAINTS)}.",
+                    )
+                )
         constraints = spec.get("constraints", {})
-        for name, wanted in (("enum", list), ("pattern", str), ("minimum", (int, float, str)), ("maximum", (int, float, str)),
-                             ("minLength", int), ("maxLength", int)):
+        for name, wanted in (
+            ("enum", list),
+            ("pattern", str),
+            ("minimum", (int, float, str)),
+            ("maximum", (int, float, str)),
+            ("minLength", int),
+            ("maxLength", int),
+        ):
             if name in constraints and not isinstance(constraints[name], wanted):
-                found.append(Problem(file, None, spec["name"], str(constraints[name]), f"the data package's '{name}' is not written as the "
-                                     "Table Schema says", "Correct it in datapackage.json."))
+                found.append(
+                    Problem(
+                        file,
+                        None,
+                        spec["name"],
+                        str(constraints[name]),
+                        f"the data package's '{name}' is not written as the Table Schema says",
+                        "Correct it in datapackage.json.",
+                    )
+                )
         kind = spec.get("type", "string")
         for name in ("minimum", "maximum"):
             if name in constraints and kind in TYPES and (kind == "string" or isinstance(_typed(kind, str(constraints[name])), CellError)):
-                found.append(Problem(file, None, spec["name"], str(constraints[name]), f"the data package's '{name}' cannot be checked "
-                                     f"on a field of type {kind}", "Correct it in datapackage.json."))
+                found.append(
+                    Problem(
+                        file,
+                        None,
+                        spec["name"],
+                        str(constraints[name]),
+                        f"the data package's '{name}' cannot be checked on a field of type {kind}",
+                        "Correct it in datapackage.json.",
+                    )
+                )
         if "pattern" in constraints and kind != "string":
-            found.append(Problem(file, None, spec["name"], kind, "the data package gives a pattern for a field that is not a string",
-                                 "Correct it in datapackage.json."))
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    spec["name"],
+                    kind,
+                    "the data package gives a pattern for a field that is not a string",
+                    "Correct it in datapackage.json.",
+                )
+            )
         pattern = constraints.get("pattern")
         if isinstance(pattern, str):
             try:
                 re.compile(pattern)
             except (re.error, TypeError) as error:
-                found.append(Problem(file, None, spec["name"], str(pattern), f"the pattern is not a valid regular expression ({error})",
-                                     "Correct the pattern in datapackage.json."))
+                found.append(
+                    Problem(
+                        file,
+                        None,
+                        spec["name"],
+                        str(pattern),
+                        f"the pattern is not a valid regular expression ({error})",
+                        "Correct the pattern in datapackage.json.",
+                    )
+                )
     names = {f["name"] for f in resource["schema"]["fields"]}
     schema = resource["schema"]
     keys = [("primaryKey", _as_list(schema.get("primaryKey", [])))]
@@ -109,21 +172,37 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
         target = fk["reference"].get("resource") or resource["name"]
         target_fields = {f["name"] for f in resources[target]["schema"]["fields"]} if target in resources else None
         if target_fields is None:
-            found.append(Problem(file, None, None, target, "a foreign key names a resource the data package does not have",
-                                 "Correct the foreign key in datapackage.json."))
-        elif any(f not in target_fields for f in _as_list(fk["reference"]["fields"])) or \
-                len(_as_list(fk["reference"]["fields"])) != len(_as_list(fk["fields"])):
-            found.append(Problem(file, None, None, target, "a foreign key names fields its resource does not have",
-                                 "Correct the foreign key in datapackage.json."))
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    target,
+                    "a foreign key names a resource the data package does not have",
+                    "Correct the foreign key in datapackage.json.",
+                )
+            )
+        elif any(f not in target_fields for f in _as_list(fk["reference"]["fields"])) or len(_as_list(fk["reference"]["fields"])) != len(
+            _as_list(fk["fields"])
+        ):
+            found.append(
+                Problem(
+                    file, None, None, target, "a foreign key names fields its resource does not have", "Correct the foreign key in datapackage.json."
+                )
+            )
     for what, fields in keys:
         for name in fields:
             if name not in names:
-                found.append(Problem(file, None, name, resource["name"], f"the {what} names a field the resource does not have",
-                                     "Correct it in datapackage.json."))
+                found.append(
+                    Problem(
+                        file, None, name, resource["name"], f"the {what} names a field the resource does not have", "Correct it in datapackage.json."
+                    )
+                )
     return found
 
 
 # Header -------------------------------------------------------------------------------------------------------
+
 
 def check_header(file: str, fields: list[dict], header: list[str], problems: list[Problem]) -> bool:
     """Every field of the schema present once, no other column. True when the header is right."""
@@ -140,8 +219,7 @@ def check_header(file: str, fields: list[dict], header: list[str], problems: lis
             required = spec.get("constraints", {}).get("required")
             what = "this required column is missing" if required else "this column is missing"
             empty = "" if required else "; its cells may be left empty"
-            problems.append(Problem(file, 1, spec["name"], None, what,
-                                    f"Add a column headed '{spec['name']}' ({describe(spec)}){empty}."))
+            problems.append(Problem(file, 1, spec["name"], None, what, f"Add a column headed '{spec['name']}' ({describe(spec)}){empty}."))
     return len(problems) == before
 
 
@@ -150,6 +228,7 @@ def describe(spec: dict) -> str:
 
 
 # Cells ----------------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Verdict:
@@ -181,24 +260,41 @@ def typed_cells(spec: dict, texts: list[str], missing_values: list[str]) -> list
     for text, value in zip(texts, parsed):
         if text in missing_values:
             if constraints.get("required"):
-                verdicts.append(Verdict(None, "this cell is empty but must be filled in",
-                                        f"Fill in '{spec['name']}': {describe(spec)}."))
+                verdicts.append(Verdict(None, "this cell is empty but must be filled in", f"Fill in '{spec['name']}': {describe(spec)}."))
             else:
                 verdicts.append(Verdict("" if kind == "string" else None))
             continue
         if isinstance(value, CellError):
             verdicts.append(Verdict(None, value.message, value.fix, text))
         elif allowed is not None and value not in allowed:
-            verdicts.append(Verdict(None, "this is not one of the allowed values",
-                                    f"{did_you_mean(text.lower(), listed, n=1)}Write one of: {', '.join(listed)}.", text))
+            verdicts.append(
+                Verdict(
+                    None,
+                    "this is not one of the allowed values",
+                    f"{did_you_mean(text.lower(), listed, n=1)}Write one of: {', '.join(listed)}.",
+                    text,
+                )
+            )
         elif pattern is not None and not pattern.fullmatch(text):
-            verdicts.append(Verdict(None, f"this does not have the form this column needs (the pattern {constraints['pattern']})",
-                                    _pattern_fix(text, pattern, spec), text))
+            verdicts.append(
+                Verdict(
+                    None,
+                    f"this does not have the form this column needs (the pattern {constraints['pattern']})",
+                    _pattern_fix(text, pattern, spec),
+                    text,
+                )
+            )
         elif (low is not None and value < low) or (high is not None and value > high):
             verdicts.append(Verdict(None, _range(low, high), f"Write {_range(low, high).removeprefix('this must be ')}.", text))
         elif (shortest is not None and len(text) < shortest) or (longest is not None and len(text) > longest):
-            verdicts.append(Verdict(None, f"this must be {shortest or 0} to {longest if longest is not None else 'any number of'} characters long",
-                                    "Shorten or complete it.", text))
+            verdicts.append(
+                Verdict(
+                    None,
+                    f"this must be {shortest or 0} to {longest if longest is not None else 'any number of'} characters long",
+                    "Shorten or complete it.",
+                    text,
+                )
+            )
         else:
             verdicts.append(Verdict(value))
     return verdicts
@@ -249,8 +345,9 @@ def _pattern_fix(text: str, pattern: re.Pattern, spec: dict) -> str:
     return f"Write {describe(spec).lower()} in that form."
 
 
-def check_cells(file: str, name: str, fields: list[dict], raw: RawTable, rows: np.ndarray, missing_values: list[str],
-                problems: list[Problem]) -> Table:
+def check_cells(
+    file: str, name: str, fields: list[dict], raw: RawTable, rows: np.ndarray, missing_values: list[str], problems: list[Problem]
+) -> Table:
     """The typed table of the given records, every cell checked; each broken cell becomes a Problem."""
     table = Table(name, file, fields, raw.lines[rows], broken=False)
     where = {n: i for i, n in enumerate(raw.header)}  # the header was checked: each field is there once
@@ -275,6 +372,7 @@ def check_cells(file: str, name: str, fields: list[dict], raw: RawTable, rows: n
 
 
 # Keys -------------------------------------------------------------------------------------------------------------
+
 
 def groups(table: Table, *names: str) -> tuple[np.ndarray, np.ndarray]:
     """Rows with the same cells in these fields, found from the codes: (group of each row, first row of each group).
@@ -318,8 +416,16 @@ def _repeats(table: Table, key: list[str]) -> list[Problem]:
     for position in np.flatnonzero(again).tolist():
         i, first = rows[position], rows[first_of[combined[position]]]
         shown = ", ".join(f"{k}={_show(table.values[k][i])}" for k in key if table.values[k][i] not in (None, ""))
-        found.append(Problem(table.file, int(table.lines[i]), None, None, f"this row repeats line {int(table.lines[first])} ({shown})",
-                             "Delete one of the two rows, or correct the one that is wrong."))
+        found.append(
+            Problem(
+                table.file,
+                int(table.lines[i]),
+                None,
+                None,
+                f"this row repeats line {int(table.lines[first])} ({shown})",
+                "Delete one of the two rows, or correct the one that is wrong.",
+            )
+        )
     return found
 
 
@@ -347,8 +453,12 @@ def check_foreign_keys(tables: dict[str, Table], resource: dict) -> list[Problem
             given = np.fromiter((v not in (None, "") for v in table.distinct[c]), dtype=bool, count=len(table.distinct[c]))
             usable &= given[table.texts[c].codes]
         # A target row's broken id was reported there; rows naming it are not told it does not exist.
-        target_keys = [np.where(target.invalid[c], np.asarray(target.texts[c].texts, dtype=object)[target.texts[c].codes],
-                                target.values[c]) if len(target) else target.values[c] for c in target_columns]
+        target_keys = [
+            np.where(target.invalid[c], np.asarray(target.texts[c].texts, dtype=object)[target.texts[c].codes], target.values[c])
+            if len(target)
+            else target.values[c]
+            for c in target_columns
+        ]
         if len(columns) == 1:
             known = set(target_keys[0].tolist())
             present = pd.Series(table.distinct[columns[0]], dtype=object).isin(list(known)).to_numpy()[table.texts[columns[0]].codes]
@@ -371,7 +481,14 @@ def check_foreign_keys(tables: dict[str, Table], resource: dict) -> list[Problem
             else:
                 noun = f"{target_name.removesuffix('s')} with these {', '.join(target_columns)}"
             where = f"the '{target_columns[0]}' column" if len(target_columns) == 1 else f"the columns {', '.join(target_columns)}"
-            found.append(Problem(table.file, int(table.lines[i]), ", ".join(columns), value, f"there is no such {noun} in {target.file}",
-                                 f"{hints[value]}Use {'an id' if len(columns) == 1 else 'values'} from {where} of {target.file}, "
-                                 f"or add a row there first."))
+            found.append(
+                Problem(
+                    table.file,
+                    int(table.lines[i]),
+                    ", ".join(columns),
+                    value,
+                    f"there is no such {noun} in {target.file}",
+                    f"{hints[value]}Use {'an id' if len(columns) == 1 else 'values'} from {where} of {target.file}, or add a row there first.",
+                )
+            )
     return found

@@ -2,6 +2,7 @@
 
 Each is a StrEnum whose values are exactly the ones `datapackage.json` allows in that column (a test
 checks they agree), so a value read from a CSV file compares equal to its member."""
+
 from __future__ import annotations
 
 from enum import StrEnum

@@ -1,5 +1,6 @@
 """How each status is shown: its words, its icon and what it means. Never colour alone: the words carry
 the meaning, and the icon (a Material Design icon, drawn by the site's stylesheet) repeats it."""
+
 from __future__ import annotations
 
 from ..analysis.status import Status

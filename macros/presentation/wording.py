@@ -1,4 +1,5 @@
 """Numbers, dates and periods written the way GOV.UK and NHS.UK style guides write them."""
+
 from __future__ import annotations
 
 from calendar import monthrange
@@ -144,6 +145,7 @@ def plural_number(value: float, word: str) -> str:
 
 # Disagreements inside the source reports ---------------------------------------------------------
 
+
 def _signed_percent(value: float) -> str:
     return f"{'+' if value > 0 else ''}{number(value)}%"
 
@@ -161,31 +163,43 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
     if d.check == Check.PARTS_OF_WHOLE:
         names = "; ".join(data.measures[p].name for p in d.parts)
         summed = "do not add up to it" if d.expected is None else f"add up to {exact(d.expected)}"
-        times = ("" if d.compared == 1 else f" They differ in all {d.compared} periods compared." if d.differing == d.compared
-                 else f" They differ in {d.differing} of the {d.compared} periods compared.")
+        times = (
+            ""
+            if d.compared == 1
+            else f" They differ in all {d.compared} periods compared."
+            if d.differing == d.compared
+            else f" They differ in {d.differing} of the {d.compared} periods compared."
+        )
         return f"{measure.name}: the printed {kind} for {when} is {exact(d.printed)}, but its {d.count} parts ({names}) {summed}.{times}"
     if d.check == Check.PRINTED_CHANGE:
         against = "the plan" if d.figure_kind == FigureKind.CHANGE_VS_PLAN else "the same time last year"
         actual, base = d.factors
-        return (f"{measure.name}, {when}: the report says the actual figure is {_signed_percent(d.printed)} against {against}, "
-                f"but its own figures ({exact(actual)} against {exact(base)}) give {_signed_percent(d.expected)}.")
+        return (
+            f"{measure.name}, {when}: the report says the actual figure is {_signed_percent(d.printed)} against {against}, "
+            f"but its own figures ({exact(actual)} against {exact(base)}) give {_signed_percent(d.expected)}."
+        )
     if d.check == Check.TABLE_AND_TEXT:
         in_unit = "percent" if d.figure_kind.is_change else unit
-        return (f"{measure.name}, {kind} for {when}: the table gives {exact(d.expected, in_unit)} "
-                f"but the text says {exact(d.printed, in_unit)}.")
+        return f"{measure.name}, {kind} for {when}: the table gives {exact(d.expected, in_unit)} but the text says {exact(d.printed, in_unit)}."
     if d.check == Check.MONEY_TOTAL:
-        return (f"{d.item} ({when}): the printed total is {money(d.printed, exact=True)} "
-                f"but the {d.count} parts add up to {money(d.expected, exact=True)}.")
+        return (
+            f"{d.item} ({when}): the printed total is {money(d.printed, exact=True)} "
+            f"but the {d.count} parts add up to {money(d.expected, exact=True)}."
+        )
     if d.check == Check.STAFF_TOTAL:
         return f"{d.item}: the printed total is {plural_number(d.printed, 'full-time post')} but the rows add up to {number(d.expected)}."
     if d.check == Check.SHARES:
         return f"{d.item} ({when}): the shares add up to {number(d.expected)}%, not 100%."
     if d.check == Check.STAFF_COST:
         posts, cost = d.factors
-        return (f"{d.item}: {plural_number(posts, 'full-time post')} at {money(cost, exact=True)} each "
-                f"would cost {money(d.expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}.")
+        return (
+            f"{d.item}: {plural_number(posts, 'full-time post')} at {money(cost, exact=True)} each "
+            f"would cost {money(d.expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}."
+        )
     if d.check == Check.RISK_SCORE:
         impact, probability = d.factors
-        return (f"Risk {d.number} ({d.item}): the printed score is {number(d.printed)} but impact {number(impact)} "
-                f"times probability {number(probability)} is {number(d.expected)}.")
+        return (
+            f"Risk {d.number} ({d.item}): the printed score is {number(d.printed)} but impact {number(impact)} "
+            f"times probability {number(probability)} is {number(d.expected)}."
+        )
     raise ValueError(f"no wording for the check {d.check!r}")

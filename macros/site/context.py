@@ -1,4 +1,5 @@
 """What a build knows: the data set (read once), settings, abbreviations, page addresses and charts drawn."""
+
 from __future__ import annotations
 
 import posixpath
@@ -12,9 +13,9 @@ from .settings import Settings
 
 SECTIONS = {"area": "areas", "scheme": "schemes", "measure": "measures"}
 
+
 class Context:
-    def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True,
-                 disagreements: list[Disagreement] | None = None):
+    def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True, disagreements: list[Disagreement] | None = None):
         self.data = dataset
         self.disagreements = list(disagreements or [])  # found inside the source reports (analysis.disagreements)
         self.disagreements_by_area: dict[str, list[Disagreement]] = {}
@@ -51,7 +52,7 @@ class Context:
             return stem + ".html"
         if stem == "index":
             return ""
-        return (stem[:-5] if stem.endswith("/index") else stem + "/")
+        return stem[:-5] if stem.endswith("/index") else stem + "/"
 
     def href(self, here: str, target: str) -> str:
         """A link from the page at URL `here` to the site-relative URL `target`."""

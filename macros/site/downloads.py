@@ -1,4 +1,5 @@
 """Downloads served by the site itself: every CSV (normalised, small numbers hidden), the data package, a zip."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """The macros themselves. Each takes ids from the data files; see docs/editors.md for examples."""
+
 from __future__ import annotations
 
 from markupsafe import escape
@@ -27,6 +28,7 @@ def macros() -> dict:
 
 # Looking things up, with errors that name the nearest valid choice -----------------------------
 
+
 def _page(env) -> str:
     return f"docs/{env.page.file.src_uri}"
 
@@ -48,12 +50,14 @@ def _series(env, area, measure, scheme=None):
     if not series:
         have = sorted({mid for s, mid in ctx.data.series_by_area.get(area, []) if s == scheme})
         where = f"{area}" + (f", scheme {scheme}" if scheme else "")
-        raise PageProblem(_page(env), None, f"the data has no figures for measure '{measure}' in {where}. "
-                          f"Measures with figures there: {', '.join(have) or 'none'}.")
+        raise PageProblem(
+            _page(env), None, f"the data has no figures for measure '{measure}' in {where}. Measures with figures there: {', '.join(have) or 'none'}."
+        )
     return ctx, series, m
 
 
 # Figures ---------------------------------------------------------------------------------------
+
 
 @macro
 def figure(env, area, measure, period=None, kind="actual", scheme=None):
@@ -77,16 +81,24 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
         if not matches:
             have = sorted({wording.period(o.period) for o in series if o.kind == kind}, key=str)
             hint = did_you_mean(period, have, n=2, cutoff=0.4)
-            raise PageProblem(_page(env), None, f"there is no {kind} figure for '{measure}' in '{area}' for the period '{period}'. "
-                              f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.")
+            raise PageProblem(
+                _page(env),
+                None,
+                f"there is no {kind} figure for '{measure}' in '{area}' for the period '{period}'. "
+                f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.",
+            )
         obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
     ctx.mark("observations", [obs])
     return str(escape(wording.shown(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True)))
 
 
 def _names(period) -> set[str]:
-    names = {wording.period(period).lower(), f"{period.start:%Y-%m}/{period.end:%Y-%m}",
-             f"{period.start.isoformat()}/{period.end.isoformat()}", period.label.lower()}
+    names = {
+        wording.period(period).lower(),
+        f"{period.start:%Y-%m}/{period.end:%Y-%m}",
+        f"{period.start.isoformat()}/{period.end.isoformat()}",
+        period.label.lower(),
+    }
     if (period.start.year, period.start.month) == (period.end.year, period.end.month):
         names.add(f"{period.start:%Y-%m}")
     return names
@@ -112,8 +124,7 @@ def table(env, area, measure, scheme=None):
     """The table of every figure for a measure. Example: {{ table("southampton", "falls-injuries-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme)
     caption = f"{m.name}: {ctx.data.areas[area].name}"
-    return str(render("figures_macro.html", figures=sections.figures_table(ctx, series, m, caption),
-                      sources=sections.sources_line(ctx, series)))
+    return str(render("figures_macro.html", figures=sections.figures_table(ctx, series, m, caption), sources=sections.sources_line(ctx, series)))
 
 
 @macro
@@ -183,6 +194,7 @@ def risks(env, area, scheme=None):
 
 # Whole-site parts --------------------------------------------------------------------------------
 
+
 @macro
 def areas_at_a_glance(env):
     """Every area with how many measures are better or worse than plan. Example: {{ areas_at_a_glance() }}"""
@@ -190,8 +202,9 @@ def areas_at_a_glance(env):
     here = env.page.url
     counts = {area.id: pages.counts_for(ctx, area.id) for area in ctx.data.areas.values()}
     # The three a resident asks about always show; the rarer ones only when some area has them.
-    shown = [s for s in (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED)
-             if s in (BETTER, WORSE, NO_PLAN) or any(c[s.key] for c in counts.values())]
+    shown = [
+        s for s in (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED) if s in (BETTER, WORSE, NO_PLAN) or any(c[s.key] for c in counts.values())
+    ]
     rows = []
     for area in sorted(ctx.data.areas.values(), key=lambda a: a.name):
         rows.append([link(ctx.page_href(here, "area", area.id), area.name)] + [str(counts[area.id][s.key]) for s in shown])
@@ -230,18 +243,33 @@ def downloads(env):
     """Links to download every data file, the data package and a zip. Example: {{ downloads() }}"""
     ctx = current(env)
     here = env.page.url
-    files = [{"href": ctx.href(here, f"{FOLDER}/{r['name']}.csv"), "name": r["name"], "description": r.get("description", ""),
-              "rows": wording.plural(ctx.data.rows_read[r["name"]], "row")} for r in ctx.data.package["resources"]]
-    return str(render("downloads.html", zip_href=ctx.href(here, f"{FOLDER}/care-integration-data.zip"),
-                      package_href=ctx.href(here, f"{FOLDER}/datapackage.json"), files=files))
+    files = [
+        {
+            "href": ctx.href(here, f"{FOLDER}/{r['name']}.csv"),
+            "name": r["name"],
+            "description": r.get("description", ""),
+            "rows": wording.plural(ctx.data.rows_read[r["name"]], "row"),
+        }
+        for r in ctx.data.package["resources"]
+    ]
+    return str(
+        render(
+            "downloads.html",
+            zip_href=ctx.href(here, f"{FOLDER}/care-integration-data.zip"),
+            package_href=ctx.href(here, f"{FOLDER}/datapackage.json"),
+            files=files,
+        )
+    )
 
 
 @macro
 def small_number_rule(env):
     """The small-number rule in words, with the threshold set in mkdocs.yml. Example: {{ small_number_rule() }}"""
     t = current(env).settings.small_number_threshold
-    return (f"When a count of people is between 1 and {t - 1}, we write \"fewer than {t}\" instead of the number. "
-            f"This is so that nobody can be identified. We do this in sentences, tables, charts and downloads. Zero is shown as zero.")
+    return (
+        f'When a count of people is between 1 and {t - 1}, we write "fewer than {t}" instead of the number. '
+        f"This is so that nobody can be identified. We do this in sentences, tables, charts and downloads. Zero is shown as zero."
+    )
 
 
 @macro

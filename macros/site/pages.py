@@ -4,6 +4,7 @@ Each page is markdown with HTML blocks and `render_macros: false`, so text from 
 be run as a template; the markdown and HTML come from `templates/*.md` (see templating.py). An editor's
 page in docs/ for the same address takes over the prose.
 """
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -25,18 +26,28 @@ def area_intro(ctx: Context, area_id: str) -> Markup:
 def area_figures(ctx: Context, here: str, area_id: str) -> Markup:
     """Everything on an area page after its introduction; kept when an editor writes the prose."""
     data = ctx.data
-    rows = ([o for s, m in data.series_by_area.get(area_id, []) for o in data.series[(area_id, s, m)]]
-            + data.money_by.get((area_id, None), []) + data.milestones_by.get((area_id, None), [])
-            + data.risks_by.get((area_id, None), []) + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])])
+    rows = (
+        [o for s, m in data.series_by_area.get(area_id, []) for o in data.series[(area_id, s, m)]]
+        + data.money_by.get((area_id, None), [])
+        + data.milestones_by.get((area_id, None), [])
+        + data.risks_by.get((area_id, None), [])
+        + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])]
+    )
     rows.append(data.areas[area_id])
     # In the order they are shown: each part marks the rows it shows for the build report.
     status = status_counts(ctx, area_id)
     measures = measure_sections(ctx, here, area_id)
     schemes = schemes_list(ctx, here, area_id)
-    tables = [("Money", money_table(ctx, area_id)), ("Milestones", milestones_table(ctx, area_id)),
-              ("Risks", risks_table(ctx, area_id))]
-    return render("area_figures.md", status_counts=status, measures=measures, schemes=schemes, tables=tables,
-                  disagreements=disagreements_list(ctx, here, area_id), sources=sources_list(ctx, rows))
+    tables = [("Money", money_table(ctx, area_id)), ("Milestones", milestones_table(ctx, area_id)), ("Risks", risks_table(ctx, area_id))]
+    return render(
+        "area_figures.md",
+        status_counts=status,
+        measures=measures,
+        schemes=schemes,
+        tables=tables,
+        disagreements=disagreements_list(ctx, here, area_id),
+        sources=sources_list(ctx, rows),
+    )
 
 
 def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
@@ -56,15 +67,29 @@ def status_counts(ctx: Context, area_id: str) -> Markup:
 def area_page(ctx: Context, area_id: str) -> str:
     area = ctx.data.areas[area_id]
     here = ctx.url(ctx.src_uri("area", area_id))
-    return str(render("area_page.md", title=area.name, description=f"How joining up health and social care is going in {area.name}",
-                      area=area, intro=area_intro(ctx, area_id), figures=area_figures(ctx, here, area_id)))
+    return str(
+        render(
+            "area_page.md",
+            title=area.name,
+            description=f"How joining up health and social care is going in {area.name}",
+            area=area,
+            intro=area_intro(ctx, area_id),
+            figures=area_figures(ctx, here, area_id),
+        )
+    )
 
 
 def scheme_intro(ctx: Context, here: str, scheme_id: str) -> Markup:
     s = ctx.data.schemes[scheme_id]
-    return render("scheme_intro.html", scheme=s, area_href=ctx.page_href(here, "area", s.area_id),
-                  area_name=ctx.data.areas[s.area_id].name, stage=wording.STAGE_WORDS[s.status],
-                  as_at=wording.day(ctx.data.sources[s.source_id].date), abbreviations=ctx.abbreviations)
+    return render(
+        "scheme_intro.html",
+        scheme=s,
+        area_href=ctx.page_href(here, "area", s.area_id),
+        area_name=ctx.data.areas[s.area_id].name,
+        stage=wording.STAGE_WORDS[s.status],
+        as_at=wording.day(ctx.data.sources[s.source_id].date),
+        abbreviations=ctx.abbreviations,
+    )
 
 
 def _empty(words: str) -> Markup:
@@ -74,9 +99,11 @@ def _empty(words: str) -> Markup:
 def scheme_figures(ctx: Context, here: str, scheme_id: str) -> Markup:
     data, s = ctx.data, ctx.data.schemes[scheme_id]
     key = (s.area_id, scheme_id)
-    parts = [("Money", money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
-             ("Measures", measure_sections(ctx, here, s.area_id, scheme_id)),
-             ("Milestones", milestones_table(ctx, s.area_id, scheme_id) or _empty("The reports give no milestones for this scheme."))]
+    parts = [
+        ("Money", money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
+        ("Measures", measure_sections(ctx, here, s.area_id, scheme_id)),
+        ("Milestones", milestones_table(ctx, s.area_id, scheme_id) or _empty("The reports give no milestones for this scheme.")),
+    ]
     risks = risks_table(ctx, s.area_id, scheme_id)
     if risks:
         parts.append(("Risks", risks))
@@ -91,12 +118,23 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str) -> Markup:
 def scheme_page(ctx: Context, scheme_id: str) -> str:
     s = ctx.data.schemes[scheme_id]
     here = ctx.url(ctx.src_uri("scheme", scheme_id))
-    return str(render("scheme_page.md", title=s.name, description=f"{s.name}: a scheme in {ctx.data.areas[s.area_id].name}",
-                      scheme=s, intro=scheme_intro(ctx, here, scheme_id), figures=scheme_figures(ctx, here, scheme_id)))
+    return str(
+        render(
+            "scheme_page.md",
+            title=s.name,
+            description=f"{s.name}: a scheme in {ctx.data.areas[s.area_id].name}",
+            scheme=s,
+            intro=scheme_intro(ctx, here, scheme_id),
+            figures=scheme_figures(ctx, here, scheme_id),
+        )
+    )
 
 
-BETTER_WORDS = {"lower": "Lower is better.", "higher": "Higher is better.",
-                "neither": "Neither higher nor lower is better: it is reported, not judged."}
+BETTER_WORDS = {
+    "lower": "Lower is better.",
+    "higher": "Higher is better.",
+    "neither": "Neither higher nor lower is better: it is reported, not judged.",
+}
 
 
 def measure_page(ctx: Context, measure_id: str) -> str:
@@ -105,8 +143,7 @@ def measure_page(ctx: Context, measure_id: str) -> str:
     here = ctx.url(ctx.src_uri("measure", measure_id))
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.shown(o, m, t)
-    found = sorted(data.series_by_measure.get(measure_id, []),
-                   key=lambda k: (data.areas[k[0]].name, data.schemes[k[1]].name if k[1] else ""))
+    found = sorted(data.series_by_measure.get(measure_id, []), key=lambda k: (data.areas[k[0]].name, data.schemes[k[1]].name if k[1] else ""))
     rows, by_area, seen = [], {}, []
     for area_id, scheme_id in found:
         series = data.series[(area_id, scheme_id, measure_id)]
@@ -115,12 +152,29 @@ def measure_page(ctx: Context, measure_id: str) -> str:
         if scheme_id:
             by_area.setdefault(area_id, []).append((scheme_id, top))
         elif top is not None:
-            rows.append([link(ctx.page_href(here, "area", area_id), data.areas[area_id].name),
-                         wording.period(top.period), cell(top.plan), cell(top.actual), status_badge(top.status)])
-    return str(render("measure_page.md", title=m.name, description=m.meaning, measure=m, better=BETTER_WORDS[m.better],
-                      term=data.glossary[m.abbreviation] if m.abbreviation else None, rows=rows,
-                      schemes=schemes_reporting(ctx, here, by_area) if by_area else "",
-                      sources=sources_list(ctx, seen), abbreviations=ctx.abbreviations))
+            rows.append(
+                [
+                    link(ctx.page_href(here, "area", area_id), data.areas[area_id].name),
+                    wording.period(top.period),
+                    cell(top.plan),
+                    cell(top.actual),
+                    status_badge(top.status),
+                ]
+            )
+    return str(
+        render(
+            "measure_page.md",
+            title=m.name,
+            description=m.meaning,
+            measure=m,
+            better=BETTER_WORDS[m.better],
+            term=data.glossary[m.abbreviation] if m.abbreviation else None,
+            rows=rows,
+            schemes=schemes_reporting(ctx, here, by_area) if by_area else "",
+            sources=sources_list(ctx, seen),
+            abbreviations=ctx.abbreviations,
+        )
+    )
 
 
 def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list]) -> Markup:
@@ -133,18 +187,27 @@ def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list]) -> Mark
         for scheme_id, top in schemes:
             word = statuses.WORDS[top.status] if top else "No figures to compare"
             counts[word] = counts.get(word, 0) + 1
-            listed.append({"href": ctx.page_href(here, "scheme", scheme_id), "name": ctx.data.schemes[scheme_id].name,
-                           "word": word.lower(), "when": wording.period(top.period) if top else ""})
+            listed.append(
+                {
+                    "href": ctx.page_href(here, "scheme", scheme_id),
+                    "name": ctx.data.schemes[scheme_id].name,
+                    "word": word.lower(),
+                    "when": wording.period(top.period) if top else "",
+                }
+            )
         areas.append({"href": ctx.page_href(here, "area", area_id), "name": ctx.data.areas[area_id].name, "schemes": listed})
     total = sum(counts.values())
     summary = ", ".join(f"{n:,} {word.lower()}" for word, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    return render("schemes_reporting.html", total=wording.plural(total, "scheme"), areas=wording.plural(len(by_area), "area"),
-                  summary=summary, by_area=areas)
+    return render(
+        "schemes_reporting.html", total=wording.plural(total, "scheme"), areas=wording.plural(len(by_area), "area"), summary=summary, by_area=areas
+    )
 
 
-INDEXES = {"area": ("Areas", "Each area is a council or a partnership of councils and NHS bodies."),
-           "scheme": ("Schemes", "Each scheme is a piece of work paid for to join up care, listed by area."),
-           "measure": ("Measures", "Each measure is something counted to see whether care is getting better.")}
+INDEXES = {
+    "area": ("Areas", "Each area is a council or a partnership of councils and NHS bodies."),
+    "scheme": ("Schemes", "Each scheme is a piece of work paid for to join up care, listed by area."),
+    "measure": ("Measures", "Each measure is something counted to see whether care is getting better."),
+}
 
 
 def index_page(ctx: Context, kind: str) -> str:
@@ -152,12 +215,18 @@ def index_page(ctx: Context, kind: str) -> str:
     here = ctx.url(ctx.src_uri(kind))
     title, intro = INDEXES[kind]
     if kind == "area":
-        items = sorted(({"name": a.name, "href": ctx.page_href(here, "area", a.id), "summary": a.summary} for a in data.areas.values()),
-                       key=lambda i: (i["name"], i["href"], i["summary"]))
+        items = sorted(
+            ({"name": a.name, "href": ctx.page_href(here, "area", a.id), "summary": a.summary} for a in data.areas.values()),
+            key=lambda i: (i["name"], i["href"], i["summary"]),
+        )
     elif kind == "scheme":
-        items = [{"name": f"{s.name} ({data.areas[s.area_id].name})", "href": ctx.page_href(here, "scheme", s.id), "summary": s.summary}
-                 for s in sorted(data.schemes.values(), key=lambda s: (data.areas[s.area_id].name, s.name))]
+        items = [
+            {"name": f"{s.name} ({data.areas[s.area_id].name})", "href": ctx.page_href(here, "scheme", s.id), "summary": s.summary}
+            for s in sorted(data.schemes.values(), key=lambda s: (data.areas[s.area_id].name, s.name))
+        ]
     else:
-        items = sorted(({"name": m.name, "href": ctx.page_href(here, "measure", m.id), "summary": m.meaning} for m in data.measures.values()),
-                       key=lambda i: (i["name"], i["href"], i["summary"]))
+        items = sorted(
+            ({"name": m.name, "href": ctx.page_href(here, "measure", m.id), "summary": m.meaning} for m in data.measures.values()),
+            key=lambda i: (i["name"], i["href"], i["summary"]),
+        )
     return str(render("index_page.md", title=title, description=intro, items=items, abbreviations=ctx.abbreviations))

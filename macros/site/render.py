@@ -4,6 +4,7 @@ Generated content is HTML rather than markdown so that nothing in a cell can be 
 and so tables get captions and header cells, which markdown tables cannot have. The templates escape
 every string they print; what this module returns is markup they made.
 """
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,7 @@ def status_icons_css(shown) -> str:
     return "/* Made by macros/render.py status_icons_css from macros/status.py: do not edit. */\n" + "\n".join(rules) + "\n"
 
 
-def table(caption: str, headers: list, rows: list[list], *, row_headers: bool = True, classes: str = "",
-          searchable: bool = True) -> Markup:
+def table(caption: str, headers: list, rows: list[list], *, row_headers: bool = True, classes: str = "", searchable: bool = True) -> Markup:
     """An accessible table (template `macros.html`, `table`): caption, column header cells, a header cell
     starting each row. Cells are plain text, or markup a template made. searchable=False keeps the table
     out of the search index."""

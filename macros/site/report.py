@@ -1,4 +1,5 @@
 """The build report: what an editor needs to know after every build, printed and saved beside the site."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -24,11 +25,11 @@ def unshown(ctx: Context) -> list[str]:
 
 def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_line: str) -> str:
     data = ctx.data
-    lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}",
-             f"Pages made from the data: {pages_made}"]
+    lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}", f"Pages made from the data: {pages_made}"]
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
-    lines.append("Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in
-                                          ((data.tables[n], c) for n, c in data.rows_read.items())))
+    lines.append(
+        "Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in ((data.tables[n], c) for n, c in data.rows_read.items()))
+    )
     lines.append(f"Disagreements found in the source reports: {len(ctx.disagreements)}")
     for item in ctx.disagreements:
         lines.append(f"  - {data.areas[item.area_id].name}: {wording.disagreement(item, data)} [{data.sources[item.source_id].title}, {item.where}]")

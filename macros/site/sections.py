@@ -7,6 +7,7 @@ for, sentences, milestones and risks. Source lists, money tables, chart captions
 things that have their own page are left out (`data-search-exclude` in the templates): at national scale
 they made 60% of a 14 MB index.
 """
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -22,6 +23,7 @@ NOT_SEARCHED = "data-search-exclude"  # the attribute the templates put on what 
 
 
 # Measures -------------------------------------------------------------------------------------
+
 
 def _sentence_words(ctx: Context, series: list[Observation], measure, judged: bool) -> str:
     """The sentence after the measure's name, in plain words."""
@@ -54,8 +56,7 @@ def sentence(ctx: Context, series: list[Observation], measure, judged: bool = Tr
     """The measure in one or two short plain-English sentences, from its headline figures.
 
     judged=False leaves out whether that is good (for a list where a status badge stands beside it)."""
-    return render("sentence.html", name=measure.name, rest=_sentence_words(ctx, series, measure, judged),
-                  abbreviations=ctx.abbreviations)
+    return render("sentence.html", name=measure.name, rest=_sentence_words(ctx, series, measure, judged), abbreviations=ctx.abbreviations)
 
 
 def measure_status(ctx: Context, series, measure) -> Markup:
@@ -93,16 +94,26 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
             obs = cells.get((first.aligned, kind))
             row.append("" if obs is None else wording.shown(obs, measure, t))
         rows.append(row)
-    said = [{"kind": wording.KIND_NAMES[obs.kind], "when": wording.period_phrase(obs.aligned),
-             "value": wording.shown(obs, measure, t), "note": obs.note}
-            for obs in series if obs.printed_in == "text" and in_table is not series]
+    said = [
+        {"kind": wording.KIND_NAMES[obs.kind], "when": wording.period_phrase(obs.aligned), "value": wording.shown(obs, measure, t), "note": obs.note}
+        for obs in series
+        if obs.printed_in == "text" and in_table is not series
+    ]
     notes: dict[str, list[str]] = {}
     for obs in in_table:
         if obs.note:
             notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
-    return render("figures_table.html", caption=f"{caption} ({UNIT_WORDS.get(measure.unit, 'number')})",
-                  headers=["Period"] + [wording.KIND_NAMES[k] for k in kinds], rows=rows, said=said, notes=notes,
-                  suppressed=any(o.suppressed for o in series), threshold=t, abbreviations=ctx.abbreviations)
+    return render(
+        "figures_table.html",
+        caption=f"{caption} ({UNIT_WORDS.get(measure.unit, 'number')})",
+        headers=["Period"] + [wording.KIND_NAMES[k] for k in kinds],
+        rows=rows,
+        said=said,
+        notes=notes,
+        suppressed=any(o.suppressed for o in series),
+        threshold=t,
+        abbreviations=ctx.abbreviations,
+    )
 
 
 def sources_line(ctx: Context, rows) -> Markup:
@@ -110,8 +121,9 @@ def sources_line(ctx: Context, rows) -> Markup:
     for row in rows:
         places.setdefault(row.source_id, set()).add(row.source_location)
     ctx.mark("sources", ctx.data.sources_for(rows), "id")
-    sources = [{"title": s.title, "body": s.body, "date": wording.day(s.date), "where": "; ".join(sorted(places[s.id]))}
-               for s in ctx.data.sources_for(rows)]
+    sources = [
+        {"title": s.title, "body": s.body, "date": wording.day(s.date), "where": "; ".join(sorted(places[s.id]))} for s in ctx.data.sources_for(rows)
+    ]
     return render("sources_line.html", sources=sources, abbreviations=ctx.abbreviations)
 
 
@@ -120,10 +132,17 @@ def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None
     series = data.series[(area_id, scheme_id, measure_id)]
     measure = data.measures[measure_id]
     caption = f"{measure.name}: {data.areas[area_id].name}" + (f", {data.schemes[scheme_id].name}" if scheme_id else "")
-    return render("measure_section.md", title=measure.name, level=level,
-                  sentence=sentence(ctx, series, measure), status=measure_status(ctx, series, measure),
-                  chart=chart_html(ctx, here, series, measure), figures=figures_table(ctx, series, measure, caption),
-                  sources=sources_line(ctx, series), more_href=ctx.page_href(here, "measure", measure_id))
+    return render(
+        "measure_section.md",
+        title=measure.name,
+        level=level,
+        sentence=sentence(ctx, series, measure),
+        status=measure_status(ctx, series, measure),
+        chart=chart_html(ctx, here, series, measure),
+        figures=figures_table(ctx, series, measure, caption),
+        sources=sources_line(ctx, series),
+        more_href=ctx.page_href(here, "measure", measure_id),
+    )
 
 
 def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3) -> Markup:
@@ -131,16 +150,16 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
 
     A scheme's measures are shown in full on the scheme's page only; the area page sums them up under
     each scheme (`schemes_list`). In full on both, an area page with 20 schemes weighed 500 KB."""
-    keys = sorted((m for s, m in ctx.data.series_by_area.get(area_id, []) if s == scheme_id),
-                  key=lambda m: ctx.data.measures[m].name)
-    empty = ("The reports give no figures for this yet." if scheme_id or not ctx.data.series_by_area.get(area_id)
-             else "The reports give no figures for the whole area. Each scheme's figures are under Schemes.")
-    return render("measure_sections.md", sections=[measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys],
-                  empty=empty)
+    keys = sorted((m for s, m in ctx.data.series_by_area.get(area_id, []) if s == scheme_id), key=lambda m: ctx.data.measures[m].name)
+    empty = (
+        "The reports give no figures for this yet."
+        if scheme_id or not ctx.data.series_by_area.get(area_id)
+        else "The reports give no figures for the whole area. Each scheme's figures are under Schemes."
+    )
+    return render("measure_sections.md", sections=[measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys], empty=empty)
 
 
 # Schemes, money, milestones, risks ---------------------------------------------------------------
-
 
 
 def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
@@ -160,9 +179,18 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
             top = ctx.headline(series, measure)
             figures.append({"status": top.status if top else None, "sentence": sentence(ctx, series, measure, judged=False)})
         summary = scheme_summary(ctx, area_id, s.id)
-        items.append({"href": ctx.page_href(here, "scheme", s.id), "name": s.name, "stage": wording.STAGE_WORDS[s.status].lower(),
-                      "summary": s.summary, "measures": figures, "totals": summary["totals"], "lines": summary["lines"],
-                      "has_figures": bool(figures or summary["totals"] or summary["lines"])})
+        items.append(
+            {
+                "href": ctx.page_href(here, "scheme", s.id),
+                "name": s.name,
+                "stage": wording.STAGE_WORDS[s.status].lower(),
+                "summary": s.summary,
+                "measures": figures,
+                "totals": summary["totals"],
+                "lines": summary["lines"],
+                "has_figures": bool(figures or summary["totals"] or summary["lines"]),
+            }
+        )
     return render("schemes_list.html", schemes=items, abbreviations=ctx.abbreviations)
 
 
@@ -193,8 +221,11 @@ def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
             states[state] = states.get(state, 0) + 1
         dates = sorted({ctx.data.sources[m.source_id].date for m in milestones})
         as_at = wording.day(dates[-1]) if len(dates) == 1 else f"{wording.day(dates[0])} to {wording.day(dates[-1])}, each report's date"
-        lines.append(f"{wording.plural(len(milestones), 'milestone').capitalize()}: "
-                     + ", ".join(f"{n} {_STATE_IN_A_LIST[state]}" for state, n in states.items()) + f" (as at {as_at}).")
+        lines.append(
+            f"{wording.plural(len(milestones), 'milestone').capitalize()}: "
+            + ", ".join(f"{n} {_STATE_IN_A_LIST[state]}" for state, n in states.items())
+            + f" (as at {as_at})."
+        )
     risks = ctx.data.risks_by.get((area_id, scheme_id), [])
     if risks:
         lines.append(f"{wording.plural(len(risks), 'risk').capitalize()} in the published risk log.")
@@ -222,7 +253,9 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
         paid = f"{wording.share(r.share)}" if r.share is not None else ""
         extra = [text(r.note, abbr)] if r.note else []
         if r.fte is not None:
-            extra.insert(0, wording.plural_number(r.fte, "full-time post") + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else ""))
+            extra.insert(
+                0, wording.plural_number(r.fte, "full-time post") + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else "")
+            )
         item = macro("strong")(text(r.item, abbr)) if r.is_total else text(r.item, abbr)
         body.append([item, wording.period(r.period), text(r.funder, abbr), amount, paid, Markup("; ").join(extra)])
     return render("money_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
@@ -244,8 +277,13 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
     body = []
     for m in sorted(rows, key=lambda m: (m.due, m.line)):
         as_at = ctx.data.sources[m.source_id].date
-        body.append([text(m.milestone, ctx.abbreviations), wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
-                     f"{milestone_state(m, as_at)} (as at {wording.day(as_at)})"])
+        body.append(
+            [
+                text(m.milestone, ctx.abbreviations),
+                wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
+                f"{milestone_state(m, as_at)} (as at {wording.day(as_at)})",
+            ]
+        )
     return render("milestones_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
@@ -256,9 +294,17 @@ def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
     ctx.mark("risks", rows)
     abbr = ctx.abbreviations
     show = lambda v: "Not given" if v is None else str(v)
-    body = [[text(f"{r.number}. {r.risk}", abbr), show(r.impact), show(r.probability), show(r.score),
-             text(r.mitigation, abbr) or "Not given", r.owner or "Not given"]
-            for r in sorted(rows, key=lambda r: (r.source_id, r.number))]
+    body = [
+        [
+            text(f"{r.number}. {r.risk}", abbr),
+            show(r.impact),
+            show(r.probability),
+            show(r.score),
+            text(r.mitigation, abbr) or "Not given",
+            r.owner or "Not given",
+        ]
+        for r in sorted(rows, key=lambda r: (r.source_id, r.number))
+    ]
     return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
@@ -269,15 +315,24 @@ def disagreements_list(ctx: Context, here: str, area_id: str | None = None, sche
     items = []
     for d in found:
         source = ctx.data.sources[d.source_id]
-        items.append({"area_href": ctx.page_href(here, "area", d.area_id) if area_id is None else None,
-                      "area_name": ctx.data.areas[d.area_id].name, "what": wording.disagreement(d, ctx.data), "where": d.where,
-                      "source_title": source.title, "source_date": wording.day(source.date)})
+        items.append(
+            {
+                "area_href": ctx.page_href(here, "area", d.area_id) if area_id is None else None,
+                "area_name": ctx.data.areas[d.area_id].name,
+                "what": wording.disagreement(d, ctx.data),
+                "where": d.where,
+                "source_title": source.title,
+                "source_date": wording.day(source.date),
+            }
+        )
     return render("disagreements_list.html", found=items, abbreviations=ctx.abbreviations)
 
 
 def sources_list(ctx: Context, rows) -> Markup:
     sources = ctx.data.sources_for(rows)
     ctx.mark("sources", sources, "id")
-    return render("sources_list.html", abbreviations=ctx.abbreviations,
-                  sources=[{"title": s.title, "url": s.url, "body": s.body, "committee": s.committee, "date": wording.day(s.date)}
-                           for s in sources])
+    return render(
+        "sources_list.html",
+        abbreviations=ctx.abbreviations,
+        sources=[{"title": s.title, "url": s.url, "body": s.body, "committee": s.committee, "date": wording.day(s.date)} for s in sources],
+    )

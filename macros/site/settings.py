@@ -1,4 +1,5 @@
 """The build's settings as plain values, made by the plugin from its validated mkdocs.yml options."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -10,6 +10,7 @@ One environment per process: `environment()` is cached and never changed after i
 are registered when it is created). It holds no build state; what differs between builds (the glossary)
 is passed to the templates as data.
 """
+
 from __future__ import annotations
 
 import functools
@@ -93,8 +94,15 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(abbr=abbreviate, md_heading=md_heading, md_text=md_text, yaml_string=yaml_string, web_address=web_address,
-                       block=block, status_word=statuses.WORDS.__getitem__)
+    env.filters.update(
+        abbr=abbreviate,
+        md_heading=md_heading,
+        md_text=md_text,
+        yaml_string=yaml_string,
+        web_address=web_address,
+        block=block,
+        status_word=statuses.WORDS.__getitem__,
+    )
     return env
 
 

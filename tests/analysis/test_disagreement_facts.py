@@ -1,4 +1,5 @@
 """Disagreements are facts (which check, where, the printed figure and the worked-out one), not prose."""
+
 from __future__ import annotations
 
 import dataclasses

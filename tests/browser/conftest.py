@@ -5,6 +5,7 @@ Chromium: CHROMIUM_PATH if set (`make test` sets it to the system's Chromium whe
 otherwise Playwright's own build (`.venv/bin/playwright install chromium`, which `make test` runs on
 GitHub Actions). Both take the same flags and run the same tests.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOST = "127.0.0.1"
 
 
@@ -68,8 +68,11 @@ def browser():
             fallback = None if executable else _system_chromium()
             if fallback is None:
                 where = f"CHROMIUM_PATH={executable}" if executable else "Playwright's own Chromium"
-                pytest.fail(f"Could not start {where}: {error}\nSet CHROMIUM_PATH to a Chromium or Chrome, or run "
-                            "`.venv/bin/playwright install chromium` (`make test` does one or the other).", pytrace=False)
+                pytest.fail(
+                    f"Could not start {where}: {error}\nSet CHROMIUM_PATH to a Chromium or Chrome, or run "
+                    "`.venv/bin/playwright install chromium` (`make test` does one or the other).",
+                    pytrace=False,
+                )
             chromium = playwright.chromium.launch(executable_path=fallback, headless=True, args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
@@ -89,17 +92,28 @@ class Visitor:
         self.external: list[str] = []
         self.errors: list[str] = []
 
-    def page(self, scheme: str = "light", width: int = 1280, *, height: int = 800, scale: float = 1,
-             javascript: bool = True):
+    def page(self, scheme: str = "light", width: int = 1280, *, height: int = 800, scale: float = 1, javascript: bool = True):
         key = (scheme, width, height, scale, javascript)
         if key not in self.pages:
             context = self.browser.new_context(
-                viewport={"width": width, "height": height}, device_scale_factor=scale, color_scheme=scheme,
-                java_script_enabled=javascript, reduced_motion="reduce", service_workers="block")
+                viewport={"width": width, "height": height},
+                device_scale_factor=scale,
+                color_scheme=scheme,
+                java_script_enabled=javascript,
+                reduced_motion="reduce",
+                service_workers="block",
+            )
             context.route("**/*", self._route)
             page = context.new_page()
-            page.on("console", lambda msg, page=page: msg.type == "error" and self.errors.append(
-                f"console error on {page.url}: {msg.text} ({msg.location.get('url', '')}:{msg.location.get('lineNumber', '')})"))
+            page.on(
+                "console",
+                lambda msg, page=page: (
+                    msg.type == "error"
+                    and self.errors.append(
+                        f"console error on {page.url}: {msg.text} ({msg.location.get('url', '')}:{msg.location.get('lineNumber', '')})"
+                    )
+                ),
+            )
             page.on("pageerror", lambda exc, page=page: self.errors.append(f"uncaught error on {page.url}: {exc}"))
             page.on("request", self._request)
             self.pages[key] = page

@@ -8,6 +8,7 @@ Screenshots of every page type go to test-artifacts/screenshots/ (CI keeps them 
 With CARE_UPDATE_README_SCREENSHOT=1 the desktop light area page is also copied to
 .github/screenshots/area-page.png, the picture the README shows (tracked in git, so only on request).
 """
+
 from __future__ import annotations
 
 import os
@@ -86,8 +87,7 @@ def test_axe_finds_no_problem(visitor, screenshots, name, scheme, width):
     device = "phone" if width == PHONE else "desktop"
     shot = screenshots / f"{name}-{scheme}-{device}.png"
     height = min(SCREENSHOT_HEIGHT, page.evaluate("document.scrollingElement.scrollHeight"))
-    page.screenshot(path=str(shot), full_page=True, animations="disabled",
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+    page.screenshot(path=str(shot), full_page=True, animations="disabled", clip={"x": 0, "y": 0, "width": width, "height": height})
     if name == "area" and scheme == "light" and width == DESKTOP and os.environ.get("CARE_UPDATE_README_SCREENSHOT"):
         README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, README_SCREENSHOT)
@@ -163,8 +163,8 @@ def _assert_fits(page, path: str, how: str) -> None:
     _load_lazy_images(page)
     fit = page.evaluate(SIDEWAYS_JS)
     assert fit["scrollWidth"] <= fit["clientWidth"], (
-        f"{path} scrolls sideways {how}: {fit['scrollWidth']} px of content in {fit['clientWidth']} px. "
-        f"Too wide: {fit['wide']}")
+        f"{path} scrolls sideways {how}: {fit['scrollWidth']} px of content in {fit['clientWidth']} px. Too wide: {fit['wide']}"
+    )
     clipped = page.evaluate(CLIPPED_TEXT_JS)
     assert not clipped, f"{path} cuts off text {how}: {clipped[:3]}"
 

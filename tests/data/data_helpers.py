@@ -1,12 +1,13 @@
 """Small data folders made from the tiny fixture with a row, a column or the schema changed."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
-
 from conftest import data_dir
+
 from macros.data.errors import DataProblems, Problem
 from macros.data.loader import load
 

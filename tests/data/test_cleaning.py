@@ -1,16 +1,35 @@
 """Cleaning whole columns: the column functions give what the scalar parsers give, cell by cell, and reading
 keeps true line numbers (blank lines, quoted cells over several lines, rows wider than the header)."""
+
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from macros.data.cells import (CellError, missing_reason, missing_reason_column, parse_date, parse_date_column, parse_number,
-                               parse_number_column)
+from macros.data.cells import CellError, missing_reason, missing_reason_column, parse_date, parse_date_column, parse_number, parse_number_column
 from macros.data.reading import read_table
 
-FIGURES = ["8,407", "8407", "21%", "−20%", "£1.2m", "£258k", "£34,086,000", "seven", "177*", "n/a", "Not recorded", "", "-",
-           "lots", "£21%", "1.2m", "8,407", "21%", " 8,407 "]
+FIGURES = [
+    "8,407",
+    "8407",
+    "21%",
+    "−20%",
+    "£1.2m",
+    "£258k",
+    "£34,086,000",
+    "seven",
+    "177*",
+    "n/a",
+    "Not recorded",
+    "",
+    "-",
+    "lots",
+    "£21%",
+    "1.2m",
+    "8,407",
+    "21%",
+    " 8,407 ",
+]
 
 
 def test_number_column_matches_the_scalar_parser_cell_by_cell():
@@ -47,7 +66,11 @@ def test_date_column():
 
 def test_missing_reason_column():
     assert missing_reason_column(pd.Series(["n/a", " Not recorded ", "3", ""])).tolist() == [
-        "Not applicable", "Not recorded", None, "No figure given"]
+        "Not applicable",
+        "Not recorded",
+        None,
+        "No figure given",
+    ]
 
 
 def test_empty_column():
@@ -84,11 +107,14 @@ def test_cells_are_stripped_and_header_lower_cased():
     assert [cells(table, 0), cells(table, 1)] == [["x"], ["y"]]
 
 
-@pytest.mark.parametrize("raw, words", [
-    (b'a,b\n"1,2\n', "never closed"),
-    ("a,b\n1,2\n".encode("utf-16"), "not a text file"),
-    (b"a,b\n\x00\x01,2\n", "not a text file"),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        (b'a,b\n"1,2\n', "never closed"),
+        ("a,b\n1,2\n".encode("utf-16"), "not a text file"),
+        (b"a,b\n\x00\x01,2\n", "not a text file"),
+    ],
+)
 def test_unreadable_files_say_why(raw, words):
     with pytest.raises(CellError, match=words):
         read_table(raw)

@@ -1,10 +1,11 @@
 """Whatever a file holds, loading ends in DataProblems naming it, never in a traceback."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import data_dir
 from data_helpers import OBS_HEADER, OBS_ROW, edit_schema, field, folder, places, problems, schema_of
 
-from conftest import data_dir
 from macros.data.errors import DataProblems, Problem
 from macros.data.loader import load
 
@@ -43,9 +44,18 @@ def test_garbage_gives_data_problems_about_that_file(tmp_path, name):
     str(caught.value)  # the message can be printed
 
 
-@pytest.mark.parametrize("package", [b"", b"{", b"[]", b'{"resources": 3}', b'{"resources": [{"name": "x"}]}',
-                                     b'{"resources": [{"name": "areas", "path": "areas.csv", "schema": {"fields": [{"type": "string"}]}}]}',
-                                     b"\xff\xfe\x00"])
+@pytest.mark.parametrize(
+    "package",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"resources": 3}',
+        b'{"resources": [{"name": "x"}]}',
+        b'{"resources": [{"name": "areas", "path": "areas.csv", "schema": {"fields": [{"type": "string"}]}}]}',
+        b"\xff\xfe\x00",
+    ],
+)
 def test_a_broken_data_package_description_is_a_problem_too(tmp_path, package):
     data = data_dir(tmp_path)
     (data / "datapackage.json").write_bytes(package)
@@ -54,17 +64,22 @@ def test_a_broken_data_package_description_is_a_problem_too(tmp_path, package):
     assert all(p.file.endswith("datapackage.json") for p in caught.value.problems)
 
 
-@pytest.mark.parametrize("change", [
-    lambda package: field(package, "schemes", "status")["constraints"].update(enum="planned"),
-    lambda package: field(package, "schemes", "id")["constraints"].update(pattern="[a-z"),
-    lambda package: field(package, "risks", "impact").update(type="boolean"),
-    lambda package: schema_of(package, "risks")["foreignKeys"].append({"fields": "owner", "reference": {"resource": "people", "fields": "id"}}),
-    lambda package: schema_of(package, "risks")["foreignKeys"].append({"fields": ["owner"], "reference": {"resource": "areas", "fields": ["id", "name"]}}),
-    lambda package: schema_of(package, "risks").update(primaryKey=["area_id", "numero"]),
-    lambda package: schema_of(package, "risks").update(foreignKeys=[{"fields": "owner"}]),
-    lambda package: field(package, "risks", "impact")["constraints"].update(maximum="lots"),
-    lambda package: field(package, "risks", "owner").update(constraints={"minimum": 1}),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda package: field(package, "schemes", "status")["constraints"].update(enum="planned"),
+        lambda package: field(package, "schemes", "id")["constraints"].update(pattern="[a-z"),
+        lambda package: field(package, "risks", "impact").update(type="boolean"),
+        lambda package: schema_of(package, "risks")["foreignKeys"].append({"fields": "owner", "reference": {"resource": "people", "fields": "id"}}),
+        lambda package: schema_of(package, "risks")["foreignKeys"].append(
+            {"fields": ["owner"], "reference": {"resource": "areas", "fields": ["id", "name"]}}
+        ),
+        lambda package: schema_of(package, "risks").update(primaryKey=["area_id", "numero"]),
+        lambda package: schema_of(package, "risks").update(foreignKeys=[{"fields": "owner"}]),
+        lambda package: field(package, "risks", "impact")["constraints"].update(maximum="lots"),
+        lambda package: field(package, "risks", "owner").update(constraints={"minimum": 1}),
+    ],
+)
 def test_a_schema_whose_checks_cannot_be_applied_is_a_problem(tmp_path, change):
     data = data_dir(tmp_path)
     edit_schema(data, change)

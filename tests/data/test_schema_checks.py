@@ -1,13 +1,14 @@
 """Each check datapackage.json states, applied as it states it: header, required, type, enum, pattern,
 minimum/maximum, primary keys and foreign keys (composite and self-referencing), all reported at once."""
+
 from __future__ import annotations
 
 from data_helpers import OBS_HEADER, OBS_ROW, append, edit_schema, field, folder, places, problems, schema_of
 
 from macros.data.loader import load
 
-
 # Header -------------------------------------------------------------------------------------------------------
+
 
 def test_a_missing_optional_column_is_an_error_naming_what_to_add(tmp_path):
     header = OBS_HEADER.replace(",value", "")
@@ -22,7 +23,8 @@ def test_an_unknown_column_suggests_the_nearest(tmp_path):
     header = OBS_HEADER.replace("qualifier", "qualifer")
     found = problems(folder(tmp_path, observations=f"{header}\n{OBS_ROW.format(value=3)}\n"))
     assert [(p.column, p.message, p.fix) for p in found if p.line == 1 and p.column == "qualifer"] == [
-        ("qualifer", "this column is not one the site knows", "Did you mean 'qualifier'?")]
+        ("qualifer", "this column is not one the site knows", "Did you mean 'qualifier'?")
+    ]
     assert ("observations.csv", 1, "qualifier") in places(found)  # and the real one is missing
 
 
@@ -32,6 +34,7 @@ def test_a_column_twice_is_an_error(tmp_path):
 
 
 # Cells --------------------------------------------------------------------------------------------------------
+
 
 def test_required_cell_empty(tmp_path):
     data = folder(tmp_path)
@@ -58,7 +61,9 @@ def test_minimum_and_maximum_come_from_the_schema(tmp_path):
     append(data, "risks", "testshire,,2,Another risk,6,0,0,,,rep-2016,P")
     found = problems(data)
     assert [(p.column, p.value, p.message) for p in found] == [
-        ("impact", "6", "this must be from 1 to 5"), ("probability", "0", "this must be from 1 to 5")]
+        ("impact", "6", "this must be from 1 to 5"),
+        ("probability", "0", "this must be from 1 to 5"),
+    ]
     edit_schema(data, lambda package: field(package, "risks", "impact")["constraints"].update(maximum=6))
     assert [(p.column, p.value) for p in problems(data)] == [("probability", "0")]
 
@@ -98,12 +103,12 @@ def test_the_pattern_is_the_schemas_own(tmp_path):
     assert places(found) == [("sources.csv", 2, "id")]
     assert found[0].value == "rep-2016" and "^[a-z]+-[0-9]{2}$" in found[0].message
     edit_schema(data, lambda package: field(package, "sources", "id")["constraints"].update(pattern="^REP-[0-9]+$"))
-    (data / "sources.csv").write_text((data / "sources.csv").read_text(encoding="utf-8").replace("rep-2016,", "REP-2016,", 1),
-                                      encoding="utf-8")
+    (data / "sources.csv").write_text((data / "sources.csv").read_text(encoding="utf-8").replace("rep-2016,", "REP-2016,", 1), encoding="utf-8")
     # Now the old id breaks the foreign keys that point at sources, and only them: the pattern accepts REP-2016.
     assert {(p.file.split("/")[-1], p.message) for p in problems(data)} == {
         (f"{name}.csv", "there is no such source in data/sources.csv")
-        for name in ("areas", "schemes", "observations", "money", "milestones", "risks")}
+        for name in ("areas", "schemes", "observations", "money", "milestones", "risks")
+    }
 
 
 def test_an_unknown_check_in_the_schema_is_reported_not_skipped(tmp_path):
@@ -114,6 +119,7 @@ def test_an_unknown_check_in_the_schema_is_reported_not_skipped(tmp_path):
 
 
 # Keys ---------------------------------------------------------------------------------------------------------
+
 
 def test_primary_key_repeated(tmp_path):
     data = folder(tmp_path)
@@ -129,8 +135,13 @@ def test_composite_primary_key_compares_values_not_spellings(tmp_path):
     other_kind = row.replace(",plan,", ",actual,")
     found = problems(folder(tmp_path, observations=f"{OBS_HEADER}\n{row}\n{other_kind}\n{same}\n"))
     assert [(p.line, p.column, p.message) for p in found] == [
-        (4, None, "this row repeats line 2 (area_id=testshire, measure_id=dtc-days, period_start=2016-06-01, "
-                  "period_end=2016-06-30, kind=plan, printed_in=table)")]
+        (
+            4,
+            None,
+            "this row repeats line 2 (area_id=testshire, measure_id=dtc-days, period_start=2016-06-01, "
+            "period_end=2016-06-30, kind=plan, printed_in=table)",
+        )
+    ]
 
 
 def test_rows_with_broken_key_cells_are_not_called_repeats(tmp_path):
@@ -144,8 +155,7 @@ def test_foreign_key_with_the_nearest_id(tmp_path):
     data = folder(tmp_path)
     line = append(data, "milestones", "testshir,,Something done,2016-09-30,Sep 16,,rep-2016,P")
     found = problems(data)
-    assert [(p.line, p.column, p.value, p.message) for p in found] == [
-        (line, "area_id", "testshir", "there is no such area in data/areas.csv")]
+    assert [(p.line, p.column, p.value, p.message) for p in found] == [(line, "area_id", "testshir", "there is no such area in data/areas.csv")]
     assert found[0].fix == "Did you mean 'testshire'? Use an id from the 'id' column of data/areas.csv, or add a row there first."
 
 
@@ -154,8 +164,7 @@ def test_self_referencing_foreign_key(tmp_path):
     text = (data / "measures.csv").read_text(encoding="utf-8").replace(",yes,,\n", ",yes,,dtc-dayz\n")
     (data / "measures.csv").write_text(text, encoding="utf-8")
     found = problems(data)
-    assert [(p.line, p.column, p.value, p.message) for p in found] == [
-        (3, "part_of", "dtc-dayz", "there is no such measure in data/measures.csv")]
+    assert [(p.line, p.column, p.value, p.message) for p in found] == [(3, "part_of", "dtc-dayz", "there is no such measure in data/measures.csv")]
     assert found[0].fix.startswith("Did you mean 'dtc-days'?")
 
 
@@ -165,8 +174,12 @@ def test_composite_foreign_key(tmp_path):
     append(data, "areas", "otherton,Otherton,Otherton Council,Another area.,rep-2016")
     append(data, "risks", "otherton,test-carers,2,Another risk,2,2,4,,,rep-2016,P")
     load(data)  # the schema as written has no composite key: this row is valid
-    edit_schema(data, lambda package: schema_of(package, "risks")["foreignKeys"].append(
-        {"fields": ["area_id", "scheme_id"], "reference": {"resource": "schemes", "fields": ["area_id", "id"]}}))
+    edit_schema(
+        data,
+        lambda package: schema_of(package, "risks")["foreignKeys"].append(
+            {"fields": ["area_id", "scheme_id"], "reference": {"resource": "schemes", "fields": ["area_id", "id"]}}
+        ),
+    )
     found = problems(data)
     assert [(p.line, p.column, p.value) for p in found] == [(3, "area_id, scheme_id", "otherton, test-carers")]
     assert found[0].message == "there is no such scheme with these area_id, id in data/schemes.csv"
@@ -175,12 +188,18 @@ def test_composite_foreign_key(tmp_path):
 
 # All at once ----------------------------------------------------------------------------------------------------
 
+
 def test_every_problem_in_every_file_at_once_with_its_place_value_and_fix(tmp_path):
     data = folder(tmp_path)
     glossary = append(data, "glossary", "ABC,,An explanation.")
     risks = append(data, "risks", "testshire,,2,Another risk,9,2,4,,,rep-2016,P")
-    observations = append(data, "observations", OBS_ROW.format(value="lots"), OBS_ROW.replace("dtc-days", "dtc-dayz").format(value=4),
-           OBS_ROW.replace(",plan,", ",Plan,").format(value=4))
+    observations = append(
+        data,
+        "observations",
+        OBS_ROW.format(value="lots"),
+        OBS_ROW.replace("dtc-days", "dtc-dayz").format(value=4),
+        OBS_ROW.replace(",plan,", ",Plan,").format(value=4),
+    )
     found = problems(data)
     assert [(p.file, p.line, p.column, p.value) for p in found] == [
         ("data/glossary.csv", glossary, "meaning", None),
@@ -207,8 +226,11 @@ def test_a_broken_file_does_not_hide_the_rules_other_files_break(tmp_path):
 def test_integers_are_written_as_the_schema_says(tmp_path):
     """Table Schema's integer: digits with an optional sign. 1,000, seven and 3* are refused, saying what to write."""
     data = folder(tmp_path)
-    first = append(data, "risks", *(f"testshire,,{n},A risk,{impact},2,4,,,rep-2016,P"
-                                     for n, impact in [(2, "+3"), (3, "seven"), (4, "3*"), ('"1,000"', 2), (6, "high")]))
+    first = append(
+        data,
+        "risks",
+        *(f"testshire,,{n},A risk,{impact},2,4,,,rep-2016,P" for n, impact in [(2, "+3"), (3, "seven"), (4, "3*"), ('"1,000"', 2), (6, "high")]),
+    )
     found = problems(data)
     assert [(p.line - first, p.column, p.value, p.fix) for p in found] == [
         (1, "impact", "seven", "Write it as 7: digits only, no commas or marks."),

@@ -1,4 +1,5 @@
 """The enumerations in macros/data/vocab.py are the schema's, not a second copy that can drift."""
+
 import json
 
 import pytest
@@ -15,8 +16,15 @@ def enum_of(resource: str, field: str) -> set[str]:
     return {v for v in spec["constraints"]["enum"] if v}
 
 
-@pytest.mark.parametrize("enum, resource, field", [
-    (FigureKind, "observations", "kind"), (PrintedIn, "observations", "printed_in"), (Unit, "measures", "unit"),
-    (Better, "measures", "better"), (SchemeStage, "schemes", "status")])
+@pytest.mark.parametrize(
+    "enum, resource, field",
+    [
+        (FigureKind, "observations", "kind"),
+        (PrintedIn, "observations", "printed_in"),
+        (Unit, "measures", "unit"),
+        (Better, "measures", "better"),
+        (SchemeStage, "schemes", "status"),
+    ],
+)
 def test_enumeration_matches_the_schema(enum, resource, field):
     assert {m.value for m in enum} == enum_of(resource, field)

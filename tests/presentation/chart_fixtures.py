@@ -1,4 +1,5 @@
 """Small in-memory inputs for the chart tests, made with the data model's own classes."""
+
 from __future__ import annotations
 
 from calendar import monthrange
@@ -15,11 +16,26 @@ def month(year: int, number: int, months: int = 1) -> Period:
     return Period(date(year, number, 1), date(end_year, end_month, monthrange(end_year, end_month)[1]))
 
 
-def obs(kind: str, period: Period, value: float | None, *, printed_in: str = "table", suppressed: bool = False,
-        missing: str | None = None) -> Observation:
-    return Observation(area_id="testshire", scheme_id=None, measure_id="admissions", period=period, kind=kind, value=value,
-                       printed="" if value is None else str(value), missing=missing, qualifier="", printed_in=printed_in,
-                       note="", source_id="report", source_location="Table 1", line=2, suppressed=suppressed)
+def obs(
+    kind: str, period: Period, value: float | None, *, printed_in: str = "table", suppressed: bool = False, missing: str | None = None
+) -> Observation:
+    return Observation(
+        area_id="testshire",
+        scheme_id=None,
+        measure_id="admissions",
+        period=period,
+        kind=kind,
+        value=value,
+        printed="" if value is None else str(value),
+        missing=missing,
+        qualifier="",
+        printed_in=printed_in,
+        note="",
+        source_id="report",
+        source_location="Table 1",
+        line=2,
+        suppressed=suppressed,
+    )
 
 
 def measure(name: str = "Emergency admissions", unit: str = "count") -> Measure:

@@ -1,4 +1,5 @@
 """Charts cached on disk under a hash of their inputs, drawn in worker processes when missing."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -118,13 +119,17 @@ def test_a_warm_build_builds_no_altair_chart(tmp_path, monkeypatch):
 
 def test_a_warm_build_does_not_even_import_altair_or_vl_convert(tmp_path):
     pytest.importorskip("vl_convert")
-    script = ("import sys\nfrom pathlib import Path\nfrom test_chart_cache import series_set\n"
-              "from macros.presentation.charts import ChartMaker\n"
-              f"maker = ChartMaker(Path({str(tmp_path)!r}), 5, workers=1)\n"
-              "charts = [maker.chart(s, m) for s, m in series_set()]\n"
-              "print(maker.finish(), sorted(m for m in ('altair', 'vl_convert', 'vega_datasets') if m in sys.modules))\n")
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom test_chart_cache import series_set\n"
+        "from macros.presentation.charts import ChartMaker\n"
+        f"maker = ChartMaker(Path({str(tmp_path)!r}), 5, workers=1)\n"
+        "charts = [maker.chart(s, m) for s, m in series_set()]\n"
+        "print(maker.finish(), sorted(m for m in ('altair', 'vl_convert', 'vega_datasets') if m in sys.modules))\n"
+    )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
-    run = lambda: subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=True).stdout.split("\n")[0]
+    run = lambda: subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=True).stdout.split("\n")[
+        0
+    ]
     assert run() == "3 ['altair', 'vl_convert']"  # cold: drawn, so both were needed
     assert run() == "0 []"  # warm
 

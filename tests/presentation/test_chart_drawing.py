@@ -1,4 +1,5 @@
 """Drawing a spec to SVG and slimming it: slimming must leave the picture as it was."""
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,14 @@ def test_rounding_moves_nothing_by_a_tenth_of_a_pixel_or_more_and_keeps_every_la
 
 def test_a_long_series_is_a_plain_line_labelled_every_few_periods():
     svg = drawing.render_svg(spec.vega_lite(CASES["long line"]))
-    assert [l for l in LABELS.findall(svg) if l.startswith("Month ")] == ["Month 0", "Month 6", "Month 12", "Month 18", "Month 24", "Month 30"]
+    assert [label for label in LABELS.findall(svg) if label.startswith("Month ")] == [
+        "Month 0",
+        "Month 6",
+        "Month 12",
+        "Month 18",
+        "Month 24",
+        "Month 30",
+    ]
     assert len(svg) < 10_000  # 27 KB with a marker on every point and every month named
     short = drawing.render_svg(spec.vega_lite(CASES["line"]))
-    assert [l for l in LABELS.findall(short) if l.startswith("Month ")] == [f"Month {i}" for i in range(6)]  # each named
+    assert [label for label in LABELS.findall(short) if label.startswith("Month ")] == [f"Month {i}" for i in range(6)]  # each named

@@ -2,6 +2,7 @@
 
 The Altair chart replaced a hand-written spec; its `to_dict()` was checked equal to that spec for every
 shape (and every chart of the built-in data) when it did, and the drawn SVGs were byte-identical."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,8 +37,13 @@ def test_every_chart_is_a_valid_spec_of_the_size_the_page_reserves(case):
     assert vl["title"] == {"text": CASES[case].title, "anchor": "start", "fontSize": 15} and vl["background"] == "#ffffff"
     assert vl["config"]["axis"] == {"labelColor": "#0b0c0c", "labelFontSize": 12, "titleColor": "#0b0c0c", "titleFontSize": 12}
     assert vl["config"]["view"]["stroke"] is None
-    assert vl["encoding"]["y"] == {"axis": {"tickCount": 4, "ticks": False}, "field": "value", "scale": {"zero": True},
-                                   "title": spec.axis_title(CASES[case].unit), "type": "quantitative"}
+    assert vl["encoding"]["y"] == {
+        "axis": {"tickCount": 4, "ticks": False},
+        "field": "value",
+        "scale": {"zero": True},
+        "title": spec.axis_title(CASES[case].unit),
+        "type": "quantitative",
+    }
     assert vl["data"]["values"][0] == dict(zip(("period", "order", "series", "value"), CASES[case].rows[0]))
     series = CASES[case].series
     assert scale(vl["encoding"], "color") == {s: STYLE[s][0] for s in series}
@@ -51,8 +57,13 @@ def test_a_short_line_has_a_marker_of_its_own_shape_and_a_dash_of_its_own_for_ea
     assert set(enc) == {"x", "y", "color", "strokeDash", "shape"}
     assert scale(enc, "strokeDash") == {s: STYLE[s][1] for s in STYLE} and scale(enc, "shape") == {s: STYLE[s][2] for s in STYLE}
     assert enc["strokeDash"]["legend"] is None and enc["shape"]["legend"] is None
-    assert enc["x"] == {"axis": {"labelAngle": -40, "labelLimit": 220}, "field": "period", "title": None, "type": "nominal",
-                        "sort": ["Month 0", "Month 1", "Month 2", "Month 3"]}
+    assert enc["x"] == {
+        "axis": {"labelAngle": -40, "labelLimit": 220},
+        "field": "period",
+        "title": None,
+        "type": "nominal",
+        "sort": ["Month 0", "Month 1", "Month 2", "Month 3"],
+    }
     assert "symbolType" not in vl["config"]["legend"]
     assert drawn("line")["encoding"]["x"]["axis"]["labelAngle"] == -40
     assert drawn("one series")["encoding"]["shape"]["scale"] == {"domain": ["Actual"], "range": ["circle"]}
@@ -64,8 +75,12 @@ def test_a_long_line_is_plain_dashed_in_the_legend_too_and_names_a_few_periods()
     enc = vl["encoding"]
     assert set(enc) == {"x", "y", "color", "strokeDash"} and "legend" not in enc["strokeDash"]
     assert scale(enc, "strokeDash") == {"Plan": [6, 4], "Actual": [1, 0]}
-    assert enc["x"]["axis"] == {"labelAngle": 0, "labelLimit": 220, "ticks": False,
-                                "values": ["Month 0", "Month 6", "Month 12", "Month 18", "Month 24", "Month 30"]}
+    assert enc["x"]["axis"] == {
+        "labelAngle": 0,
+        "labelLimit": 220,
+        "ticks": False,
+        "values": ["Month 0", "Month 6", "Month 12", "Month 18", "Month 24", "Month 30"],
+    }
     assert len(enc["x"]["sort"]) == 36
     assert vl["config"]["legend"] == {"labelColor": "#0b0c0c", "labelFontSize": 12, "symbolStrokeWidth": 3, "symbolType": "stroke"}
 
@@ -86,8 +101,7 @@ def test_uneven_periods_are_bars_side_by_side():
     assert vl["encoding"]["y"]["title"] == "Pounds"
 
 
-MONTHS = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January",
-          "February", "March"]
+MONTHS = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January", "February", "March"]
 QUARTERS = ["April to June", "July to September", "October to December", "January to March"]
 
 
@@ -95,12 +109,15 @@ def periods(names: list[str], count: int) -> list[str]:
     return [f"{names[i % len(names)]} {2019 + (i + 3) // 12 if names is MONTHS else 2019 + (i + 1) // 4}" for i in range(count)]
 
 
-@pytest.mark.parametrize("names, count, named", [
-    (MONTHS, 7, ["April 2019", "June 2019", "August 2019", "October 2019"]),
-    (MONTHS, 12, ["April 2019", "July 2019", "October 2019", "January 2020"]),  # every other month would not fit
-    (MONTHS, 36, ["April 2019", "October 2019", "April 2020", "October 2020", "April 2021", "October 2021"]),
-    (QUARTERS, 12, ["April to June 2019", "April to June 2020", "April to June 2021"]),  # long labels: fewer
-])
+@pytest.mark.parametrize(
+    "names, count, named",
+    [
+        (MONTHS, 7, ["April 2019", "June 2019", "August 2019", "October 2019"]),
+        (MONTHS, 12, ["April 2019", "July 2019", "October 2019", "January 2020"]),  # every other month would not fit
+        (MONTHS, 36, ["April 2019", "October 2019", "April 2020", "October 2020", "April 2021", "October 2021"]),
+        (QUARTERS, 12, ["April to June 2019", "April to June 2020", "April to June 2021"]),  # long labels: fewer
+    ],
+)
 def test_long_axes_name_every_few_periods_as_many_as_fit(names, count, named):
     labels = spec.axis_labels(periods(names, count))
     assert labels == named

@@ -1,4 +1,5 @@
 """The wording layer writes each kind of disagreement as one sentence with both figures."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -21,36 +22,76 @@ def fact(check, printed, expected, **more):
     return Disagreement(check, "area", None, "report", "Table 1", printed, expected, **more)
 
 
-@pytest.mark.parametrize("d, sentence", [
-    (fact(Check.PERIODS_TOTAL, 458, 457, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
-     "Older people in hospital after a fall: the printed plan total for April to September 2016 is 458 but its 6 parts add up to 457."),
-    (fact(Check.PERIODS_TOTAL, 458, None, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
-     "Older people in hospital after a fall: the printed plan total for April to September 2016 is 458."),
-    (fact(Check.PARTS_OF_WHOLE, 100, 90, measure_id="falls", figure_kind=FigureKind.ACTUAL, period=HALF, parts=("part-1", "part-2"),
-          count=2, compared=3, differing=2),
-     "Older people in hospital after a fall: the printed actual for April to September 2016 is 100, but its 2 parts (Part 1; Part 2) "
-     "add up to 90. They differ in 2 of the 3 periods compared."),
-    (fact(Check.PRINTED_CHANGE, 19, -0.2, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF, factors=(457, 458)),
-     "Older people in hospital after a fall, April to September 2016: the report says the actual figure is +19% against the plan, "
-     "but its own figures (457 against 458) give -0.2%."),
-    (fact(Check.TABLE_AND_TEXT, 9, 19, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF),
-     "Older people in hospital after a fall, difference from plan for April to September 2016: the table gives 19% but the text says 9%."),
-    (fact(Check.MONEY_TOTAL, 1185180, 1173474, period=Period(date(2018, 4, 1), date(2019, 3, 31)), item="Total", count=2),
-     "Total (2018 to 2019): the printed total is £1,185,180 but the 2 parts add up to £1,173,474."),
-    (fact(Check.STAFF_TOTAL, 3, 2.5, item="Posts", count=2), "Posts: the printed total is 3 full-time posts but the rows add up to 2.5."),
-    (fact(Check.SHARES, 100, 97, period=HALF, item="Pooled fund", count=2),
-     "Pooled fund (April to September 2016): the shares add up to 97%, not 100%."),
-    (fact(Check.STAFF_COST, 11706, 23412, item="Officer", factors=(1, 23412)),
-     "Officer: 1 full-time post at £23,412 each would cost £23,412, but the printed cost is £11,706."),
-    (fact(Check.RISK_SCORE, 12, 15, item="Staff leave", number=4, factors=(3, 5)),
-     "Risk 4 (Staff leave): the printed score is 12 but impact 3 times probability 5 is 15."),
-])
+@pytest.mark.parametrize(
+    "d, sentence",
+    [
+        (
+            fact(Check.PERIODS_TOTAL, 458, 457, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
+            "Older people in hospital after a fall: the printed plan total for April to September 2016 is 458 but its 6 parts add up to 457.",
+        ),
+        (
+            fact(Check.PERIODS_TOTAL, 458, None, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
+            "Older people in hospital after a fall: the printed plan total for April to September 2016 is 458.",
+        ),
+        (
+            fact(
+                Check.PARTS_OF_WHOLE,
+                100,
+                90,
+                measure_id="falls",
+                figure_kind=FigureKind.ACTUAL,
+                period=HALF,
+                parts=("part-1", "part-2"),
+                count=2,
+                compared=3,
+                differing=2,
+            ),
+            "Older people in hospital after a fall: the printed actual for April to September 2016 is 100, but its 2 parts (Part 1; Part 2) "
+            "add up to 90. They differ in 2 of the 3 periods compared.",
+        ),
+        (
+            fact(Check.PRINTED_CHANGE, 19, -0.2, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF, factors=(457, 458)),
+            "Older people in hospital after a fall, April to September 2016: the report says the actual figure is +19% against the plan, "
+            "but its own figures (457 against 458) give -0.2%.",
+        ),
+        (
+            fact(Check.TABLE_AND_TEXT, 9, 19, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF),
+            "Older people in hospital after a fall, difference from plan for April to September 2016: the table gives 19% but the text says 9%.",
+        ),
+        (
+            fact(Check.MONEY_TOTAL, 1185180, 1173474, period=Period(date(2018, 4, 1), date(2019, 3, 31)), item="Total", count=2),
+            "Total (2018 to 2019): the printed total is £1,185,180 but the 2 parts add up to £1,173,474.",
+        ),
+        (fact(Check.STAFF_TOTAL, 3, 2.5, item="Posts", count=2), "Posts: the printed total is 3 full-time posts but the rows add up to 2.5."),
+        (
+            fact(Check.SHARES, 100, 97, period=HALF, item="Pooled fund", count=2),
+            "Pooled fund (April to September 2016): the shares add up to 97%, not 100%.",
+        ),
+        (
+            fact(Check.STAFF_COST, 11706, 23412, item="Officer", factors=(1, 23412)),
+            "Officer: 1 full-time post at £23,412 each would cost £23,412, but the printed cost is £11,706.",
+        ),
+        (
+            fact(Check.RISK_SCORE, 12, 15, item="Staff leave", number=4, factors=(3, 5)),
+            "Risk 4 (Staff leave): the printed score is 12 but impact 3 times probability 5 is 15.",
+        ),
+    ],
+)
 def test_each_check_has_its_sentence(d, sentence):
     assert wording.disagreement(d, DATA) == sentence
 
 
 def test_every_check_has_wording():
     """A new Check without a sentence would publish nothing, or crash a build: each has one above."""
-    covered = {Check.PERIODS_TOTAL, Check.PARTS_OF_WHOLE, Check.PRINTED_CHANGE, Check.TABLE_AND_TEXT, Check.MONEY_TOTAL,
-               Check.STAFF_TOTAL, Check.SHARES, Check.STAFF_COST, Check.RISK_SCORE}
+    covered = {
+        Check.PERIODS_TOTAL,
+        Check.PARTS_OF_WHOLE,
+        Check.PRINTED_CHANGE,
+        Check.TABLE_AND_TEXT,
+        Check.MONEY_TOTAL,
+        Check.STAFF_TOTAL,
+        Check.SHARES,
+        Check.STAFF_COST,
+        Check.RISK_SCORE,
+    }
     assert covered == set(Check)

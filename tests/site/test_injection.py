@@ -6,6 +6,7 @@ every generated HTML page is parsed and searched for an element, an attribute or
 that came from a cell: in the body, the <title>, the meta description, captions, aria-labels, chart
 alt text and figcaptions alike.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,9 +18,11 @@ from pathlib import Path
 import pytest
 from conftest import build, data_dir
 
-HOSTILE = ('<script>alert(1)</script> "><img src=x onerror=alert(1)> \' onmouseover=alert(1) x=\' '
-           '<a href="javascript:alert(1)">a</a> javascript:alert(1) {{ 7*7 }} {% raw %} '
-           '[x](javascript:alert(1)) *[HTML]: x <b>bold</b> {: onclick=alert(1) }')
+HOSTILE = (
+    "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ' onmouseover=alert(1) x=' "
+    '<a href="javascript:alert(1)">a</a> javascript:alert(1) {{ 7*7 }} {% raw %} '
+    "[x](javascript:alert(1)) *[HTML]: x <b>bold</b> {: onclick=alert(1) }"
+)
 # The loader reads these as figures and refuses anything else (tested in test_loader.py), so no text
 # reaches a page through them.
 FIGURES = {"value", "amount", "share", "fte", "unit_cost"}
@@ -32,9 +35,14 @@ def free_text_columns(package: dict) -> dict[str, list[str]]:
     for resource in package["resources"]:
         schema = resource["schema"]
         keys = {k["fields"] for k in schema.get("foreignKeys", [])}
-        columns[resource["name"]] = [f["name"] for f in schema["fields"]
-                                     if f.get("type", "string") == "string" and not {"pattern", "enum"} & set(f.get("constraints", {}))
-                                     and f["name"] not in keys and f["name"] not in FIGURES]
+        columns[resource["name"]] = [
+            f["name"]
+            for f in schema["fields"]
+            if f.get("type", "string") == "string"
+            and not {"pattern", "enum"} & set(f.get("constraints", {}))
+            and f["name"] not in keys
+            and f["name"] not in FIGURES
+        ]
     return columns
 
 
@@ -66,6 +74,7 @@ def hostile_data(tmp_path: Path) -> Path:
                     terms[row[column]] = row[column] = f"{row[column]} {HOSTILE}"
                 else:
                     row[column] = f"{row[column]} {HOSTILE}".strip()
+
         return change
 
     for name in columns:

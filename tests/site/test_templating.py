@@ -1,4 +1,5 @@
 """The templating helpers on small inputs: filters, the table macro, the environment."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -32,8 +33,10 @@ def test_abbr_escapes_first_then_wraps_terms():
     abbr = Abbreviations({"NHS": "National Health Service", "A&E": 'Accident & "Emergency"'})
     out = templating.abbreviate("The NHS <script> & A&E, not NHSX", abbr)
     assert isinstance(out, Markup)
-    assert out == ('The <abbr title="National Health Service">NHS</abbr> &lt;script&gt; &amp; '
-                   '<abbr title="Accident &amp; &#34;Emergency&#34;">A&amp;E</abbr>, not NHSX')
+    assert out == (
+        'The <abbr title="National Health Service">NHS</abbr> &lt;script&gt; &amp; '
+        '<abbr title="Accident &amp; &#34;Emergency&#34;">A&amp;E</abbr>, not NHSX'
+    )
 
 
 def test_abbr_of_a_hostile_term_and_meaning_stays_text():
@@ -52,26 +55,39 @@ def test_abbr_without_a_glossary_only_escapes():
 def test_markdown_heading_escapes_html_and_markdown():
     assert md_heading(2, "Money") == "## Money"
     assert md_heading(1, "[x](javascript:alert(1)) *em* <script> # {: .x }") == (
-        r"# \[x\]\(javascript:alert\(1\)\) \*em\* &lt;script&gt; \# \{: .x \}")
+        r"# \[x\]\(javascript:alert\(1\)\) \*em\* &lt;script&gt; \# \{: .x \}"
+    )
     assert md_heading(3, "A_B", anchor="here") == r"### A\_B { #here }"
     assert templating.environment().from_string("{{ t | md_heading(2) }}").render(t="a & b") == "## a &amp; b"
 
 
 def test_markdown_text_escapes_markdown_then_html():
-    assert templating.md_text('[x](javascript:alert(1)) "q" *[HTML]: x') == (
-        r"\[x\]\(javascript:alert\(1\)\) &#34;q&#34; \*\[HTML\]: x")
+    assert templating.md_text('[x](javascript:alert(1)) "q" *[HTML]: x') == (r"\[x\]\(javascript:alert\(1\)\) &#34;q&#34; \*\[HTML\]: x")
 
 
 def test_front_matter_strings_cannot_end_early():
     assert templating.yaml_string('a "b" \\ <c>\nd') == '"a &#34;b&#34; \\\\ &lt;c&gt; d"'
 
 
-@pytest.mark.parametrize("url, allowed", [
-    ("https://example.org/a?b=1", True), ("http://example.org", True), ("HTTPS://EXAMPLE.ORG", True),
-    ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), (" javascript:alert(1)", False),
-    ("java\tscript:alert(1)", False), ("data:text/html,<script>", False), ("vbscript:x", False),
-    ("//example.org", False), ("example.org", False), ("", False), (None, False), ("https://", False),
-])
+@pytest.mark.parametrize(
+    "url, allowed",
+    [
+        ("https://example.org/a?b=1", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("vbscript:x", False),
+        ("//example.org", False),
+        ("example.org", False),
+        ("", False),
+        (None, False),
+        ("https://", False),
+    ],
+)
 def test_only_web_addresses_become_links(url, allowed):
     assert (templating.web_address(url) is not None) == allowed
     rendered = templating.macro("web_link")(url, "Title")
@@ -99,8 +115,14 @@ def test_table_has_caption_column_and_row_headers():
 
 
 def test_table_options_and_escaped_cells():
-    out = table(Markup("A &amp; <abbr title=\"x\">B</abbr>"), [status_badge(BETTER)], [["<i>", "<img src=x>"]],
-                row_headers=False, classes="care-glance", searchable=False)
+    out = table(
+        Markup('A &amp; <abbr title="x">B</abbr>'),
+        [status_badge(BETTER)],
+        [["<i>", "<img src=x>"]],
+        row_headers=False,
+        classes="care-glance",
+        searchable=False,
+    )
     assert 'aria-label="A &amp; B"' in out  # the caption's words, without its markup, escaped once
     assert '<table class="care-glance" data-search-exclude>' in out
     assert f'<th scope="col"><span class="care-status care-status--{BETTER.key}">{WORDS[BETTER]}</span></th>' in out

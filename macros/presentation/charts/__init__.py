@@ -8,6 +8,7 @@ A build makes one `ChartMaker`, asks it for each series' chart while pages are b
 cache yet are drawn in the background), calls `finish()` before copying the SVG files into the site,
 and `prune()` after.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

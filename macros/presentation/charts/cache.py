@@ -7,6 +7,7 @@ Charts not in the cache yet are drawn in worker processes (one per core) while p
 worker building the spec from the inputs; the build waits for them (`Drawer.finish`) before copying them
 into the site.
 """
+
 from __future__ import annotations
 
 import functools
@@ -34,8 +35,7 @@ def library_versions() -> tuple[str, str]:
 
 def key(plot: Plot) -> str:
     """The chart's file name: a hash of everything its picture depends on."""
-    inputs = [spec.STYLE_VERSION, *library_versions(), plot.title, spec.axis_title(plot.unit), plot.shape,
-              [list(row) for row in plot.rows]]
+    inputs = [spec.STYLE_VERSION, *library_versions(), plot.title, spec.axis_title(plot.unit), plot.shape, [list(row) for row in plot.rows]]
     return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:20]
 
 

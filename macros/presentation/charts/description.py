@@ -1,4 +1,5 @@
 """The chart in words: the caption under it, for everyone, and what a screen reader reads."""
+
 from __future__ import annotations
 
 from ...data.model import Measure, Observation
@@ -22,8 +23,10 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
         if len(line) == 1:
             parts.append(f"{name} {wording.shown(first, measure, threshold, exact=False, with_unit=True)}")
         else:
-            parts.append(f"{name} from {wording.shown(first, measure, threshold, exact=False, with_unit=True)} "
-                         f"to {wording.shown(last, measure, threshold, exact=False, with_unit=True)}")
+            parts.append(
+                f"{name} from {wording.shown(first, measure, threshold, exact=False, with_unit=True)} "
+                f"to {wording.shown(last, measure, threshold, exact=False, with_unit=True)}"
+            )
     kind_of_chart = "Bar chart" if shape(periods) in (BARS, GROUPED_BARS) else "Line chart"
     gaps = [o for o in points if not shown(o)]
     gap = f" {len(gaps)} figure{'s are' if len(gaps) != 1 else ' is'} not shown: missing, or fewer than {threshold}." if gaps else ""

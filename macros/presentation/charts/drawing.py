@@ -3,6 +3,7 @@
 An SVG in an <img> needs no JavaScript and makes no request to another site. A change here changes
 the files drawn: bump `spec.STYLE_VERSION` with it.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,7 +43,7 @@ def _unwrap_groups(svg: str) -> str:
     """Leave out the <g> tags that do nothing, and their closing tags, keeping what is inside."""
     out, kept, pos = [], [], 0
     for tag in _GROUP.finditer(svg):
-        out.append(svg[pos:tag.start()])
+        out.append(svg[pos : tag.start()])
         pos = tag.end()
         if tag[1]:  # </g>: kept if its <g> was
             if kept.pop():

@@ -3,6 +3,7 @@
 A `Plot` is everything a chart's picture depends on besides the style: its cache key is a hash of it,
 and it is what a worker process receives to build the Altair chart and draw it.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -64,8 +65,7 @@ def _finest(periods: set) -> set:
     starting inside a period can lie inside it, so each looks at those (found by bisection), not at all."""
     ordered = sorted(periods, key=lambda p: (p.start, p.end))
     starts = [p.start for p in ordered]
-    return {p for p in ordered
-            if not any(p.contains(q) for q in ordered[bisect_left(starts, p.start):bisect_right(starts, p.end)])}
+    return {p for p in ordered if not any(p.contains(q) for q in ordered[bisect_left(starts, p.start) : bisect_right(starts, p.end)])}
 
 
 def even(periods) -> bool:
@@ -90,6 +90,5 @@ def shown(o: Observation) -> bool:
 
 def plot(points: list[Observation], measure: Measure) -> Plot:
     """The inputs of the chart of these points (from `plotted`)."""
-    rows = tuple((wording.period(o.aligned), i, wording.KIND_NAMES[o.kind], o.value if shown(o) else None)
-                 for i, o in enumerate(points))
+    rows = tuple((wording.period(o.aligned), i, wording.KIND_NAMES[o.kind], o.value if shown(o) else None) for i, o in enumerate(points))
     return Plot(rows, measure.name, measure.unit, shape({o.aligned for o in points}))

@@ -3,6 +3,7 @@
 Altair is imported only here, and only when a chart has to be drawn (about 25 ms a chart): a build
 whose charts are all in the cache never builds one (see `cache`).
 """
+
 from __future__ import annotations
 
 from ...data.vocab import Unit
@@ -73,12 +74,18 @@ def altair_chart(plot: Plot):
             shape=alt.Shape("series:N", scale=scale(2), legend=None),
         )
     chart = chart.properties(
-        title=alt.TitleParams(plot.title, anchor="start", fontSize=15), width=WIDTH, height=HEIGHT,
+        title=alt.TitleParams(plot.title, anchor="start", fontSize=15),
+        width=WIDTH,
+        height=HEIGHT,
         # Exactly the size the page reserves for the <img>: no jump as charts load.
-        autosize=alt.AutoSizeParams(type="fit", contains="padding"), background="#ffffff")
-    return chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT) \
-                .configure_legend(labelFontSize=12, labelColor=TEXT, symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {})) \
-                .configure_view(stroke=None)
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+        background="#ffffff",
+    )
+    return (
+        chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT)
+        .configure_legend(labelFontSize=12, labelColor=TEXT, symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {}))
+        .configure_view(stroke=None)
+    )
 
 
 def vega_lite(plot: Plot) -> dict:
