@@ -5,7 +5,8 @@
 # plain POSIX sh inside the recipes.
 #
 #   make preview    serve the site at http://127.0.0.1:8000 with live reload
-#   make test       run the whole test suite (units, builds, browser tests)
+#   make test       check the code (ruff, mypy), then run the whole test suite (units, builds, browser tests)
+#   make lint       only the code checks: ruff format --check, ruff check, mypy
 #   make build      strict build of the site into site/
 #   make benchmark  time a site build (benchmarks/build_benchmark.py)
 #   make lock       re-resolve requirements.in into requirements.txt
@@ -28,7 +29,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: preview test build benchmark lock clean distclean install
+.PHONY: preview test lint build benchmark lock clean distclean install
 
 install: $(STAMP)
 
@@ -54,7 +55,12 @@ build: $(STAMP)
 benchmark: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python benchmarks/build_benchmark.py
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: lint
 	@set -e; \
 	chromium="$${CHROMIUM_PATH:-}"; \
 	if [ -z "$$chromium" ] && [ "$${GITHUB_ACTIONS:-}" != "true" ]; then \
