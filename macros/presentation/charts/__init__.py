@@ -37,21 +37,11 @@ class ChartMaker:
         self.cache_dir = Path(cache_dir)
         self.threshold = threshold
         self._drawer = cache.Drawer(workers, pool_from)
-        # id(series) -> (series, measure id, chart): an editor's page may show a chart with the chart() macro
-        # and again in measures(). The series is kept, so its id is not reused.
-        self._made: dict[int, tuple] = {}
 
     def chart(self, series: list[Observation], measure: Measure) -> Chart | None:
         """The chart of a series; None if there is nothing to draw. One not in the cache yet is queued
-        and drawn in the background: call `finish()` before reading the SVG files."""
-        known = self._made.get(id(series))
-        if known is not None and known[0] is series and known[1] == measure.id:
-            return known[2]
-        made = self._make(series, measure)
-        self._made[id(series)] = (series, measure.id, made)
-        return made
-
-    def _make(self, series: list[Observation], measure: Measure) -> Chart | None:
+        and drawn in the background (once, however often it is asked for): call `finish()` before
+        reading the SVG files. Working out the key costs about 50 µs, so nothing is memoised here."""
         points = plotted(series)
         if not any(shown(o) for o in points):
             return None
