@@ -9,6 +9,7 @@ editable mode by `make install`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config import base
@@ -172,7 +173,7 @@ class CarePlugin(BasePlugin[CareConfig]):
 
 def _check_narrative_names(data: Dataset, existing: set[str]) -> None:
     """docs/areas/southamton.md would otherwise publish a page for an area that does not exist."""
-    ids = {"areas": data.areas, "schemes": data.schemes, "measures": data.measures}
+    ids: dict[str, Mapping[str, object]] = {"areas": data.areas, "schemes": data.schemes, "measures": data.measures}
     for uri in sorted(existing):
         folder, _, name = uri.partition("/")
         if folder in ids and name.endswith(".md") and "/" not in name and name != "index.md":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -70,6 +71,16 @@ def find_disagreements(data: Dataset) -> list[Disagreement]:
     return found
 
 
+def _sum(values: Iterable[float | None]) -> float | None:
+    """The sum of these figures, or None when any of them is missing."""
+    known: list[float] = []
+    for value in values:
+        if value is None:
+            return None
+        known.append(value)
+    return sum(known)
+
+
 def _tiles(total, parts) -> bool:
     """True when the parts cover the total's period exactly, one after another."""
     day = total.period.start
@@ -96,10 +107,10 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
             inside = [o for o in window if total.period.contains(o.period)]
             # The finest periods inside the total: those that contain no other.
             leaves = sorted((o for o in inside if not any(o.period.contains(x.period) for x in inside)), key=lambda o: o.period.start)
-            if len(leaves) < 2 or not _tiles(total, leaves) or total.value is None or any(o.value is None for o in leaves):
+            if len(leaves) < 2 or not _tiles(total, leaves) or total.value is None:
                 continue
-            parts_sum = sum(o.value for o in leaves)
-            if abs(parts_sum - total.value) < 0.5:
+            parts_sum = _sum(o.value for o in leaves)
+            if parts_sum is None or abs(parts_sum - total.value) < 0.5:
                 continue
             hidden = any(o.suppressed for o in leaves)
             out.append(
@@ -143,15 +154,18 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         compared, differ = 0, []
         for whole in series:
             found = [f.get((whole.period, whole.kind, whole.source_id)) for f in figures]
-            if whole.kind not in LEVELS or whole.value is None or None in found:
+            parts_found = [o for o in found if o is not None]
+            if whole.kind not in LEVELS or whole.value is None or len(parts_found) < len(found):
+                continue
+            added = _sum(o.value for o in parts_found)  # never None: `figures` holds only figures given
+            if added is None:
                 continue
             compared += 1
-            added = sum(o.value for o in found)
             if abs(added - whole.value) >= 0.5:
-                differ.append((whole, added, any(o.suppressed for o in found)))
+                differ.append((whole, whole.value, added, any(o.suppressed for o in parts_found)))
         if not differ:
             continue
-        whole, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
+        whole, printed, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
         where = "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))
         out.append(
             Disagreement(
@@ -160,7 +174,7 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
                 scheme_id,
                 whole.source_id,
                 where,
-                whole.value,
+                printed,
                 None if hidden else added,
                 measure_id=whole_id,
                 figure_kind=FigureKind(whole.kind),
@@ -252,9 +266,9 @@ def _money(data: Dataset) -> list[Disagreement]:
         first = (totals or parts)[0]
         place = "; ".join(sorted({r.source_location for r in rows}))
         for total in totals:
-            if total.amount is not None and parts and all(p.amount is not None for p in parts):
-                added = sum(p.amount for p in parts)
-                if abs(added - total.amount) >= 0.5:
+            if total.amount is not None and parts:
+                added = _sum(p.amount for p in parts)
+                if added is not None and abs(added - total.amount) >= 0.5:
                     out.append(
                         Disagreement(
                             Check.MONEY_TOTAL,
@@ -269,9 +283,9 @@ def _money(data: Dataset) -> list[Disagreement]:
                             count=len(parts),
                         )
                     )
-            if total.fte is not None and parts and all(p.fte is not None for p in parts):
-                added = sum(p.fte for p in parts)
-                if abs(added - total.fte) > 1e-9:
+            if total.fte is not None and parts:
+                added = _sum(p.fte for p in parts)
+                if added is not None and abs(added - total.fte) > 1e-9:
                     out.append(
                         Disagreement(
                             Check.STAFF_TOTAL,
@@ -336,5 +350,5 @@ def _risks(data: Dataset) -> list[Disagreement]:
             factors=(r.impact, r.probability),
         )
         for r in data.risks
-        if None not in (r.impact, r.probability, r.score) and r.impact * r.probability != r.score
+        if r.impact is not None and r.probability is not None and r.score is not None and r.impact * r.probability != r.score
     ]

@@ -235,7 +235,10 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
         for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))
     }
-    schemes = {r[0]: Scheme(*r[:5], SchemeStage(r[5]), *r[6:]) for r in zip(*col(t["schemes"], *MODEL_FIELDS["schemes"]))}
+    schemes = {
+        i: Scheme(i, area, name, summary, for_whom, SchemeStage(status), source, location)
+        for i, area, name, summary, for_whom, status, source, location in zip(*col(t["schemes"], *MODEL_FIELDS["schemes"]))
+    }
     part_of = measures_t.values["part_of"].tolist() if "part_of" in measures_t.values else [""] * len(measures_t)
     measures = {
         i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None)
@@ -313,8 +316,10 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         )
     ]
     risks = [
-        Risk(area, scheme or None, *rest, line)
-        for (area, scheme, *rest), line in zip(zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist())
+        Risk(area, scheme or None, number, risk, impact, probability, score, mitigation, owner, source, location, line)
+        for (area, scheme, number, risk, impact, probability, score, mitigation, owner, source, location), line in zip(
+            zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist()
+        )
     ]
     rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read, small_number_threshold=threshold)

@@ -7,8 +7,12 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+
+if TYPE_CHECKING:
+    from .schema import Table
 
 
 @contextmanager
@@ -176,6 +180,10 @@ class Dataset:
     risks: list[Risk]
     rows_read: dict[str, int]
     small_number_threshold: int = 5
+    # Set by the loader once every check has passed: the checked files (for the downloads and the build
+    # report) and datapackage.json as read.
+    tables: dict[str, Table] = field(init=False, repr=False, compare=False)
+    package: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.schemes_by_area: dict[str, list[Scheme]] = defaultdict(list)

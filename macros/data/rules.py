@@ -56,23 +56,20 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
     unit_codes, unit_names = pd.factorize(pd.Series(units, dtype=object), use_na_sentinel=False)
     pairs = cells.codes.astype(np.int64) * max(len(unit_names), 1) + unit_codes
     distinct, first = np.unique(pairs, return_index=True)
-    verdict: dict[int, tuple[str, str] | None] = {}
+    bad: dict[int, tuple[str, str]] = {}  # (message, fix) of each pair that is a problem
     for pair, i in zip(distinct.tolist(), first.tolist()):
         code, unit = int(cells.codes[i]), unit_names[unit_codes[i]]
         error, form = error_of[code], form_of[code]
         if error is not None:
-            verdict[pair] = (error.message, error.fix)
+            bad[pair] = (error.message, error.fix)
         elif form is not None and unit in UNIT_FORMS and form not in UNIT_FORMS[unit]:
-            verdict[pair] = (
+            bad[pair] = (
                 f"this is {_FORM_WORDS[form]}, but the measure is in {unit.replace('_', ' ')}",
                 f"Write it like {UNIT_EXAMPLE[unit]}, or check the measure_id.",
             )
-        else:
-            verdict[pair] = None
-    bad_pairs = [p for p, v in verdict.items() if v is not None]
-    if bad_pairs:
-        for i in np.flatnonzero(np.isin(pairs, bad_pairs)).tolist():
-            message, fix = verdict[int(pairs[i])]
+    if bad:
+        for i in np.flatnonzero(np.isin(pairs, list(bad))).tolist():
+            message, fix = bad[int(pairs[i])]
             problems.append(Problem(table.file, int(table.lines[i]), column, cells.texts[cells.codes[i]], message, fix))
             values[i] = None
     return values, reasons

@@ -6,6 +6,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from ..analysis.disagreements import Check, Disagreement
 from ..data.model import Dataset, Measure, Observation, Period
@@ -146,6 +147,16 @@ def plural_number(value: float, word: str) -> str:
 # Disagreements inside the source reports ---------------------------------------------------------
 
 
+T = TypeVar("T")
+
+
+def _given(d: Disagreement, value: T | None, what: str) -> T:
+    """A part of a disagreement its check always gives (analysis.disagreements sets it): missing, it is a bug."""
+    if value is None:
+        raise ValueError(f"a {d.check} disagreement without {what}: {d!r}")
+    return value
+
+
 def _signed_percent(value: float) -> str:
     return f"{'+' if value > 0 else ''}{number(value)}%"
 
@@ -158,9 +169,11 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
     kind = KIND_NAMES[d.figure_kind].lower() if d.figure_kind else ""
     when = period(d.period) if d.period else ""
     if d.check == Check.PERIODS_TOTAL:
+        name = _given(d, measure, "a measure").name
         summed = "" if d.expected is None else f" but its {d.count} parts add up to {exact(d.expected)}"
-        return f"{measure.name}: the printed {kind} total for {when} is {exact(d.printed)}{summed}."
+        return f"{name}: the printed {kind} total for {when} is {exact(d.printed)}{summed}."
     if d.check == Check.PARTS_OF_WHOLE:
+        name = _given(d, measure, "a measure").name
         names = "; ".join(data.measures[p].name for p in d.parts)
         summed = "do not add up to it" if d.expected is None else f"add up to {exact(d.expected)}"
         times = (
@@ -170,36 +183,40 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
             if d.differing == d.compared
             else f" They differ in {d.differing} of the {d.compared} periods compared."
         )
-        return f"{measure.name}: the printed {kind} for {when} is {exact(d.printed)}, but its {d.count} parts ({names}) {summed}.{times}"
+        return f"{name}: the printed {kind} for {when} is {exact(d.printed)}, but its {d.count} parts ({names}) {summed}.{times}"
     if d.check == Check.PRINTED_CHANGE:
         against = "the plan" if d.figure_kind == FigureKind.CHANGE_VS_PLAN else "the same time last year"
-        actual, base = d.factors
+        name = _given(d, measure, "a measure").name
+        actual, base = _given(d, d.factors, "the actual figure and its base")
+        worked_out = _given(d, d.expected, "the difference worked out")
         return (
-            f"{measure.name}, {when}: the report says the actual figure is {_signed_percent(d.printed)} against {against}, "
-            f"but its own figures ({exact(actual)} against {exact(base)}) give {_signed_percent(d.expected)}."
+            f"{name}, {when}: the report says the actual figure is {_signed_percent(d.printed)} against {against}, "
+            f"but its own figures ({exact(actual)} against {exact(base)}) give {_signed_percent(worked_out)}."
         )
     if d.check == Check.TABLE_AND_TEXT:
-        in_unit = "percent" if d.figure_kind.is_change else unit
-        return f"{measure.name}, {kind} for {when}: the table gives {exact(d.expected, in_unit)} but the text says {exact(d.printed, in_unit)}."
+        name = _given(d, measure, "a measure").name
+        in_unit = "percent" if _given(d, d.figure_kind, "a kind of figure").is_change else unit
+        return f"{name}, {kind} for {when}: the table gives {exact(d.expected, in_unit)} but the text says {exact(d.printed, in_unit)}."
+    # The other checks are of money and risks, where nothing is hidden: there is always a figure worked out.
+    expected = _given(d, d.expected, "the figure worked out")
     if d.check == Check.MONEY_TOTAL:
         return (
-            f"{d.item} ({when}): the printed total is {money(d.printed, exact=True)} "
-            f"but the {d.count} parts add up to {money(d.expected, exact=True)}."
+            f"{d.item} ({when}): the printed total is {money(d.printed, exact=True)} but the {d.count} parts add up to {money(expected, exact=True)}."
         )
     if d.check == Check.STAFF_TOTAL:
-        return f"{d.item}: the printed total is {plural_number(d.printed, 'full-time post')} but the rows add up to {number(d.expected)}."
+        return f"{d.item}: the printed total is {plural_number(d.printed, 'full-time post')} but the rows add up to {number(expected)}."
     if d.check == Check.SHARES:
-        return f"{d.item} ({when}): the shares add up to {number(d.expected)}%, not 100%."
+        return f"{d.item} ({when}): the shares add up to {number(expected)}%, not 100%."
     if d.check == Check.STAFF_COST:
-        posts, cost = d.factors
+        posts, cost = _given(d, d.factors, "the posts and the cost of one")
         return (
             f"{d.item}: {plural_number(posts, 'full-time post')} at {money(cost, exact=True)} each "
-            f"would cost {money(d.expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}."
+            f"would cost {money(expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}."
         )
     if d.check == Check.RISK_SCORE:
-        impact, probability = d.factors
+        impact, probability = _given(d, d.factors, "the impact and the probability")
         return (
             f"Risk {d.number} ({d.item}): the printed score is {number(d.printed)} but impact {number(impact)} "
-            f"times probability {number(probability)} is {number(d.expected)}."
+            f"times probability {number(probability)} is {number(expected)}."
         )
     raise ValueError(f"no wording for the check {d.check!r}")

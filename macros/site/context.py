@@ -28,7 +28,7 @@ class Context:
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
         # Each series' headline, worked out once a build: it is on the area page, the scheme page, the
         # measure page and the home page. Keyed by the series' (area, scheme, measure).
-        self._headlines: dict[tuple, Headline | None] = {}
+        self._headlines: dict[tuple[str, str | None, str] | None, Headline | None] = {}  # None: an empty series
         self.charts = charts.ChartMaker(settings.chart_cache, settings.small_number_threshold)  # one per build
 
     def mark(self, table: str, rows, key: str = "line") -> None:

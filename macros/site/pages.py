@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.status import ALL
+from ..analysis.status import ALL, Headline
 from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
@@ -144,7 +144,8 @@ def measure_page(ctx: Context, measure_id: str) -> str:
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.shown(o, m, t)
     found = sorted(data.series_by_measure.get(measure_id, []), key=lambda k: (data.areas[k[0]].name, data.schemes[k[1]].name if k[1] else ""))
-    rows, by_area, seen = [], {}, []
+    rows, seen = [], []
+    by_area: dict[str, list[tuple[str, Headline | None]]] = {}  # the schemes reporting it, by area
     for area_id, scheme_id in found:
         series = data.series[(area_id, scheme_id, measure_id)]
         seen += series
@@ -177,7 +178,7 @@ def measure_page(ctx: Context, measure_id: str) -> str:
     )
 
 
-def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list]) -> Markup:
+def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list[tuple[str, Headline | None]]]) -> Markup:
     """The schemes that report a measure, by area, each with its status in words; their figures, charts
     and tables are on the scheme's page. As a table with figures, 500 schemes made a page of 500 KB."""
     counts: dict[str, int] = {}

@@ -35,6 +35,8 @@ def _sentence_words(ctx: Context, series: list[Observation], measure, judged: bo
     actual, plan = top.actual, top.plan
     if actual is None or actual.value is None:
         said = f" {actual.note}" if actual is not None and actual.note else ""
+        if plan is None:  # only a figure for last year, or an actual row without a figure
+            return f"the report gives no plan or result {when}.{said}"
         return f"the plan was {wording.shown(plan, measure, t, exact=False, with_unit=True)} {when}. The report gives no result to compare.{said}"
     out = f"{wording.shown(actual, measure, t, exact=False, with_unit=True)} {when}"
     if plan is not None and plan.value is not None:
@@ -251,7 +253,7 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
             # Who pays what: worked out from the printed share, and said to be worked out.
             amount = f"about {wording.money(whole * r.share / 100)} (worked out: {wording.share(r.share)} of {wording.money(whole, exact=True)})"
         paid = f"{wording.share(r.share)}" if r.share is not None else ""
-        extra = [text(r.note, abbr)] if r.note else []
+        extra: list[str] = [text(r.note, abbr)] if r.note else []  # Markup.join below escapes the plain strings
         if r.fte is not None:
             extra.insert(
                 0, wording.plural_number(r.fte, "full-time post") + (f" at {wording.money(r.unit_cost, exact=True)} each" if r.unit_cost else "")

@@ -17,9 +17,13 @@ import os
 import time
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import drawing, spec
 from .points import Plot
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 KEEP_UNUSED_DAYS = 30
 POOL_FROM = 16  # charts to draw before worker processes are worth starting
@@ -83,8 +87,8 @@ class Drawer:
         self.pool_from, self.batch = pool_from, batch
         self.waiting: list[tuple[str, Plot]] = []
         self.queued: set[str] = set()
-        self.futures: list = []
-        self.pool = None
+        self.futures: list[Future[int]] = []
+        self.pool: ProcessPoolExecutor | None = None  # started when there are pool_from charts to draw
 
     def add(self, target: Path, plot: Plot) -> None:
         if str(target) in self.queued:

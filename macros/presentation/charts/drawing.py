@@ -41,7 +41,9 @@ def drop_unseen(svg: str) -> str:
 
 def _unwrap_groups(svg: str) -> str:
     """Leave out the <g> tags that do nothing, and their closing tags, keeping what is inside."""
-    out, kept, pos = [], [], 0
+    out: list[str] = []
+    kept: list[bool] = []  # for each <g> open, whether it is kept
+    pos = 0
     for tag in _GROUP.finditer(svg):
         out.append(svg[pos : tag.start()])
         pos = tag.end()
