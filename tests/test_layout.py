@@ -60,7 +60,8 @@ def test_the_import_check_sees_a_wrong_way_import(tmp_path, monkeypatch):
     wrong.parent.mkdir(parents=True)
     wrong.write_text(module.read_text(encoding="utf-8") + "\nfrom ..presentation import wording\n", encoding="utf-8")
     monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
-    assert imported_layers(wrong) == {"presentation"}
+    found = imported_layers(wrong)
+    assert "presentation" in found and not found <= {"data"}  # what the test above would flag for a data module
 
 
 MUTABLE = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
