@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+from .vocab import Better, CaveatKind, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 if TYPE_CHECKING:
     from .schema import Table
@@ -77,6 +77,7 @@ class Measure:
     counts_people: bool
     abbreviation: str
     part_of: str | None = None  # a measure this one is a part of (an age group of all ages): parts add up to it
+    short_name: str = ""  # a few words for sentences ("" when the name is short enough); the name stays the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,9 @@ class Observation:
     source_location: str
     line: int
     suppressed: bool = False  # a count of people under the small-number threshold
+    value_to: float | None = None  # the top of a printed range ("30,000 to 50,000": value 30,000, value_to 50,000)
+    per: Per = Per.NONE  # a rate for each of these periods ("about 40 a month"), not a total for the period
+    compared_with: str = ""  # for a benchmark: where the figure is from ("NHS Wales demonstrator sites")
 
     @property
     def aligned(self) -> Period:
@@ -165,6 +169,49 @@ class Risk:
     line: int
 
 
+@dataclass(slots=True)
+class Outcome:
+    """A report's own judgement of a result, in words ("performance is on target at 86.0%"), with its quote."""
+
+    area_id: str
+    scheme_id: str | None
+    measure_id: str | None  # None when the report judges the scheme or the area as a whole
+    period: Period
+    judgement: StatedJudgement
+    quote: str  # the report's words, as printed
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(slots=True)
+class Caveat:
+    """A warning, risk or setback a report states about a result or a piece of work, quoted."""
+
+    area_id: str
+    scheme_id: str | None
+    measure_id: str | None  # None when it qualifies the scheme or the area as a whole
+    kind: CaveatKind
+    quote: str  # the report's words, as printed
+    plain: str  # the same in plain words for residents ("" to show the quote alone)
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(slots=True)
+class Explanation:
+    """What an editor knows about a disagreement the build finds: why two figures differ."""
+
+    area_id: str
+    scheme_id: str | None
+    measure_id: str | None
+    check: str  # which check found it: a value of analysis.disagreements.Check (the schema lists them)
+    explanation: str  # in plain words, shown beside the disagreement
+    said_by: str  # who explains it: the report (and where), or the council when asked
+    line: int
+
+
 @dataclass
 class Dataset:
     """Everything the site shows, with the indexes pages need."""
@@ -180,6 +227,9 @@ class Dataset:
     risks: list[Risk]
     rows_read: dict[str, int]
     small_number_threshold: int = 5
+    outcomes: list[Outcome] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
+    explanations: list[Explanation] = field(default_factory=list)
     # Set by the loader once every check has passed: the checked files (for the downloads and the build
     # report) and datapackage.json as read.
     tables: dict[str, Table] = field(init=False, repr=False, compare=False)
@@ -201,6 +251,14 @@ class Dataset:
         self.money_by = _group(self.money)
         self.milestones_by = _group(self.milestones)
         self.risks_by = _group(self.risks)
+        # What reports say in words, by the series or the place they concern: (area, scheme, measure),
+        # where measure is None for what concerns the scheme (or, with scheme None, the area) as a whole.
+        self.outcomes_by: dict[tuple[str, str | None, str | None], list[Outcome]] = defaultdict(list)
+        for outcome in self.outcomes:
+            self.outcomes_by[(outcome.area_id, outcome.scheme_id, outcome.measure_id)].append(outcome)
+        self.caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = defaultdict(list)
+        for caveat in self.caveats:
+            self.caveats_by[(caveat.area_id, caveat.scheme_id, caveat.measure_id)].append(caveat)
 
     def newest_date(self) -> date | None:
         """The end of the newest period an actual figure covers (plans can run years ahead)."""

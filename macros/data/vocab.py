@@ -16,6 +16,11 @@ class FigureKind(StrEnum):
     LAST_YEAR = "last_year"
     CHANGE_VS_PLAN = "change_vs_plan"
     CHANGE_VS_LAST_YEAR = "change_vs_last_year"
+    # Figures that are not the area's plan or result for the period, each said in its own words:
+    TARGET = "target"  # a target for a later period than the figures (never "no result" before it is due)
+    BENCHMARK = "benchmark"  # a figure from somewhere else, to compare with (compared_with names where)
+    ESTIMATE = "estimate"  # an estimate or forecast, not a count
+    GAP = "gap"  # a shortfall still to be found or closed, such as savings not yet identified
 
     @property
     def is_change(self) -> bool:
@@ -65,3 +70,30 @@ class PrintedIn(StrEnum):
 
     TABLE = "table"
     TEXT = "text"
+
+
+class Per(StrEnum):
+    """observations.csv `per`: the figure is a rate for each of these periods ("about 40 a month")."""
+
+    NONE = ""
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class StatedJudgement(StrEnum):
+    """outcomes.csv `judgement`: how a report itself judges a result, in words ("target exceeded")."""
+
+    BETTER = "better"  # better than the target or plan: "exceeded", "better than target"
+    ON_PLAN = "on-plan"  # "on target", "being met", "achieved"
+    WORSE = "worse"  # "not met", "below target", "off track"
+
+
+class CaveatKind(StrEnum):
+    """caveats.csv `kind`: what a report says qualifies a result or a piece of work."""
+
+    CAVEAT = "caveat"  # a warning beside a result: "this may be because ..."
+    RISK = "risk"  # something that may go wrong
+    SETBACK = "setback"  # something that went wrong or was delayed
