@@ -21,12 +21,12 @@ from mkdocs.structure.pages import Page
 
 from .analysis.disagreements import Disagreement, find_disagreements
 from .analysis.status import ALL
-from .data.errors import PageProblem
+from .data.errors import DataProblems, PageProblem
 from .data.loader import load
 from .data.model import Dataset
 from .data.nearest import did_you_mean
 from .presentation import charts
-from .site import report
+from .site import github, report
 from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
 from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
@@ -100,7 +100,13 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.ctx is not None:
             self.ctx.charts.close()  # a build that failed may have left workers drawing
         settings = self.settings()
-        dataset, disagreements = self.dataset(settings)
+        try:
+            dataset, disagreements = self.dataset(settings)
+        except DataProblems as problems:
+            # On GitHub Actions, each problem on its file and line of the pull request, and the list in the job summary.
+            github.emit(github.problem_annotations(problems.problems, settings.data_dir, Path(config.config_file_path).parent))
+            github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
+            raise
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
         self.generated, self.narrative = set(), {}
         # Editors' data edits must reload the preview, not only markdown edits.
@@ -113,7 +119,11 @@ class CarePlugin(BasePlugin[CareConfig]):
         data = ctx.data
         wanted = [("area", a) for a in data.areas] + [("scheme", s) for s in data.schemes] + [("measure", m) for m in data.measures]
         existing = {f.src_uri for f in files}
-        _check_narrative_names(data, existing)
+        try:
+            _check_narrative_names(data, existing)
+        except PageProblem as problem:
+            github.emit([github.annotation("error", str(problem).split(": ", 1)[-1], problem.page)])
+            raise
         builders = {"area": area_page, "scheme": scheme_page, "measure": measure_page}
         for kind, ident in wanted:
             uri = ctx.src_uri(kind, ident)
@@ -167,6 +177,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)",
         )
         (site / "build-report.txt").write_text(text, encoding="utf-8")
+        github.write_summary(github.summary_markdown(text))
         for line in text.splitlines():
             log.info(line)
 

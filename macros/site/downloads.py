@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,19 @@ from pathlib import Path
 from .context import Context
 
 FOLDER = "downloads"
+# A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with = + - @, a tab or a
+# carriage return. Figures such as -2, +20% or -£1.2m are numbers, not formulas, and stay as they are.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FIGURE = re.compile(r"[+-−]?\s*£?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*(%|k|m|bn)?", re.IGNORECASE)
+
+
+def neutralise(cell: str) -> str:
+    """Text a spreadsheet would run as a formula, with a ' in front so it is shown as text; figures unchanged."""
+    if cell in ("-", "+"):  # "-" is how reports write "no figure"; alone, neither sign is a formula
+        return cell
+    if cell.startswith(_FORMULA_START) and not (_FIGURE.fullmatch(cell) and any(c.isdigit() for c in cell)):
+        return "'" + cell
+    return cell
 
 
 def table_csv(ctx: Context, name: str) -> str:
@@ -27,7 +41,7 @@ def table_csv(ctx: Context, name: str) -> str:
         if line in suppressed:
             cells["value"] = "suppressed"
             cells["note"] = f"Fewer than {ctx.settings.small_number_threshold}: hidden under the small-number rule."
-        writer.writerow([cells[f] for f in fields])
+        writer.writerow([neutralise(cells[f]) for f in fields])
     return out.getvalue()
 
 
