@@ -85,3 +85,13 @@ def test_readme_gives_the_same_test_command():
     if not readme.exists():
         pytest.skip("no README.md yet")
     assert TEST_COMMAND in readme.read_text(encoding="utf-8"), f"README.md should tell people to run `{TEST_COMMAND}`"
+
+
+def test_pull_requests_upload_the_built_site_to_preview():
+    """Editors working in GitHub cannot run the site: a pull request's run keeps what it built, to download."""
+    steps = yaml.safe_load(SITE_WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    build = next(i for i, step in enumerate(steps) if step.get("run") == "make build")
+    upload = next(i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert upload > build
+    assert steps[upload]["if"] == "github.event_name == 'pull_request'"
+    assert steps[upload]["with"]["path"] == "site" and steps[upload]["with"]["name"] == "site-preview"
