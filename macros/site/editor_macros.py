@@ -40,7 +40,7 @@ def _pick(env, table: dict, ident, what: str, file: str):
     raise PageProblem(_page(env), None, f"there is no {what} '{ident}'. {hint}The ids are in the first column of data/{file}.")
 
 
-def _series(env, area, measure, scheme=None):
+def _series(env, area, measure, scheme=None, macro_name="figure"):
     ctx = current(env)
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     m = _pick(env, ctx.data.measures, measure, "measure", "measures.csv")
@@ -48,8 +48,20 @@ def _series(env, area, measure, scheme=None):
         _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
     series = ctx.data.series.get((area, scheme, measure))
     if not series:
-        have = sorted({mid for s, mid in ctx.data.series_by_area.get(area, []) if s == scheme})
         where = f"{area}" + (f", scheme {scheme}" if scheme else "")
+        # The measure may be one of a scheme's (or of the whole area's): say how to ask for it there.
+        elsewhere = sorted(s for s, mid in ctx.data.series_by_area.get(area, []) if mid == measure and s != scheme)
+        if elsewhere:
+            asks = " or ".join(f'scheme="{s}"' if s else "no scheme" for s in elsewhere)
+            raise PageProblem(
+                _page(env),
+                None,
+                f"the data has no figures for measure '{measure}' in {where}, but it has them for "
+                + ("the whole area" if elsewhere == [None] else "a scheme")
+                + f". Add {asks} to the macro, for example "
+                f'{{{{ {macro_name}("{area}", "{measure}"' + (f', scheme="{elsewhere[-1]}"' if elsewhere[-1] else "") + ") }}.",
+            )
+        have = sorted({mid for s, mid in ctx.data.series_by_area.get(area, []) if s == scheme})
         raise PageProblem(
             _page(env), None, f"the data has no figures for measure '{measure}' in {where}. Measures with figures there: {', '.join(have) or 'none'}."
         )
@@ -67,7 +79,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
     `period` is written as the site writes it, or as YYYY-MM for a month; leave it out for the latest.
     `kind` is actual (the default), plan or last_year.
     """
-    ctx, series, m = _series(env, area, measure, scheme)
+    ctx, series, m = _series(env, area, measure, scheme, "figure")
     if kind not in wording.KIND_NAMES:
         raise PageProblem(_page(env), None, f"kind '{kind}' is not known. Use one of: {', '.join(wording.KIND_NAMES)}.")
     if period is None:
@@ -107,7 +119,7 @@ def _names(period) -> set[str]:
 @macro
 def sentence(env, area, measure, scheme=None):
     """The plain-English sentence for a measure. Example: {{ sentence("southampton", "care-home-admissions-65") }}"""
-    ctx, series, m = _series(env, area, measure, scheme)
+    ctx, series, m = _series(env, area, measure, scheme, "sentence")
     ctx.mark("observations", series)
     return str(sections.sentence(ctx, series, m))
 
@@ -115,14 +127,14 @@ def sentence(env, area, measure, scheme=None):
 @macro
 def status(env, area, measure, scheme=None):
     """The status in words with its icon. Example: {{ status("southampton", "care-home-admissions-65") }}"""
-    ctx, series, m = _series(env, area, measure, scheme)
+    ctx, series, m = _series(env, area, measure, scheme, "status")
     return str(sections.measure_status(ctx, series, m))
 
 
 @macro
 def table(env, area, measure, scheme=None):
     """The table of every figure for a measure. Example: {{ table("southampton", "falls-injuries-65") }}"""
-    ctx, series, m = _series(env, area, measure, scheme)
+    ctx, series, m = _series(env, area, measure, scheme, "table")
     caption = f"{m.name}: {ctx.data.areas[area].name}"
     return str(render("figures_macro.html", figures=sections.figures_table(ctx, series, m, caption), sources=sections.sources_line(ctx, series)))
 
@@ -130,7 +142,7 @@ def table(env, area, measure, scheme=None):
 @macro
 def chart(env, area, measure, scheme=None):
     """The chart of plan against actual, with its description. Example: {{ chart("southampton", "falls-injuries-65") }}"""
-    ctx, series, m = _series(env, area, measure, scheme)
+    ctx, series, m = _series(env, area, measure, scheme, "chart")
     return str(render("empty_or_block.html", part=sections.chart_html(ctx, env.page.url, series, m)))
 
 

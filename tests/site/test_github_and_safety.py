@@ -81,8 +81,13 @@ def test_good_data_on_github_writes_the_build_report_to_the_summary(tiny_site, t
             '---\ntitle: T\n---\n\n# T\n\n{{ figure("testshire", "dtc-dayz") }}\n',
             "docs/extra.md, line 7: there is no measure 'dtc-dayz'. Did you mean 'dtc-days'?",
         ),
+        (
+            '# T\n\n{{ chart("testshire", "carers-assessed") }}\n',
+            "docs/extra.md, line 3: the data has no figures for measure 'carers-assessed' in testshire, but it has them for a scheme. "
+            'Add scheme="test-carers" to the macro, for example {{ chart("testshire", "carers-assessed", scheme="test-carers") }}.',
+        ),
     ],
-    ids=["missing argument, line counted from the top of the file", "syntax error", "unknown id after front matter"],
+    ids=["missing argument, line counted from the top of the file", "syntax error", "unknown id after front matter", "scheme measure"],
 )
 def test_macro_mistakes_name_the_real_line_without_a_traceback(tmp_path, source, expected):
     result = build(tmp_path, data_dir(tmp_path), docs={"extra.md": source})
