@@ -47,10 +47,12 @@ $(STAMP): $(VENV)/pyvenv.cfg requirements.txt pyproject.toml
 	touch $(STAMP)
 
 preview: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
+# `python -m mkdocs` puts this folder first on the import path, so the plugin (found by its entry point)
+# and the macros are this checkout's `macros/`, even when the virtualenv's editable install points elsewhere.
 build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs build --strict --site-dir site
 
 benchmark: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python benchmarks/build_benchmark.py

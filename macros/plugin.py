@@ -30,6 +30,7 @@ from .site import github, report
 from .site.advice import Advice, Syllables, advise
 from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
+from .site.fact_check import Mismatch, check_page
 from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import FIGURES_MARK
@@ -70,7 +71,10 @@ class CarePlugin(BasePlugin[CareConfig]):
         # The data read by the last build, with what it was read from: `mkdocs serve` keeps this plugin
         # between builds (it has on_startup), so a markdown edit does not read the data again.
         self._loaded: tuple[tuple, Dataset, list[Disagreement]] | None = None
-        self.advice: list[Advice] = []  # on editors' pages: long sentences, hard reading, unexplained abbreviations
+        # On editors' pages: long sentences, hard reading, unexplained abbreviations (advice), and numbers
+        # typed into the prose that the data contradicts (warnings: `--strict` fails on them).
+        self.advice: list[Advice] = []
+        self.mismatches: list[Mismatch] = []
         self._syllables = Syllables()  # the pronouncing dictionary, read once when first needed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,7 +115,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
             raise
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
-        self.generated, self.narrative, self.advice = set(), {}, []
+        self.generated, self.narrative, self.advice, self.mismatches = set(), {}, [], []
         # Editors' data edits must reload the preview, not only markdown edits.
         if str(settings.data_dir) not in config.watch:
             config.watch.append(str(settings.data_dir))
@@ -158,6 +162,11 @@ class CarePlugin(BasePlugin[CareConfig]):
         if page.file.src_uri not in self.generated:
             terms = set(ctx.data.glossary)
             self.advice += advise(f"docs/{page.file.src_uri}", page.file.content_string, terms, self._syllables)
+            for mismatch in check_page(page.file.src_uri, page.file.content_string, ctx.data):
+                # A warning: the report lists it, GitHub marks the line, and `mkdocs build --strict` fails.
+                self.mismatches.append(mismatch)
+                log.warning(str(mismatch))
+                github.emit([github.annotation("warning", mismatch.message, mismatch.file, mismatch.line)])
             markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
         return markdown
 
@@ -179,6 +188,7 @@ class CarePlugin(BasePlugin[CareConfig]):
         text = report.build_report(
             ctx,
             advice=self.advice,
+            mismatches=self.mismatches,
             pages_made=len(self.generated),
             narrative=sorted(self.narrative),
             charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "

@@ -31,9 +31,10 @@ class Advice:
         return f"{self.file}" + (f", line {self.line}" if self.line else "") + f": {self.message}"
 
 
-def prose(source: str) -> list[tuple[int, str]]:
+def prose(source: str, keep_macros: bool = False) -> list[tuple[int, str]]:
     """Paragraphs of running prose with the line each starts on; front matter, headings, lists' markers,
-    tables, code blocks, HTML blocks, abbreviation definitions and macros left out or blanked."""
+    tables, code blocks, HTML blocks and abbreviation definitions left out; macros blanked to one word
+    (or kept as written, for the fact check)."""
     lines = source.splitlines()
     start = 0
     if lines and lines[0].strip() == "---":
@@ -63,6 +64,8 @@ def prose(source: str) -> list[tuple[int, str]]:
         current.append(text)
     if current:
         paragraphs.append((first, " ".join(current)))
+    if keep_macros:
+        return paragraphs
     return [(n, _MARKUP.sub(lambda m: m.group(1) or "", _MACRO.sub("figure", p))) for n, p in paragraphs]
 
 

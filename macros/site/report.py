@@ -7,6 +7,7 @@ from datetime import datetime
 from ..presentation import wording
 from .advice import Advice
 from .context import Context
+from .fact_check import Mismatch
 
 # How each table's rows are identified when checking that every row reached a page.
 _ROW_KEY = {"areas": "id", "schemes": "id", "measures": "id", "sources": "id", "glossary": "term"}
@@ -24,7 +25,14 @@ def unshown(ctx: Context) -> list[str]:
     return missing
 
 
-def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_line: str, advice: list[Advice] | None = None) -> str:
+def build_report(
+    ctx: Context,
+    pages_made: int,
+    narrative: list[str],
+    charts_line: str,
+    advice: list[Advice] | None = None,
+    mismatches: list[Mismatch] | None = None,
+) -> str:
     data = ctx.data
     lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}", f"Pages made from the data: {pages_made}"]
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
@@ -44,6 +52,9 @@ def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_lin
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]
+    mismatches = mismatches or []
+    lines.append(f"Numbers typed into editors' pages that the data contradicts: {len(mismatches) or 'none'}")
+    lines += [f"  - {m}" for m in mismatches]
     advice = advice or []
     lines.append(f"Advice on editors' pages (not errors): {len(advice) or 'none'}")
     lines += [f"  - {a}" for a in advice]
