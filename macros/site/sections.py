@@ -99,7 +99,7 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
         for (k, where), obs in sorted(latest.items()):
             if k != kind:
                 continue
-            value, when = _figure(ctx, obs, measure), wording.period_phrase(obs.period)
+            value, when = _figure(ctx, obs, measure), f"for {wording.period(obs.period)}"
             if kind == FigureKind.TARGET:
                 tense = "was" if target_due(obs, ctx.today) else "is"
                 out.append(f"The target for {wording.period(obs.period)} {tense} {value}.")
