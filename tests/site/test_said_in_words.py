@@ -125,7 +125,8 @@ def test_a_plan_with_no_result_takes_the_reports_own_judgement(tmp_path):
     top = ctx.headline(ctx.data.series[("testshire", None, "delays")], MEASURES["delays"])
     assert top.status == STATED_BETTER
     assert words(ctx, "delays") == (
-        "the plan was 387.6 per 100,000 people from 2016 to 2017. The report gives no figure for the result, but it says it is better than the target."
+        "the plan was 387.6 per 100,000 people from 2016 to 2017."
+        " The report gives no figure for the result, but it says it is better than the target."
     )
 
 
