@@ -87,11 +87,11 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
     """Figures that are not the area's plan or result, each said in its own words: the latest target,
     estimate and gap, and the latest figure from each place compared with. Never "the plan was"."""
     latest: dict[tuple[str, str], Observation] = {}
+    rank = lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == "table")
     for obs in series:
         if obs.kind not in ROLES or (obs.value is None and not obs.suppressed) or (top is not None and obs is top.plan):
             continue
         key = (obs.kind, obs.compared_with if obs.kind == FigureKind.BENCHMARK else "")
-        rank = lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == "table")
         if key not in latest or rank(obs) > rank(latest[key]):
             latest[key] = obs
     out = []
