@@ -113,6 +113,10 @@ STATUS_WORDS = {
     "no-plan": "No plan to compare",
     "no-result": "No result published",
     "not-rated": "Not rated: neither higher nor lower is better",
+    # The report's own judgement in words (outcomes.csv), kept apart from one worked out from figures.
+    "stated-better": "Better than target, the report says",
+    "stated-on-plan": "On target, the report says",
+    "stated-worse": "Worse than target, the report says",
 }
 NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
 _NUMBER_WORDS = {

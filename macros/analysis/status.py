@@ -1,12 +1,21 @@
-"""How a measure is judged: direction-aware, and never a status the figures cannot support."""
+"""How a measure is judged: direction-aware, and never a status the figures cannot support.
+
+Two kinds of judgement are kept apart. A status worked out from figures (better, worse, on plan) compares
+the area's result with its plan for the same period. A stated status (stated-better, stated-on-plan,
+stated-worse) is the report's own judgement in words ("performance is on target"), taken only where the
+figures cannot be judged (no plan or no result): it is counted as what it is, never as a worked-out one.
+Where both exist the worked-out status counts and the stated one is shown beside it (`Headline.also_stated`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from ..data.model import Measure, Observation, Period
-from ..data.vocab import LEVELS
+from ..data.model import Measure, Observation, Outcome, Period
+from ..data.vocab import LEVELS, FigureKind, StatedJudgement
 
 
 class Status(StrEnum):
@@ -18,26 +27,64 @@ class Status(StrEnum):
     NO_PLAN = "no-plan"
     NO_RESULT = "no-result"
     NOT_RATED = "not-rated"
+    # The report's own judgement in words, where the figures cannot be judged:
+    STATED_BETTER = "stated-better"
+    STATED_ON_PLAN = "stated-on-plan"
+    STATED_WORSE = "stated-worse"
 
     @property
     def key(self) -> str:
         """The status in page markup (CSS classes) and in counts."""
         return self.value
 
+    @property
+    def stated(self) -> bool:
+        """The report's judgement in words, not one worked out from figures."""
+        return self in STATED.values()
 
-BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED = Status
+    @property
+    def good_news(self) -> bool:
+        """Better than or on plan, worked out or stated: a caveat on such a result is never folded away."""
+        return self in (Status.BETTER, Status.ON_PLAN, Status.STATED_BETTER, Status.STATED_ON_PLAN)
+
+
+BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE = Status
 ALL = tuple(Status)
+STATED = {
+    StatedJudgement.BETTER: Status.STATED_BETTER,
+    StatedJudgement.ON_PLAN: Status.STATED_ON_PLAN,
+    StatedJudgement.WORSE: Status.STATED_WORSE,
+}
+# Worked out from figures: a stated judgement never replaces one of these (it is shown beside it).
+JUDGED = (BETTER, WORSE, ON_PLAN, NOT_RATED)
 
 
 @dataclass(frozen=True)
 class Headline:
-    """The figure a measure is judged on: the longest period ending latest that has an actual."""
+    """The figure a measure is judged on: the longest period ending latest that has an actual.
+
+    `plan` is the area's plan for the period, or a target for it once that period has ended (its `kind`
+    says which). `stated` is the report's own judgement in words for the period (else the latest one)."""
 
     period: Period
     actual: Observation | None
     plan: Observation | None
     last_year: Observation | None
     status: Status
+    stated: Outcome | None = None
+
+    @property
+    def also_stated(self) -> Status | None:
+        """The report's own judgement when it is shown beside a status worked out from figures."""
+        if self.stated is None or self.status.stated:
+            return None
+        return STATED[self.stated.judgement]
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        """Every status to show for the measure: the one it is counted as, then a stated one beside it."""
+        also = self.also_stated
+        return (self.status,) if also is None else (self.status, also)
 
 
 def judge(actual: float | None, plan: float | None, better: str) -> Status:
@@ -52,9 +99,27 @@ def judge(actual: float | None, plan: float | None, better: str) -> Status:
     return BETTER if (actual < plan) == (better == "lower") else WORSE
 
 
-def headline(series: list[Observation], measure: Measure) -> Headline | None:
+def target_due(obs: Observation, today: date | None) -> bool:
+    """A target whose period has ended by `today` (the build date): it can now be compared with a result.
+    Before then it is a target, said in words and never judged ("no result published" would be untrue)."""
+    return obs.kind == FigureKind.TARGET and today is not None and obs.period.end < today
+
+
+def stated_for(outcomes: Iterable[Outcome], period: Period | None) -> Outcome | None:
+    """The report's judgement of `period`, else its latest (latest end, then longest)."""
+    outcomes = list(outcomes)
+    same = [o for o in outcomes if period is not None and o.period == period]
+    pool = same or outcomes
+    return max(pool, key=lambda o: (o.period.end, o.period.end - o.period.start, -o.line), default=None)
+
+
+def headline(series: list[Observation], measure: Measure, stated: Iterable[Outcome] = (), today: date | None = None) -> Headline | None:
     """The figure a series is judged on. Prefer a period with both plan and actual; among those the
-    latest end, then the longest span."""
+    latest end, then the longest span. Only plans and actuals are judged (and a target once its period
+    has ended by `today`); benchmarks, estimates and gaps never are.
+
+    `stated` are the report's own judgements of the series in words (outcomes.csv): where the figures give
+    no plan or no result, the one for the headline period (else the latest) is the status."""
     by_period: dict[Period, dict[str, Observation]] = {}
     for obs in series:
         if obs.kind in LEVELS:
@@ -62,8 +127,16 @@ def headline(series: list[Observation], measure: Measure) -> Headline | None:
             # A table figure wins over the same figure quoted in the text.
             if obs.kind not in slot or obs.printed_in == "table":
                 slot[obs.kind] = obs
+    for obs in series:  # a target whose period is over stands in for a plan the period does not have
+        if target_due(obs, today):
+            slot = by_period.setdefault(obs.period, {})
+            if "plan" not in slot or slot["plan"].kind == FigureKind.TARGET and obs.printed_in == "table":
+                slot["plan"] = obs
+    said = stated_for(stated, None)
     if not by_period:
-        return None
+        if said is None:
+            return None
+        return Headline(said.period, None, None, None, STATED[said.judgement], said)
 
     def rank(item):
         period, kinds = item
@@ -73,4 +146,7 @@ def headline(series: list[Observation], measure: Measure) -> Headline | None:
     period, kinds = max(by_period.items(), key=rank)
     actual, plan = kinds.get("actual"), kinds.get("plan")
     status = judge(actual.value if actual else None, plan.value if plan else None, measure.better)
-    return Headline(period, actual, plan, kinds.get("last_year"), status)
+    said = stated_for(stated, period)
+    if said is not None and status not in JUDGED:
+        status = STATED[said.judgement]
+    return Headline(period, actual, plan, kinds.get("last_year"), status, said)

@@ -4,6 +4,7 @@ the meaning, and the icon (a Material Design icon, drawn by the site's styleshee
 from __future__ import annotations
 
 from ..analysis.status import Status
+from ..data.vocab import StatedJudgement
 
 WORDS = {
     Status.BETTER: "Better than plan",
@@ -12,6 +13,9 @@ WORDS = {
     Status.NO_PLAN: "No plan to compare",
     Status.NO_RESULT: "No result published",
     Status.NOT_RATED: "Not rated: neither higher nor lower is better",
+    Status.STATED_BETTER: "Better than target, the report says",
+    Status.STATED_ON_PLAN: "On target, the report says",
+    Status.STATED_WORSE: "Worse than target, the report says",
 }
 ICONS = {
     Status.BETTER: "check-circle",
@@ -20,6 +24,10 @@ ICONS = {
     Status.NO_PLAN: "minus-circle",
     Status.NO_RESULT: "help-circle",
     Status.NOT_RATED: "circle-outline",
+    # A speech bubble: the report's words, not our sums.
+    Status.STATED_BETTER: "comment-check",
+    Status.STATED_ON_PLAN: "comment-quote",
+    Status.STATED_WORSE: "comment-alert",
 }
 MEANINGS = {
     Status.BETTER: "The actual figure is on the good side of the plan. For a measure where lower is better, that means below the plan.",
@@ -28,4 +36,13 @@ MEANINGS = {
     Status.NO_PLAN: "There is a figure, but no plan to compare it with. We do not guess one.",
     Status.NO_RESULT: "There is a plan, but the report gives no figure for how it went.",
     Status.NOT_RATED: "Neither higher nor lower is better for this measure, so we do not judge it.",
+    Status.STATED_BETTER: "The report says in words that the result beat its target. If it also gives both figures, our own status comes first.",
+    Status.STATED_ON_PLAN: "The report says in words that the result is on target. If it also gives both figures, our own status comes first.",
+    Status.STATED_WORSE: "The report says in words that the result missed its target. If it also gives both figures, our own status comes first.",
+}
+# The report's judgement inside a sentence: "... but says it is on target."
+STATED_CLAUSES = {
+    StatedJudgement.BETTER: "says it is better than the target",
+    StatedJudgement.ON_PLAN: "says it is on target",
+    StatedJudgement.WORSE: "says it is worse than the target",
 }

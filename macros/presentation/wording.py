@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from ..analysis.disagreements import Check, Disagreement
 from ..data.model import Dataset, Measure, Observation, Period
-from ..data.vocab import FigureKind, SchemeStage, Unit
+from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, Unit
 
 KIND_NAMES = {
     FigureKind.PLAN: "Plan",
@@ -18,7 +18,15 @@ KIND_NAMES = {
     FigureKind.LAST_YEAR: "Same time last year",
     FigureKind.CHANGE_VS_PLAN: "Difference from plan",
     FigureKind.CHANGE_VS_LAST_YEAR: "Difference from last year",
+    FigureKind.TARGET: "Target",
+    FigureKind.BENCHMARK: "Elsewhere, to compare",
+    FigureKind.ESTIMATE: "Estimate",
+    FigureKind.GAP: "Gap still to close",
 }
+# A rate for each of these periods, after its figure: "about 40 a month".
+PER_WORDS = {Per.DAY: "a day", Per.WEEK: "a week", Per.MONTH: "a month", Per.QUARTER: "a quarter", Per.YEAR: "a year"}
+# What a caveat is, before its words.
+CAVEAT_WORDS = {CaveatKind.CAVEAT: "The report warns", CaveatKind.RISK: "A risk the report names", CaveatKind.SETBACK: "A setback the report names"}
 STAGE_WORDS = {
     SchemeStage.PLANNED: "Planned",
     SchemeStage.STARTING: "Starting",
@@ -83,9 +91,15 @@ def shown(obs: Observation, measure: Measure, threshold: int, *, exact: bool = T
     if obs.value is None:
         return obs.missing or "No figure given"
     unit = "percent" if obs.kind.startswith("change") else measure.unit
-    text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit)
+    if obs.value_to is not None:  # a range: "30,000 to 50,000", "10 to 20 days", "£1 million to £2 million"
+        first = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=False)
+        text = f"{first} to {figure(obs.value_to, unit, exact=exact, with_unit=with_unit)}"
+    else:
+        text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit)
     if obs.kind.startswith("change") and obs.value > 0:
         text = "+" + text
+    if obs.per in PER_WORDS:
+        text += " " + PER_WORDS[obs.per]
     return text
 
 

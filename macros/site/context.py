@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 
 from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
@@ -15,8 +16,17 @@ SECTIONS = {"area": "areas", "scheme": "schemes", "measure": "measures"}
 
 
 class Context:
-    def __init__(self, dataset: Dataset, settings: Settings, use_directory_urls: bool = True, disagreements: list[Disagreement] | None = None):
+    def __init__(
+        self,
+        dataset: Dataset,
+        settings: Settings,
+        use_directory_urls: bool = True,
+        disagreements: list[Disagreement] | None = None,
+        today: date | None = None,
+    ):
         self.data = dataset
+        # The build date: a target for a period not over by then is a target, never "no result published".
+        self.today = today or date.today()
         self.disagreements = list(disagreements or [])  # found inside the source reports (analysis.disagreements)
         self.disagreements_by_area: dict[str, list[Disagreement]] = {}
         for item in self.disagreements:
@@ -35,10 +45,12 @@ class Context:
         self.shown.update((table, getattr(r, key)) for r in rows)
 
     def headline(self, series, measure) -> Headline | None:
-        """The figure a series is judged on, with its status (analysis.status.headline), worked out once."""
+        """The figure a series is judged on, with its status (analysis.status.headline) and the report's
+        own judgement in words (outcomes.csv), worked out once."""
         key = (series[0].area_id, series[0].scheme_id, series[0].measure_id) if series else None
         if key not in self._headlines:
-            self._headlines[key] = headline(series, measure)
+            stated = self.data.outcomes_by.get(key, []) if key else []
+            self._headlines[key] = headline(series, measure, stated, self.today)
         return self._headlines[key]
 
     # Page addresses -------------------------------------------------------------------------

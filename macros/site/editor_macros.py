@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from .. import macro
-from ..analysis.status import ALL, BETTER, NO_PLAN, NO_RESULT, NOT_RATED, ON_PLAN, WORSE
+from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
 from ..data.errors import PageProblem
 from ..data.nearest import did_you_mean
 from ..presentation import statuses, wording
@@ -121,7 +121,8 @@ def sentence(env, area, measure, scheme=None):
     """The plain-English sentence for a measure. Example: {{ sentence("southampton", "care-home-admissions-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme, "sentence")
     ctx.mark("observations", series)
-    return str(sections.sentence(ctx, series, m))
+    # A caveat on good news goes with its sentence wherever the sentence is shown.
+    return str(sections.sentence(ctx, series, m) + sections.good_news_caveats(ctx, series, m))
 
 
 @macro
@@ -213,10 +214,9 @@ def areas_at_a_glance(env):
     ctx = current(env)
     here = env.page.url
     counts = {area.id: pages.counts_for(ctx, area.id) for area in ctx.data.areas.values()}
-    # The three a resident asks about always show; the rarer ones only when some area has them.
-    shown = [
-        s for s in (BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED) if s in (BETTER, WORSE, NO_PLAN) or any(c[s.key] for c in counts.values())
-    ]
+    # The three a resident asks about always show; the rarer ones, and the reports' own judgements in words
+    # (each its own column, never added to one worked out from figures), only when some area has them.
+    shown = [s for s in ALL if s in (BETTER, WORSE, NO_PLAN) or any(c[s.key] for c in counts.values())]
     rows = []
     for area in sorted(ctx.data.areas.values(), key=lambda a: a.name):
         rows.append([link(ctx.page_href(here, "area", area.id), area.name)] + [str(counts[area.id][s.key]) for s in shown])

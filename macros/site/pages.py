@@ -13,14 +13,23 @@ from ..analysis.status import ALL, Headline
 from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
-from .sections import disagreements_list, measure_sections, milestones_table, money_table, risks_table, schemes_list, sources_list
+from .sections import (
+    disagreements_list,
+    measure_sections,
+    milestones_table,
+    money_table,
+    place_said,
+    risks_table,
+    schemes_list,
+    sources_list,
+)
 from .templating import render
 
 
 def area_intro(ctx: Context, area_id: str) -> Markup:
     area = ctx.data.areas[area_id]
     ctx.mark("areas", [area], "id")
-    return render("area_intro.html", area=area, abbreviations=ctx.abbreviations)
+    return render("area_intro.html", area=area, said=place_said(ctx, area_id, None), abbreviations=ctx.abbreviations)
 
 
 def area_figures(ctx: Context, here: str, area_id: str) -> Markup:
@@ -32,6 +41,7 @@ def area_figures(ctx: Context, here: str, area_id: str) -> Markup:
         + data.milestones_by.get((area_id, None), [])
         + data.risks_by.get((area_id, None), [])
         + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])]
+        + [r for (a, _, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if a == area_id for r in said]
     )
     rows.append(data.areas[area_id])
     # In the order they are shown: each part marks the rows it shows for the build report.
@@ -88,6 +98,7 @@ def scheme_intro(ctx: Context, here: str, scheme_id: str) -> Markup:
         area_name=ctx.data.areas[s.area_id].name,
         stage=wording.STAGE_WORDS[s.status],
         as_at=wording.day(ctx.data.sources[s.source_id].date),
+        said=place_said(ctx, s.area_id, scheme_id),
         abbreviations=ctx.abbreviations,
     )
 
@@ -107,8 +118,9 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str) -> Markup:
     risks = risks_table(ctx, s.area_id, scheme_id)
     if risks:
         parts.append(("Risks", risks))
-    rows = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
+    rows: list = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
     rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
+    rows += [r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if (a, sc) == key for r in said]
     if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])):
         parts.append(("Problems in the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
     parts.append(("Sources", sources_list(ctx, rows)))
@@ -159,7 +171,7 @@ def measure_page(ctx: Context, measure_id: str) -> str:
                     wording.period(top.period),
                     cell(top.plan),
                     cell(top.actual),
-                    status_badge(top.status),
+                    Markup(" ").join(status_badge(s) for s in top.statuses),
                 ]
             )
     return str(

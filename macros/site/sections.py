@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..data.model import Milestone, Observation
-from ..presentation import wording
+from ..analysis.status import STATED, Headline, target_due
+from ..data.model import Caveat, Milestone, Observation, Outcome
+from ..data.vocab import FigureKind
+from ..presentation import statuses, wording
 from .context import Context
 from .render import status_badge, text
 from .templating import macro, render
@@ -25,45 +27,182 @@ NOT_SEARCHED = "data-search-exclude"  # the attribute the templates put on what 
 # Measures -------------------------------------------------------------------------------------
 
 
-def _sentence_words(ctx: Context, series: list[Observation], measure, judged: bool) -> str:
-    """The sentence after the measure's name, in plain words."""
-    top = ctx.headline(series, measure)
-    t = ctx.settings.small_number_threshold
-    if top is None:
-        return "the report gives no figures to compare."
+def _figure(ctx: Context, obs: Observation, measure) -> str:
+    return wording.shown(obs, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
+
+
+def _plan_word(plan: Observation) -> str:
+    """The area's plan for the period is "plan"; a target whose period is over stands in for one, as a "target"."""
+    return "target" if plan.kind == FigureKind.TARGET else "plan"
+
+
+def _claim(top: Headline) -> str:
+    """The report's own judgement, inside a sentence: "says it is on target" (with its period when not the headline's)."""
+    if top.stated is None:
+        return ""
+    claim = statuses.STATED_CLAUSES[top.stated.judgement]
+    return claim if top.stated.period == top.period else f"{claim} {wording.period_phrase(top.stated.period)}"
+
+
+def _headline_words(ctx: Context, top: Headline, measure, judged: bool) -> str:
     when = wording.period_phrase(top.period)
     actual, plan = top.actual, top.plan
+    claim = _claim(top) if judged else ""
+    but = f", but it {claim}." if claim else "."
     if actual is None or actual.value is None:
         said = f" {actual.note}" if actual is not None and actual.note else ""
-        if plan is None:  # only a figure for last year, or an actual row without a figure
+        if plan is None:  # only a figure for last year, an actual row without a figure, or only the report's words
+            if top.status.stated:
+                return f"the report gives no figures {when}{but}{said}"
             return f"the report gives no plan or result {when}.{said}"
-        return f"the plan was {wording.shown(plan, measure, t, exact=False, with_unit=True)} {when}. The report gives no result to compare.{said}"
-    out = f"{wording.shown(actual, measure, t, exact=False, with_unit=True)} {when}"
+        out = f"the {_plan_word(plan)} was {_figure(ctx, plan, measure)} {when}."
+        out += f" The report gives no figure for the result{but}" if top.status.stated else " The report gives no result to compare."
+        return out + said
+    out = f"{_figure(ctx, actual, measure)} {when}"
     if plan is not None and plan.value is not None:
-        out += f", against a plan of {wording.shown(plan, measure, t, exact=False, with_unit=True)}."
+        word = _plan_word(plan)
+        out += f", against a {word} of {_figure(ctx, plan, measure)}."
         if judged and top.status.key in ("better", "worse") and not actual.suppressed:
             direction = "lower" if actual.value < plan.value else "higher"
             good = "good" if top.status.key == "better" else "not good"
-            out += f" That is {direction} than planned. {measure.better.capitalize()} is better here, so this is {good}."
+            than = "planned" if word == "plan" else "the target"
+            out += f" That is {direction} than {than}. {measure.better.capitalize()} is better here, so this is {good}."
         elif judged and top.status.key == "on-plan":
-            out += " That is exactly the plan."
+            out += f" That is exactly the {word}."
+        if claim:  # both judgements: the figures' and the report's own (a disagreement is reported elsewhere)
+            out += f" The report {claim}."
+    elif top.status.stated:
+        out += f". The report gives no plan figure{but}"
     else:
         out += ". There is no plan to compare it with."
     if top.last_year is not None and top.last_year.value is not None:
-        out += f" At the same time last year it was {wording.shown(top.last_year, measure, t, exact=False, with_unit=True)}."
+        out += f" At the same time last year it was {_figure(ctx, top.last_year, measure)}."
     return out
 
 
+ROLES = (FigureKind.TARGET, FigureKind.BENCHMARK, FigureKind.ESTIMATE, FigureKind.GAP)
+
+
+def _role_words(ctx: Context, series: list[Observation], measure, top: Headline | None) -> list[str]:
+    """Figures that are not the area's plan or result, each said in its own words: the latest target,
+    estimate and gap, and the latest figure from each place compared with. Never "the plan was"."""
+    latest: dict[tuple[str, str], Observation] = {}
+    rank = lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == "table")
+    for obs in series:
+        if obs.kind not in ROLES or (obs.value is None and not obs.suppressed) or (top is not None and obs is top.plan):
+            continue
+        key = (obs.kind, obs.compared_with if obs.kind == FigureKind.BENCHMARK else "")
+        if key not in latest or rank(obs) > rank(latest[key]):
+            latest[key] = obs
+    out = []
+    for kind in ROLES:
+        for (k, where), obs in sorted(latest.items()):
+            if k != kind:
+                continue
+            value, when = _figure(ctx, obs, measure), f"for {wording.period(obs.period)}"
+            if kind == FigureKind.TARGET:
+                tense = "was" if target_due(obs, ctx.today) else "is"
+                out.append(f"The target for {wording.period(obs.period)} {tense} {value}.")
+            elif kind == FigureKind.BENCHMARK:
+                out.append(f"{where[:1].upper() + where[1:]} reached {value}." if where else f"A figure from elsewhere, to compare with, is {value}.")
+            elif kind == FigureKind.ESTIMATE:
+                out.append(f"The report gives an estimated {value} {when}.")
+            else:
+                out.append(f"There is a gap of {value} still to be found {when}.")
+    return out
+
+
+def _sentence_words(ctx: Context, series: list[Observation], measure, judged: bool) -> str:
+    """The sentence after the measure's name, in plain words."""
+    top = ctx.headline(series, measure)
+    roles = _role_words(ctx, series, measure, top)
+    if top is None:
+        if not roles:
+            return "the report gives no figures to compare."
+        first = roles[0]
+        if first.startswith(("The ", "There ", "A ")):  # after "Name: ", as the other sentences start
+            roles[0] = first[0].lower() + first[1:]
+        return " ".join(roles)
+    return " ".join([_headline_words(ctx, top, measure, judged)] + roles)
+
+
 def sentence(ctx: Context, series: list[Observation], measure, judged: bool = True) -> Markup:
-    """The measure in one or two short plain-English sentences, from its headline figures.
+    """The measure in one or two short plain-English sentences, from its headline figures, named by its
+    short name when it has one (the full name stays in headings and captions).
 
     judged=False leaves out whether that is good (for a list where a status badge stands beside it)."""
-    return render("sentence.html", name=measure.name, rest=_sentence_words(ctx, series, measure, judged), abbreviations=ctx.abbreviations)
+    name = measure.short_name or measure.name
+    return render("sentence.html", name=name, rest=_sentence_words(ctx, series, measure, judged), abbreviations=ctx.abbreviations)
 
 
 def measure_status(ctx: Context, series, measure) -> Markup:
+    """The status in words with its icon; where the report also judges the result in words, its status beside."""
     top = ctx.headline(series, measure)
-    return status_badge(top.status) if top else Markup("")
+    return Markup(" ").join(status_badge(s) for s in top.statuses) if top else Markup("")
+
+
+def _where(ctx: Context, row) -> str:
+    """Where a quote is from: "Report title, 15 March 2017, Paragraph 44"."""
+    source = ctx.data.sources[row.source_id]
+    return f"{source.title}, {wording.day(source.date)}, {row.source_location}"
+
+
+def stated_line(ctx: Context, top: Headline | None) -> Markup:
+    """The report's own judgement of the result: its status, the quote and where it is from. Marked as shown."""
+    if top is None or top.stated is None:
+        return Markup("")
+    said: Outcome = top.stated
+    ctx.mark("outcomes", [said])
+    return render(
+        "stated.html",
+        status=top.also_stated or top.status,
+        when=wording.period(said.period),
+        quote=said.quote,
+        where=_where(ctx, said),
+        abbreviations=ctx.abbreviations,
+    )
+
+
+def caveats_list(ctx: Context, caveats: list[Caveat]) -> Markup:
+    """Warnings, risks and setbacks the reports state, each quoted with its source. Marked as shown."""
+    if not caveats:
+        return Markup("")
+    ctx.mark("caveats", caveats)
+    items = [{"kind": wording.CAVEAT_WORDS[c.kind], "plain": c.plain, "quote": c.quote, "where": _where(ctx, c)} for c in caveats]
+    return render("caveats.html", caveats=items, abbreviations=ctx.abbreviations)
+
+
+def place_said(ctx: Context, area_id: str, scheme_id: str | None) -> Markup:
+    """What the reports say in words about a scheme (or, with no scheme, the area) as a whole: their own
+    judgements, each with its status, and their caveats, risks and setbacks, all quoted with their sources."""
+    key = (area_id, scheme_id, None)
+    outcomes = sorted(ctx.data.outcomes_by.get(key, []), key=lambda o: (o.period.end, o.line))
+    ctx.mark("outcomes", outcomes)
+    judged = [
+        render(
+            "stated.html",
+            status=STATED[o.judgement],
+            when=wording.period(o.period),
+            quote=o.quote,
+            where=_where(ctx, o),
+            abbreviations=ctx.abbreviations,
+        )
+        for o in outcomes
+    ]
+    return Markup("").join(judged) + caveats_list(ctx, ctx.data.caveats_by.get(key, []))
+
+
+def series_caveats(ctx: Context, area_id: str, scheme_id: str | None, measure_id: str) -> list[Caveat]:
+    return ctx.data.caveats_by.get((area_id, scheme_id, measure_id), [])
+
+
+def good_news_caveats(ctx: Context, series, measure) -> Markup:
+    """The caveats on a result that is good news (better or on plan, worked out or stated): these go right
+    with its sentence wherever it is shown, never folded away or left for another page."""
+    top = ctx.headline(series, measure)
+    if not series or top is None or not any(s.good_news for s in top.statuses):
+        return Markup("")
+    return caveats_list(ctx, series_caveats(ctx, series[0].area_id, series[0].scheme_id, measure.id))
 
 
 def chart_html(ctx: Context, here: str, series, measure) -> Markup:
@@ -94,7 +233,10 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         row = [wording.period(first.aligned)]
         for kind in kinds:
             obs = cells.get((first.aligned, kind))
-            row.append("" if obs is None else wording.shown(obs, measure, t))
+            cell = "" if obs is None else wording.shown(obs, measure, t)
+            if obs is not None and obs.compared_with:  # a figure from elsewhere says where
+                cell += f" ({obs.compared_with})"
+            row.append(cell)
         rows.append(row)
     said = [
         {"kind": wording.KIND_NAMES[obs.kind], "when": wording.period_phrase(obs.aligned), "value": wording.shown(obs, measure, t), "note": obs.note}
@@ -134,15 +276,20 @@ def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None
     series = data.series[(area_id, scheme_id, measure_id)]
     measure = data.measures[measure_id]
     caption = f"{measure.name}: {data.areas[area_id].name}" + (f", {data.schemes[scheme_id].name}" if scheme_id else "")
+    top = ctx.headline(series, measure)
+    caveats = series_caveats(ctx, area_id, scheme_id, measure_id)
+    quoted: list = ([top.stated] if top and top.stated else []) + caveats
     return render(
         "measure_section.md",
         title=measure.name,
         level=level,
         sentence=sentence(ctx, series, measure),
         status=measure_status(ctx, series, measure),
+        stated=stated_line(ctx, top),
+        caveats=caveats_list(ctx, caveats),  # right after the sentence and status, never folded away
         chart=chart_html(ctx, here, series, measure),
         figures=figures_table(ctx, series, measure, caption),
-        sources=sources_line(ctx, series),
+        sources=sources_line(ctx, list(series) + quoted),
         more_href=ctx.page_href(here, "measure", measure_id),
     )
 
@@ -179,7 +326,13 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
         for measure_id in sorted(measured.get(s.id, []), key=lambda m: ctx.data.measures[m].name):
             series, measure = ctx.data.series[(area_id, s.id, measure_id)], ctx.data.measures[measure_id]
             top = ctx.headline(series, measure)
-            figures.append({"status": top.status if top else None, "sentence": sentence(ctx, series, measure, judged=False)})
+            figures.append(
+                {
+                    "statuses": top.statuses if top else (),
+                    "sentence": sentence(ctx, series, measure, judged=False),
+                    "caveats": good_news_caveats(ctx, series, measure),
+                }
+            )
         summary = scheme_summary(ctx, area_id, s.id)
         items.append(
             {

@@ -1,0 +1,306 @@
+"""What reports say in words (issue 12), on small in-memory data sets made with the model's own classes:
+a report's own judgement of a result shown as that (stated statuses, kept apart from ones worked out from
+figures), figures that are not the area's plan said in their own words, and caveats beside what they
+qualify. The figures are examples, not the built-in data."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.analysis.status import ALL, NO_PLAN, NO_RESULT, ON_PLAN, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, Status, headline
+from macros.data.model import Area, Caveat, Dataset, Measure, Observation, Outcome, Period, Scheme, Source
+from macros.data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement
+from macros.presentation import statuses, wording
+from macros.site import pages, sections
+from macros.site.context import Context
+from macros.site.render import status_icons_css
+from macros.site.settings import Settings
+
+YEAR = Period(date(2016, 4, 1), date(2017, 3, 31), "2016/17")
+NEXT_YEAR = Period(date(2017, 4, 1), date(2018, 3, 31), "2017/18")
+BUILT = date(2017, 6, 1)  # the build date: 2016/17 is over, 2017/18 is not
+
+
+def obs(
+    kind: str, value: float | None, period: Period = YEAR, *, measure_id: str = "reablement", scheme_id: str | None = None, line: int = 2, **more
+):
+    return Observation(
+        area_id="testshire",
+        scheme_id=scheme_id,
+        measure_id=measure_id,
+        period=period,
+        kind=FigureKind(kind),
+        value=value,
+        printed="" if value is None else str(value),
+        missing=None if value is not None else "Not published",
+        qualifier=more.pop("qualifier", ""),
+        printed_in=more.pop("printed_in", "text"),
+        note="",
+        source_id="report",
+        source_location="Paragraph 44",
+        line=line,
+        **more,
+    )
+
+
+def outcome(judgement: str, quote: str, *, measure_id: str | None = "reablement", scheme_id: str | None = None, period: Period = YEAR, line: int = 2):
+    return Outcome("testshire", scheme_id, measure_id, period, StatedJudgement(judgement), quote, "report", "Paragraph 44", line)
+
+
+def caveat(quote: str, *, measure_id: str | None = "reablement", scheme_id: str | None = None, kind: str = "caveat", plain: str = "", line: int = 2):
+    return Caveat("testshire", scheme_id, measure_id, CaveatKind(kind), quote, plain, "report", "Paragraph 45", line)
+
+
+MEASURES = {
+    "reablement": Measure("reablement", "Older people still at home after reablement", "", "percent", "higher", False, ""),
+    "delays": Measure("delays", "Days adults waited to leave hospital", "", "rate_per_100k", "lower", False, ""),
+    "care-homes": Measure("care-homes", "Older people moving into care homes for good", "", "count", "lower", True, "", short_name="Care home moves"),
+    "savings": Measure("savings", "Savings", "", "gbp", "higher", False, ""),
+    "visits": Measure("visits", "Home visits", "", "count", "higher", False, ""),
+    "response": Measure("response", "People answered within a week", "", "percent", "higher", False, ""),
+}
+
+
+def dataset(observations=(), outcomes=(), caveats=()) -> Dataset:
+    return Dataset(
+        sources={"report": Source("report", "Better Care Fund update", "Testshire Council", "Health and Wellbeing Board", date(2017, 3, 15), "", "")},
+        glossary={},
+        areas={"testshire": Area("testshire", "Testshire", ("Testshire Council",), "Joining up care in Testshire.", "report")},
+        schemes={
+            "rapid": Scheme(
+                "rapid", "testshire", "Rapid response", "Help at home within two hours.", "Older people", SchemeStage.RUNNING, "report", ""
+            )
+        },
+        measures=MEASURES,
+        observations=list(observations),
+        money=[],
+        milestones=[],
+        risks=[],
+        rows_read={},
+        outcomes=list(outcomes),
+        caveats=list(caveats),
+    )
+
+
+def context(data: Dataset, tmp_path: Path, today: date = BUILT) -> Context:
+    return Context(data, Settings(data_dir=tmp_path, chart_cache=tmp_path / "charts"), today=today)
+
+
+def words(ctx: Context, measure_id: str = "reablement", scheme_id: str | None = None, judged: bool = True) -> str:
+    series = ctx.data.series[("testshire", scheme_id, measure_id)]
+    return sections._sentence_words(ctx, series, MEASURES[measure_id], judged)
+
+
+def visible(markup) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(markup))).strip()
+
+
+# 1. Stated outcomes ---------------------------------------------------------------------------------------
+
+ON_TARGET = "Performance is on target at 86.0% for the year"
+EXCEEDED = "the target ... has been exceeded"
+
+
+def test_a_result_with_no_plan_takes_the_reports_own_judgement(tmp_path):
+    """Durham's reablement: 86.0% and "on target", but no plan figure. It read "No plan to compare"."""
+    ctx = context(dataset([obs("actual", 86.0)], [outcome("on-plan", ON_TARGET)]), tmp_path)
+    top = ctx.headline(ctx.data.series[("testshire", None, "reablement")], MEASURES["reablement"])
+    assert top.status == STATED_ON_PLAN
+    assert words(ctx) == "86% from 2016 to 2017. The report gives no plan figure, but it says it is on target."
+    assert visible(sections.measure_status(ctx, ctx.data.series[("testshire", None, "reablement")], MEASURES["reablement"])) == (
+        "On target, the report says"
+    )
+
+
+def test_a_plan_with_no_result_takes_the_reports_own_judgement(tmp_path):
+    """Durham's delayed transfers: a target of 387.6 "has been exceeded", no figure. It read "No result published"."""
+    data = dataset(
+        [obs("plan", 387.6, measure_id="delays"), obs("actual", None, measure_id="delays")], [outcome("better", EXCEEDED, measure_id="delays")]
+    )
+    ctx = context(data, tmp_path)
+    top = ctx.headline(ctx.data.series[("testshire", None, "delays")], MEASURES["delays"])
+    assert top.status == STATED_BETTER
+    assert words(ctx, "delays") == (
+        "the plan was 387.6 per 100,000 people from 2016 to 2017."
+        " The report gives no figure for the result, but it says it is better than the target."
+    )
+
+
+def test_the_judgement_for_the_headline_period_wins_over_a_later_one(tmp_path):
+    later = Period(date(2017, 4, 1), date(2017, 6, 30))
+    series = [obs("actual", 86.0)]
+    stated = [outcome("worse", "below target", period=later, line=3), outcome("on-plan", ON_TARGET, line=2)]
+    assert headline(series, MEASURES["reablement"], stated, BUILT).stated.quote == ON_TARGET
+    assert headline(series, MEASURES["reablement"], stated[:1], BUILT).status == STATED_WORSE  # else the latest
+
+
+def test_a_worked_out_status_counts_and_the_reports_judgement_shows_beside_it(tmp_path):
+    data = dataset([obs("plan", 80.0), obs("actual", 80.0)], [outcome("worse", "Performance is below target")])
+    ctx = context(data, tmp_path)
+    series, measure = ctx.data.series[("testshire", None, "reablement")], MEASURES["reablement"]
+    top = ctx.headline(series, measure)
+    assert (top.status, top.statuses) == (ON_PLAN, (ON_PLAN, STATED_WORSE))
+    assert visible(sections.measure_status(ctx, series, measure)) == "On plan Worse than target, the report says"
+    assert words(ctx).endswith("That is exactly the plan. The report says it is worse than the target.")
+    counts = pages.counts_for(ctx, "testshire")
+    assert (counts["on-plan"], counts["stated-worse"]) == (1, 0)
+
+
+def test_stated_judgements_are_counted_apart_from_worked_out_ones(tmp_path):
+    data = dataset(
+        [obs("actual", 86.0), obs("plan", 387.6, measure_id="delays"), obs("actual", None, measure_id="delays")],
+        [outcome("on-plan", ON_TARGET), outcome("better", EXCEEDED, measure_id="delays")],
+    )
+    counts = pages.counts_for(context(data, tmp_path), "testshire")
+    assert {k: n for k, n in counts.items() if n} == {"stated-on-plan": 1, "stated-better": 1}
+
+
+def test_the_quote_and_its_source_stand_beside_the_measure_and_are_marked_shown(tmp_path):
+    said = outcome("on-plan", ON_TARGET, line=7)
+    ctx = context(dataset([obs("actual", 86.0)], [said]), tmp_path)
+    section = visible(sections.measure_section(ctx, "areas/testshire/", "testshire", None, "reablement"))
+    assert "On target, the report says (2016 to 2017): " + ON_TARGET + " (Better Care Fund update, 15 March 2017, Paragraph 44)" in section
+    assert ("outcomes", 7) in ctx.shown
+
+
+def test_measure_pages_and_their_scheme_lists_say_the_stated_judgement(tmp_path):
+    data = dataset(
+        [obs("actual", 86.0), obs("actual", 90.0, scheme_id="rapid")],
+        [outcome("on-plan", ON_TARGET), outcome("better", "exceeded", scheme_id="rapid", line=3)],
+    )
+    page = visible(pages.measure_page(context(data, tmp_path), "reablement"))
+    assert "On target, the report says" in page
+    assert "1 better than target, the report says" in page
+
+
+def test_every_status_has_words_an_icon_and_a_meaning():
+    assert {STATED_BETTER, STATED_ON_PLAN, STATED_WORSE} <= set(ALL)
+    for status in ALL:
+        assert statuses.WORDS[status] and statuses.ICONS[status] and statuses.MEANINGS[status]
+    assert statuses.WORDS[STATED_BETTER] == "Better than target, the report says"
+    assert statuses.WORDS[STATED_ON_PLAN] == "On target, the report says"
+    assert statuses.WORDS[STATED_WORSE] == "Worse than target, the report says"
+    assert len({statuses.ICONS[s] for s in ALL}) == len(ALL)  # a stated status never looks like a worked-out one
+    assert ".care-status--stated-on-plan::before" in status_icons_css(ALL)
+
+
+def test_only_good_news_is_good_news():
+    assert {s for s in Status if s.good_news} == {Status.BETTER, Status.ON_PLAN, STATED_BETTER, STATED_ON_PLAN}
+
+
+# 2. Figure roles ------------------------------------------------------------------------------------------
+
+
+def test_a_target_for_a_later_period_is_a_target_not_the_plan_and_not_judged(tmp_path):
+    ctx = context(dataset([obs("actual", 402, measure_id="care-homes"), obs("target", 380, NEXT_YEAR, measure_id="care-homes")]), tmp_path)
+    said = words(ctx, "care-homes")
+    assert said == "402 from 2016 to 2017. There is no plan to compare it with. The target for 2017 to 2018 is 380."
+    assert "the plan was" not in said.lower()
+    assert ctx.headline(ctx.data.series[("testshire", None, "care-homes")], MEASURES["care-homes"]).status == NO_PLAN
+
+
+def test_a_target_is_never_no_result_published_before_its_period_ends(tmp_path):
+    series = [obs("target", 380, NEXT_YEAR, measure_id="care-homes")]
+    assert headline(series, MEASURES["care-homes"], (), today=date(2018, 3, 31)) is None
+    ctx = context(dataset(series), tmp_path, today=date(2017, 6, 1))
+    assert words(ctx, "care-homes") == "the target for 2017 to 2018 is 380."
+    # Once its period is over with no result, that is said (the build date is injectable).
+    after = headline(series, MEASURES["care-homes"], (), today=date(2018, 6, 1))
+    assert after is not None and after.status == NO_RESULT
+    ctx = context(dataset(series), tmp_path, today=date(2018, 6, 1))
+    assert words(ctx, "care-homes") == "the target was 380 from 2017 to 2018. The report gives no result to compare."
+
+
+def test_a_benchmark_says_where_it_is_from_and_is_never_the_plan(tmp_path):
+    data = dataset(
+        [obs("actual", 21.0, measure_id="response"), obs("benchmark", 27.0, measure_id="response", compared_with="NHS Wales demonstrator sites")]
+    )
+    ctx = context(data, tmp_path)
+    assert words(ctx, "response") == "21% from 2016 to 2017. There is no plan to compare it with. NHS Wales demonstrator sites reached 27%."
+    assert ctx.headline(ctx.data.series[("testshire", None, "response")], MEASURES["response"]).status == NO_PLAN
+
+
+def test_estimates_gaps_ranges_and_rates_in_their_own_words(tmp_path):
+    data = dataset(
+        [
+            obs("estimate", 1200, measure_id="care-homes"),
+            obs("gap", 2_100_000, measure_id="savings"),
+            obs("estimate", 30_000, measure_id="visits", value_to=50_000),
+            obs("actual", 40, measure_id="visits", per=Per.MONTH, qualifier="about"),
+        ]
+    )
+    ctx = context(data, tmp_path)
+    assert words(ctx, "care-homes") == "the report gives an estimated 1,200 for 2016 to 2017."
+    assert words(ctx, "savings") == "there is a gap of £2.1 million still to be found for 2016 to 2017."
+    visits = words(ctx, "visits")
+    assert visits.startswith("about 40 a month from 2016 to 2017.")
+    assert "an estimated 30,000 to 50,000 for 2016 to 2017" in visits
+
+
+def test_every_kind_of_figure_has_a_column_name(tmp_path):
+    assert set(wording.KIND_NAMES) == set(FigureKind)
+    data = dataset([obs("actual", 402, measure_id="care-homes"), obs("target", 380, NEXT_YEAR, measure_id="care-homes")])
+    ctx = context(data, tmp_path)
+    table = str(sections.figures_table(ctx, ctx.data.series[("testshire", None, "care-homes")], MEASURES["care-homes"], "Care"))
+    assert '<th scope="col">Target</th>' in table
+
+
+def test_sentences_use_the_short_name_and_headings_the_full_name(tmp_path):
+    ctx = context(dataset([obs("actual", 402, measure_id="care-homes")]), tmp_path)
+    series = ctx.data.series[("testshire", None, "care-homes")]
+    assert visible(sections.sentence(ctx, series, MEASURES["care-homes"])).startswith("Care home moves: 402")
+    section = str(sections.measure_section(ctx, "areas/testshire/", "testshire", None, "care-homes"))
+    assert section.lstrip().startswith("### Older people moving into care homes for good")
+
+
+# 3. Caveats -----------------------------------------------------------------------------------------------
+
+
+def test_a_caveat_on_good_news_is_right_with_the_sentence_and_marked_shown(tmp_path):
+    warning = caveat("This may be because fewer people were referred", plain="Fewer people may have been sent.", line=9)
+    ctx = context(dataset([obs("actual", 86.0)], [outcome("on-plan", ON_TARGET)], [warning]), tmp_path)
+    section = str(sections.measure_section(ctx, "areas/testshire/", "testshire", None, "reablement"))
+    text = visible(section)
+    assert "The report warns: Fewer people may have been sent. The report says: This may be because fewer people were referred" in text
+    where = section.index("This may be because")
+    assert section.index("care-sentence") < where < section.index("<table")
+    assert "<details" not in section[:where]
+    assert ("caveats", 9) in ctx.shown
+
+
+def test_a_caveat_on_a_schemes_good_news_goes_with_its_sentence_on_the_area_page(tmp_path):
+    data = dataset(
+        [obs("plan", 80.0, scheme_id="rapid"), obs("actual", 90.0, scheme_id="rapid")],
+        caveats=[caveat("Figures are provisional", scheme_id="rapid", line=4)],
+    )
+    ctx = context(data, tmp_path)
+    listed = visible(sections.schemes_list(ctx, "areas/testshire/", "testshire"))
+    assert "Older people still at home after reablement: 90% from 2016 to 2017, against a plan of 80%." in listed
+    assert "The report warns: Figures are provisional" in listed
+    assert ("caveats", 4) in ctx.shown
+
+
+def test_scheme_and_area_pages_show_what_qualifies_them_as_a_whole(tmp_path):
+    data = dataset(
+        outcomes=[outcome("worse", "The scheme has not met its aims", measure_id=None, scheme_id="rapid", line=5)],
+        caveats=[
+            caveat("Recruitment of staff has been delayed", measure_id=None, scheme_id="rapid", kind="setback", line=6),
+            caveat("Funding beyond 2018 is not agreed", measure_id=None, kind="risk", line=7),
+        ],
+    )
+    ctx = context(data, tmp_path)
+    scheme = visible(pages.scheme_intro(ctx, "schemes/rapid/", "rapid"))
+    assert "A setback the report names: Recruitment of staff has been delayed (Better Care Fund update, 15 March 2017, Paragraph 45)" in scheme
+    assert "Worse than target, the report says (2016 to 2017): The scheme has not met its aims" in scheme
+    area = visible(pages.area_intro(ctx, "testshire"))
+    assert "A risk the report names: Funding beyond 2018 is not agreed" in area
+    assert {("caveats", 6), ("caveats", 7), ("outcomes", 5)} <= ctx.shown
+
+
+@pytest.mark.parametrize("kind", list(CaveatKind))
+def test_every_kind_of_caveat_has_words(kind):
+    assert wording.CAVEAT_WORDS[kind]
