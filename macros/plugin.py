@@ -52,14 +52,17 @@ class _AtLeastOne(c.Type):
         return number
 
 
-class _Day(c.Type):
-    """A date written YYYY-MM-DD, or empty for the day the build runs."""
+class _Day(c.BaseConfigOption[str]):
+    """A date written YYYY-MM-DD (YAML may read it as a date already), or empty for the day the build runs."""
 
     def __init__(self) -> None:
-        super().__init__(str, default="")
+        super().__init__()
+        self.default = ""
 
     def run_validation(self, value: object) -> str:
-        text = super().run_validation(value).strip()
+        if isinstance(value, date):
+            return value.isoformat()
+        text = "" if value is None else str(value).strip()
         if text:
             try:
                 date.fromisoformat(text)

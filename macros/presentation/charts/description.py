@@ -46,5 +46,6 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
     if missing:
         text += f" {wording.plural(missing, 'figure')} {'is' if missing == 1 else 'are'} missing."
     if hidden:
-        text += f" {wording.plural(hidden, 'figure')} {'is' if hidden == 1 else 'are'} hidden because {'it is' if hidden == 1 else 'they are'} fewer than {threshold}."
+        are, they = ("is", "it is") if hidden == 1 else ("are", "they are")
+        text += f" {wording.plural(hidden, 'figure')} {are} hidden because {they} fewer than {threshold}."
     return text
