@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config import base
@@ -33,7 +34,7 @@ from .site.downloads import write_downloads
 from .site.fact_check import Mismatch, check_page
 from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
 from .site.render import squeeze_indentation, status_icons_css
-from .site.sections import FIGURES_MARK
+from .site.sections import FIGURES_MARK, age
 from .site.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.care")
@@ -53,6 +54,25 @@ class _AtLeastOne(c.Type):
         return number
 
 
+class _Day(c.BaseConfigOption[str]):
+    """A date written YYYY-MM-DD (YAML may read it as a date already), or empty for the day the build runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, date):
+            return value.isoformat()
+        text = "" if value is None else str(value).strip()
+        if text:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise c.ValidationError(f"must be a date written YYYY-MM-DD, or empty for today (found {value!r}).") from None
+        return text
+
+
 class CareConfig(base.Config):
     """The `care` plugin's settings in mkdocs.yml, checked by mkdocs before anything is built. Relative
     folders are taken from the folder mkdocs.yml is in. `!ENV [CARE_DATA_DIR, data]` in mkdocs.yml lets
@@ -61,6 +81,7 @@ class CareConfig(base.Config):
     data_dir = c.Dir(exists=False, default="data")
     small_number_threshold = _AtLeastOne(default=5)
     chart_cache = c.Dir(exists=False, default=".cache/charts")
+    build_date = _Day()  # how old the figures are is said as at this day; empty: the day the build runs
 
 
 class CarePlugin(BasePlugin[CareConfig]):
@@ -81,7 +102,8 @@ class CarePlugin(BasePlugin[CareConfig]):
         """Defined so that `mkdocs serve` keeps this object, and the data it read, across rebuilds."""
 
     def settings(self) -> Settings:
-        return Settings(Path(self.config.data_dir), self.config.small_number_threshold, Path(self.config.chart_cache))
+        today = date.fromisoformat(self.config.build_date) if self.config.build_date else date.today()
+        return Settings(Path(self.config.data_dir), self.config.small_number_threshold, Path(self.config.chart_cache), today)
 
     def dataset(self, settings: Settings) -> tuple[Dataset, list[Disagreement]]:
         """The validated data set and the disagreements inside it; read again only when a file in the data
@@ -152,6 +174,10 @@ class CarePlugin(BasePlugin[CareConfig]):
         """An editor's area or scheme page gets the generated figures unless its macros already place them."""
         ctx = self.context()
         target = self.narrative.get(page.file.src_uri)
+        if target:  # an editor's area or scheme page says how old its figures are, after its title
+            kind, ident = target
+            area_id, scheme_id = (ident, None) if kind == "area" else (ctx.data.schemes[ident].area_id, ident)
+            markdown = _after_title(markdown, str(age(ctx, area_id, scheme_id)))
         if target and FIGURES_MARK not in markdown:
             kind, ident = target
             if kind == "area":
@@ -198,6 +224,15 @@ class CarePlugin(BasePlugin[CareConfig]):
         github.write_summary(github.summary_markdown(text))
         for line in text.splitlines():
             log.info(line)
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """The markdown with a block after its first level-one heading (at the start if it has none)."""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", block, ""] + lines[i + 1 :])
+    return block + "\n\n" + markdown
 
 
 def _check_narrative_names(data: Dataset, existing: set[str]) -> None:

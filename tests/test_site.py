@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from datetime import date
 
 import pytest
 from conftest import REAL_DATA, ROOT, STATUS_WORDS, build, cell_date, cell_number, csv_rows, data_dir, day, expected_headlines, page
@@ -128,7 +129,8 @@ def test_home_names_the_newest_report_and_the_newest_result(real_site, facts):
     newest = max(sources, key=lambda s: cell_date(s["date"]))  # the first of the newest, as listed
     assert (f"The newest report is {newest['title']}, from {newest['body']}, dated {day(cell_date(newest['date']))}.") in words
     ends = [cell_date(o["period_end"]) for o in facts["rows"]["observations"] if o["kind"] == "actual" and cell_number(o["value"]) is not None]
-    assert f"The newest result on this site is for the period up to {day(max(ends))}." in words
+    newest = day(max(ends)).split(" ", 1)[1]  # a month and year: the period's name ends with them
+    assert re.search(rf"The newest result on this site is for [^.]*\b{re.escape(newest)}, [^.]* ago \(this page was made on", words)
 
 
 def test_every_area_page_shows_each_measure_with_its_sentence_status_and_sources(real_site, facts):
@@ -233,12 +235,13 @@ def test_every_area_page_sums_up_its_schemes_and_keeps_their_charts_on_their_pag
 
 
 def milestone_state(m: dict, as_at) -> str:
-    """A milestone in a list, as at its report's date: done, due, late or with no update."""
+    """A milestone in a list, as at the build's date (today): done, due (still to come), late at its report
+    with nothing newer, or with no update since its report."""
     if m["completed"] == "yes":
         return "done"
-    if cell_date(m["due"]) >= as_at:
+    if cell_date(m["due"]) >= date.today():
         return "due"
-    return "late" if m["completed"] == "no" else "with no update"
+    return "late, with no update since the report" if m["completed"] == "no" and cell_date(m["due"]) < as_at else "with no update since the report"
 
 
 def test_every_chart_has_alt_text_a_caption_and_a_table_after_it(real_site):
@@ -301,8 +304,13 @@ def test_every_scheme_page_shows_its_milestones_risks_and_money(real_site, facts
         assert "Who it is for:" in words and "Milestones" in words, scheme["id"]
         for m in (m for m in rows["milestones"] if m["scheme_id"] == scheme["id"]):
             as_at = cell_date(facts["sources"][m["source_id"]]["date"])
-            state = {"done": "Done", "due": "Due", "late": "Late", "with no update": "No update in the report"}[milestone_state(m, as_at)]
-            assert squash(m["milestone"]) in squash(words) and f"{state} (as at {day(as_at)})" in words, m
+            state = {
+                "done": f"Done (as at {day(as_at)})",
+                "due": f"Due (as at {day(as_at)})",
+                "late, with no update since the report": f"Late (as at {day(as_at)}), with no update since",
+                "with no update since the report": f"No update since the report of {day(as_at)}",
+            }[milestone_state(m, as_at)]
+            assert squash(m["milestone"]) in squash(words) and state in words, m
         risks = [r for r in rows["risks"] if r["scheme_id"] == scheme["id"]]
         for r in risks:
             assert squash(f"{r['number']}. {r['risk']}") in squash(words), r
@@ -454,10 +462,7 @@ def test_glance_on_known_data(judged_site):
     )
     assert "Not rated" not in glance  # no area has a measure that is not rated
     words = visible(page(judged_site, ""))
-    assert (
-        "The newest result on this site is for the period up to 31 March 2017. The newest report is Joint teams in "
-        "Southshire, from Southshire Council, dated 15 March 2017."
-    ) in words
+    assert ("The newest result on this site is for 2016 to 2017, ") in words
 
 
 def test_sentence_and_status_for_each_outcome(judged_site):
@@ -474,7 +479,7 @@ def test_sentence_and_status_for_each_outcome(judged_site):
             "No result published",
         ),
         (
-            "Older people moving into care homes for good: 126 from April to September 2016, against a plan of 157. "
+            "Older people moving into care homes for good: 126 from April to September 2016 (6 months), against a plan of 157. "
             "That is lower than planned. Lower is better here, so this is good.",
             "Better than plan",
         ),
@@ -495,7 +500,7 @@ def test_area_page_sums_up_schemes_in_a_line_each(judged_site):
         "Teams around practices (running): Nurses and social workers work as one team around each surgery. "
         "Better than plan Staff in the team: 12 from April to September 2016, against a plan of 10. "
         "Money: Transformation team, 2016 to 2017: £1,185,180. "  # printed by two breakdowns, said once
-        "2 milestones: 1 done, 1 due (as at 30 November 2016). 1 risk in the published risk log."
+        "2 milestones: 1 done, 1 with no update since the report (as at 30 November 2016). 1 risk in the published risk log."
     ) in schemes
     assert "Supporting carers (running): Checks what help carers need. No plan to compare Staff in the team: 3 from" in schemes
     money = area.split("<caption>Money: Northshire</caption>")[1].split("</table>")[0]
@@ -509,7 +514,7 @@ def test_scheme_page_money_milestones_risks_on_known_data(judged_site):
     words = visible(page(judged_site, "schemes/north-teams"))
     assert "Who it is for: Adults with long-term conditions." in words
     assert "Teams co-located 30 June 2016 Done (as at 30 November 2016)" in words
-    assert "Shared records system 30 June 2017 Due (as at 30 November 2016)" in words
+    assert "Shared records system 30 June 2017 No update since the report of 30 November 2016" in words  # due then, past now
     assert "1. Delay in securing accommodation 4 3 12 Look for other rooms Director" in words
     assert words.count("£1,185,180") == 2  # the money table prints both breakdowns
 
@@ -533,8 +538,8 @@ def test_measure_page_counts_the_schemes_that_report_it(judged_site):
 
 def test_small_numbers_never_shown(tiny_site):
     words = visible(page(tiny_site, "schemes/test-carers"))
-    assert "Carers assessed: fewer than 5 from April to September 2016." in words
-    assert "April to September 2016 fewer than 5" in words
+    assert "Carers assessed: fewer than 5 from April to September 2016 (6 months)." in words
+    assert "April to September 2016 (6 months) fewer than 5" in words
     assert "Some counts here are fewer than 5" in words
     obs = (SITE(tiny_site) / "downloads" / "observations.csv").read_text(encoding="utf-8")
     assert "testshire,test-carers,carers-assessed,2016-04-01,2016-09-30,Year 3,actual,suppressed," in obs

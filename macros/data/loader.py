@@ -270,7 +270,10 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
 
     # Observations and money rows whose period is wrong were reported; the others become objects, column by column.
     rows = np.flatnonzero(obs_period)
-    hidden = rules.suppressed(obs_t, obs_value, {m.id: m.counts_people for m in measures.values()}, threshold)
+    # Only counts of people are hidden: days, pounds, percentages and rates never are, even when a measure's
+    # counts_people flag says yes (the build report lists such flags to check).
+    people = {m.id: m.counts_people and m.unit == Unit.COUNT for m in measures.values()}
+    hidden = rules.suppressed(obs_t, obs_value, people, threshold)
     observations = list(
         map(
             Observation,

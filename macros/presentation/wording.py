@@ -137,12 +137,61 @@ def period(p: Period) -> str:
     return f"{day(start)} to {day(end)}"
 
 
-def period_phrase(p: Period) -> str:
-    """The period inside a sentence: 'from April to September 2016', 'in October 2016'."""
+def months(p: Period) -> int | None:
+    """How many whole calendar months a period covers (None if it does not start on a 1st and end on a month's last day)."""
+    if not (_month_start(p.start) and _month_end(p.end)):
+        return None
+    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+
+
+def length(p: Period) -> str:
+    """How long a period is: '6 months', '12 months', '3 years', '45 days'."""
+    count = months(p)
+    if count is None:
+        return plural((p.end - p.start).days + 1, "day")
+    if count >= 24 and count % 12 == 0:
+        return plural(count // 12, "year")
+    return plural(count, "month")
+
+
+def same_length(periods) -> bool:
+    """Periods of about one length (months of 28 to 31 days count as one length): figures for them can be set
+    side by side. Counts for six months and for a year cannot, without saying so."""
+    lengths = {(p.end - p.start).days for p in periods}
+    return not lengths or max(lengths) - min(lengths) <= 3
+
+
+def with_length(p: Period) -> str:
+    """The period with its length, for periods of different lengths side by side: 'April to September 2016
+    (6 months)'. A single day or calendar month says its length already."""
     text = period(p)
+    if p.start == p.end or months(p) == 1:
+        return text
+    return f"{text} ({length(p)})"
+
+
+def period_namer(periods):
+    """How to name each of these periods where they are set side by side: with its length when lengths differ."""
+    return period if same_length(periods) else with_length
+
+
+def period_phrase(p: Period, lengthen: bool = False) -> str:
+    """The period inside a sentence: 'from April to September 2016', 'in October 2016'; with lengthen, its
+    length after it: 'from April to September 2016 (6 months)'."""
+    text = with_length(p) if lengthen else period(p)
     if " to " in text:
         return f"from {text}"
     return f"on {text}" if p.start == p.end else f"in {text}"
+
+
+def ago(then: date, today: date) -> str:
+    """How long before `today` a day was, in whole years or months: '9 years ago', '3 months ago'."""
+    months_before = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
+    if months_before < 1:
+        return "less than a month ago" if then <= today else "after today"
+    if months_before < 12:
+        return f"{plural(months_before, 'month')} ago"
+    return f"{plural(months_before // 12, 'year')} ago"
 
 
 def share(value: float) -> str:

@@ -25,8 +25,9 @@ class Context:
         today: date | None = None,
     ):
         self.data = dataset
-        # The build date: a target for a period not over by then is a target, never "no result published".
-        self.today = today or date.today()
+        # The build date (the care plugin's build_date, or the day it runs): a target for a period not over by
+        # then is a target, never "no result published"; how old figures are is said as at this day.
+        self.today = today or settings.today
         self.disagreements = list(disagreements or [])  # found inside the source reports (analysis.disagreements)
         self.disagreements_by_area: dict[str, list[Disagreement]] = {}
         for item in self.disagreements:

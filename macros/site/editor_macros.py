@@ -142,9 +142,13 @@ def table(env, area, measure, scheme=None):
 
 @macro
 def chart(env, area, measure, scheme=None):
-    """The chart of plan against actual, with its description. Example: {{ chart("southampton", "falls-injuries-65") }}"""
+    """The chart of plan against actual, with its description. Example: {{ chart("southampton", "falls-injuries-65") }}
+    With fewer than two figures there is nothing to compare: a short sentence says so instead."""
     ctx, series, m = _series(env, area, measure, scheme, "chart")
-    return str(render("empty_or_block.html", part=sections.chart_html(ctx, env.page.url, series, m)))
+    drawn = sections.chart_html(ctx, env.page.url, series, m)
+    if not drawn:
+        return str(render("empty.html", words=sections.no_chart_words(series)))
+    return str(render("empty_or_block.html", part=drawn))
 
 
 @macro
@@ -227,11 +231,25 @@ def areas_at_a_glance(env):
 @macro
 def last_updated(env):
     """When the data was last updated: the newest result and the newest report. Example: {{ last_updated() }}"""
-    data = current(env).data
+    ctx = current(env)
+    data, today = ctx.data, ctx.settings.today
     newest, report = data.newest_date(), data.newest_report()
     if not newest or not report:
         return "There are no figures yet."
-    return str(render("last_updated.html", newest=wording.day(newest), report=report, report_date=wording.day(report.date)))
+    # The end of the newest period a result covers (Dataset.newest_date), said as a period, not as a report's date.
+    period = max(
+        (o.period for o in data.observations if o.kind == "actual" and o.value is not None and o.period.end == newest), key=lambda p: p.start
+    )
+    return str(
+        render(
+            "last_updated.html",
+            newest=wording.period(period),
+            newest_ago=wording.ago(newest, today),
+            today=wording.day(today),
+            report=report,
+            report_date=wording.day(report.date),
+        )
+    )
 
 
 @macro

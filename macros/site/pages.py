@@ -14,6 +14,7 @@ from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
 from .sections import (
+    age,
     disagreements_list,
     measure_sections,
     milestones_table,
@@ -83,7 +84,7 @@ def area_page(ctx: Context, area_id: str) -> str:
             title=area.name,
             description=f"How joining up health and social care is going in {area.name}",
             area=area,
-            intro=area_intro(ctx, area_id),
+            intro=area_intro(ctx, area_id) + age(ctx, area_id),
             figures=area_figures(ctx, here, area_id),
         )
     )
@@ -136,7 +137,7 @@ def scheme_page(ctx: Context, scheme_id: str) -> str:
             title=s.name,
             description=f"{s.name}: a scheme in {ctx.data.areas[s.area_id].name}",
             scheme=s,
-            intro=scheme_intro(ctx, here, scheme_id),
+            intro=scheme_intro(ctx, here, scheme_id) + age(ctx, s.area_id, scheme_id),
             figures=scheme_figures(ctx, here, scheme_id),
         )
     )

@@ -48,6 +48,10 @@ def build_report(
         lines.append(f"  - observations.csv line {obs.line}: {data.areas[obs.area_id].name}, {data.measures[obs.measure_id].name}")
     if len(hidden) > 20:
         lines.append(f"  - and {len(hidden) - 20} more")
+    flagged = [m for m in data.measures.values() if m.counts_people and m.unit != "count"]
+    if flagged:
+        lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")
+        lines += [f"  - measures.csv: {m.id} is in {wording.UNIT_WORDS[m.unit].table}" for m in flagged]
     lines.append(charts_line)
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")

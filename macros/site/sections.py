@@ -10,12 +10,15 @@ they made 60% of a 14 MB index.
 
 from __future__ import annotations
 
+from datetime import date
+
 from markupsafe import Markup
 
 from ..analysis.status import STATED, Headline, target_due
 from ..data.model import Caveat, Milestone, Observation, Outcome
 from ..data.vocab import FigureKind
 from ..presentation import statuses, wording
+from ..presentation.charts.points import plotted, shown
 from .context import Context
 from .render import status_badge, text
 from .templating import macro, render
@@ -44,8 +47,9 @@ def _claim(top: Headline) -> str:
     return claim if top.stated.period == top.period else f"{claim} {wording.period_phrase(top.stated.period)}"
 
 
-def _headline_words(ctx: Context, top: Headline, measure, judged: bool) -> str:
-    when = wording.period_phrase(top.period)
+def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen: bool = False) -> str:
+    # When the series has figures for periods of different lengths, the sentence says how long this one is.
+    when = wording.period_phrase(top.period, lengthen=lengthen)
     actual, plan = top.actual, top.plan
     claim = _claim(top) if judged else ""
     but = f", but it {claim}." if claim else "."
@@ -123,7 +127,7 @@ def _sentence_words(ctx: Context, series: list[Observation], measure, judged: bo
         if first.startswith(("The ", "There ", "A ")):  # after "Name: ", as the other sentences start
             roles[0] = first[0].lower() + first[1:]
         return " ".join(roles)
-    return " ".join([_headline_words(ctx, top, measure, judged)] + roles)
+    return " ".join([_headline_words(ctx, top, measure, judged, not wording.same_length(_table_periods(series)))] + roles)
 
 
 def sentence(ctx: Context, series: list[Observation], measure, judged: bool = True) -> Markup:
@@ -212,8 +216,21 @@ def chart_html(ctx: Context, here: str, series, measure) -> Markup:
     return render("chart.html", src=ctx.href(here, f"charts/{drawn.key}.svg"), title=drawn.title, description=drawn.description)
 
 
+def no_chart_words(series: list[Observation]) -> str:
+    """Why a series has no chart, in a sentence: a chart needs two figures to compare."""
+    figures = sum(1 for o in plotted(series) if shown(o))
+    if figures == 1:
+        return "There is only one figure for this, so there is no chart to compare it with."
+    return "There are no figures for this to draw, so there is no chart."
+
+
 def _period_order(obs: Observation):
     return (obs.aligned.end, obs.aligned.end - obs.aligned.start)
+
+
+def _table_periods(series: list[Observation]) -> set:
+    """The periods a series' table shows (its table figures, or all when none is from a table)."""
+    return {o.aligned for o in ([o for o in series if o.printed_in == "table"] or series)}
 
 
 UNIT_WORDS = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}
@@ -228,9 +245,10 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
     kinds = [k for k in wording.KIND_NAMES if any(o.kind == k for o in in_table)]
     periods = sorted({o.aligned: o for o in sorted(in_table, key=_period_order)}.values(), key=_period_order)
     cells = {(o.aligned, o.kind): o for o in in_table}
+    name = wording.period_namer({o.aligned for o in in_table})  # with lengths, when they differ
     rows = []
     for first in periods:
-        row = [wording.period(first.aligned)]
+        row = [name(first.aligned)]
         for kind in kinds:
             obs = cells.get((first.aligned, kind))
             cell = "" if obs is None else wording.shown(obs, measure, t)
@@ -308,6 +326,37 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
     return render("measure_sections.md", sections=[measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys], empty=empty)
 
 
+def _rows_about(ctx: Context, area_id: str, scheme_id: str | None) -> tuple[list[Observation], list]:
+    """The observations about an area (its schemes' too) or a scheme, and every row of it with a source."""
+    data = ctx.data
+    found = [o for s, m in data.series_by_area.get(area_id, []) if scheme_id is None or s == scheme_id for o in data.series[(area_id, s, m)]]
+    key = (area_id, scheme_id)
+    others = data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
+    whole = [data.schemes[scheme_id]] if scheme_id else [data.areas[area_id], *data.schemes_by_area.get(area_id, [])]
+    return found, found + others + whole
+
+
+def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+    """When the newest result here is from and how long before the build that was, and the newest report."""
+    found, rows = _rows_about(ctx, area_id, scheme_id)
+    today = ctx.settings.today
+    report = max(ctx.data.sources[r.source_id].date for r in rows)
+    name = _name(ctx, area_id, scheme_id)
+    results = [o for o in found if o.kind == "actual" and o.value is not None]
+    newer = f"We have no report about {name} newer than {wording.day(report)}."
+    if not results:
+        return f"The reports give no results here. The newest report about {name} is dated {wording.day(report)}, {wording.ago(report, today)}."
+    newest = max(results, key=lambda o: (o.period.end, o.period.end - o.period.start)).period
+    return (
+        f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)} "
+        f"(this page was made on {wording.day(today)}). {newer}"
+    )
+
+
+def age(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
+    return render("age.html", words=age_words(ctx, area_id, scheme_id))
+
+
 # Schemes, money, milestones, risks ---------------------------------------------------------------
 
 
@@ -356,7 +405,7 @@ def _own(grouped: dict, area_id: str, scheme_id: str | None) -> list:
     return rows if scheme_id else [r for r in rows if r.scheme_id is None]
 
 
-_STATE_IN_A_LIST = {"Done": "done", "Due": "due", "Late": "late", "No update in the report": "with no update"}
+_STATE_IN_A_LIST = {"Done": "done", "Due": "due", "Late": "late, with no update since the report", "No update": "with no update since the report"}
 
 
 def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
@@ -372,7 +421,7 @@ def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
     if milestones:
         states: dict[str, int] = {}
         for m in milestones:
-            state = milestone_state(m, ctx.data.sources[m.source_id].date)
+            state = milestone_state(m, ctx.data.sources[m.source_id].date, ctx.settings.today)
             states[state] = states.get(state, 0) + 1
         dates = sorted({ctx.data.sources[m.source_id].date for m in milestones})
         as_at = wording.day(dates[-1]) if len(dates) == 1 else f"{wording.day(dates[0])} to {wording.day(dates[-1])}, each report's date"
@@ -416,12 +465,25 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
     return render("money_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
-def milestone_state(m: Milestone, as_at) -> str:
+def milestone_state(m: Milestone, as_at: date, today: date) -> str:
+    """Done, Due (still to come today), Late (late at its report, and nothing newer) or No update (its date
+    has passed since, or before, its report and no report says it was done). A milestone of 2012 is not
+    "Due" in 2026."""
     if m.completed == "yes":
         return "Done"
-    if m.due >= as_at:
+    if m.due >= today:
         return "Due"
-    return "Late" if m.completed == "no" else "No update in the report"
+    return "Late" if m.completed == "no" and m.due < as_at else "No update"
+
+
+def milestone_words(m: Milestone, as_at: date, today: date) -> str:
+    """A milestone's state in words, with the date of the report it is from."""
+    state = milestone_state(m, as_at, today)
+    if state == "Late":
+        return f"Late (as at {wording.day(as_at)}), with no update since"
+    if state == "No update":
+        return f"No update since the report of {wording.day(as_at)}"
+    return f"{state} (as at {wording.day(as_at)})"
 
 
 def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
@@ -436,7 +498,7 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
             [
                 text(m.milestone, ctx.abbreviations),
                 wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
-                f"{milestone_state(m, as_at)} (as at {wording.day(as_at)})",
+                milestone_words(m, as_at, ctx.settings.today),
             ]
         )
     return render("milestones_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))

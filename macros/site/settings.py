@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 
@@ -14,3 +15,5 @@ class Settings:
     """Counts of people from 1 up to this number minus one are shown as 'fewer than N'."""
     chart_cache: Path = Path(".cache/charts")
     """Where rendered chart SVGs are kept between builds, keyed by what they show."""
+    today: date = field(default_factory=date.today)
+    """The build's date: how old the figures are is said as at this day (set it to test, or to rebuild as of a day)."""

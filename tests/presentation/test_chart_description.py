@@ -29,8 +29,9 @@ def test_uneven_periods_are_a_bar_chart_and_gaps_are_counted():
         obs("plan", month(2016, 10, 3), None, missing="Not reported"),
     ]
     assert words(series) == (
-        "Bar chart of Emergency admissions, April to September 2016 to October to December 2016: "
-        "actual 50. 2 figures are not shown: missing, or fewer than 5."
+        "Bar chart of Emergency admissions, April to December 2016. The periods are of different lengths, so the bars cannot be "
+        "compared by their heights: actual 50 from April to September 2016 (6 months). 1 figure is missing. "
+        "1 figure is hidden because it is fewer than 5."
     )
     one_gap = series[:2]
-    assert words(one_gap, threshold=3).endswith(" 1 figure is not shown: missing, or fewer than 3.")
+    assert words(one_gap, threshold=3).endswith(" 1 figure is hidden because it is fewer than 3.")

@@ -20,7 +20,11 @@ from .cache import KEEP_UNUSED_DAYS
 from .description import describe
 from .points import plot, plotted, shown
 
-__all__ = ["KEEP_UNUSED_DAYS", "Chart", "ChartMaker"]
+__all__ = ["KEEP_UNUSED_DAYS", "MIN_FIGURES", "Chart", "ChartMaker"]
+
+# A chart compares figures: with fewer than this many shown (all in the measure's unit, so on one scale)
+# there is nothing to compare, and the sentence and the table say it better.
+MIN_FIGURES = 2
 
 
 @dataclass(frozen=True)
@@ -39,11 +43,12 @@ class ChartMaker:
         self._drawer = cache.Drawer(workers, pool_from)
 
     def chart(self, series: list[Observation], measure: Measure) -> Chart | None:
-        """The chart of a series; None if there is nothing to draw. One not in the cache yet is queued
+        """The chart of a series; None if there is nothing to compare: fewer than two figures shown (a single
+        figure is a sentence and a table, not a chart). One not in the cache yet is queued
         and drawn in the background (once, however often it is asked for): call `finish()` before
         reading the SVG files. Working out the key costs about 50 µs, so nothing is memoised here."""
         points = plotted(series)
-        if not any(shown(o) for o in points):
+        if sum(1 for o in points if shown(o)) < MIN_FIGURES:
             return None
         inputs = plot(points, measure)
         name = cache.key(inputs)

@@ -70,8 +70,7 @@ def _finest(periods: set) -> set:
 
 def even(periods) -> bool:
     """Periods of about one length (months of 28 to 31 days count as even): points on a line, not bars."""
-    lengths = {(p.end - p.start).days for p in periods}
-    return max(lengths) - min(lengths) <= 3
+    return wording.same_length(periods)
 
 
 def shape(periods) -> str:
@@ -90,5 +89,7 @@ def shown(o: Observation) -> bool:
 
 def plot(points: list[Observation], measure: Measure) -> Plot:
     """The inputs of the chart of these points (from `plotted`)."""
-    rows = tuple((wording.period(o.aligned), i, wording.KIND_NAMES[o.kind], o.value if shown(o) else None) for i, o in enumerate(points))
+    # Periods of different lengths are labelled with their lengths: "April to September 2016 (6 months)".
+    name = wording.period_namer({o.aligned for o in points})
+    rows = tuple((name(o.aligned), i, wording.KIND_NAMES[o.kind], o.value if shown(o) else None) for i, o in enumerate(points))
     return Plot(rows, measure.name, measure.unit, shape({o.aligned for o in points}))
