@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.status import ALL, Headline
+from ..analysis.status import ALL, BETTER, WORSE, Headline
 from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
@@ -57,6 +57,39 @@ def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
         if top:
             counts[top.status.key] += 1
     return counts
+
+
+# How many of each (going well, going badly) an area's line on the home page names; the rest are on its page.
+IN_WORDS_AT_MOST = 3
+
+
+def areas_in_words(ctx: Context, here: str) -> Markup:
+    """For each area, what is going well and what is going badly, in words: each measure judged better or
+    worse than plan, by its short name (else its name), with the period it is judged on. Newest first."""
+    data = ctx.data
+    areas = []
+    for area in sorted(data.areas.values(), key=lambda a: a.name):
+        judged: dict = {BETTER: [], WORSE: []}
+        for scheme_id, measure_id in data.series_by_area.get(area.id, []):
+            measure = data.measures[measure_id]
+            top = ctx.headline(data.series[(area.id, scheme_id, measure_id)], measure)
+            if top is None or top.status not in judged or top.actual is None or top.plan is None:
+                continue
+            name = measure.short_name or measure.name
+            if scheme_id:
+                name += f" ({data.schemes[scheme_id].name})"
+            judged[top.status].append((top, name))
+        lines = []
+        for status, label, none in (
+            (BETTER, "Going well", "no measure is better than plan"),
+            (WORSE, "Going badly", "no measure is worse than plan"),
+        ):
+            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[0].period.start, item[1]))
+            said = [wording.against_plan(name, top.actual, top.plan, status, top.period) for top, name in found[:IN_WORDS_AT_MOST]]
+            more = len(found) - len(said)
+            lines.append({"label": label, "status": status, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
+        areas.append({"name": area.name, "href": ctx.page_href(here, "area", area.id), "lines": lines, "judged": any(judged.values())})
+    return render("areas_in_words.html", areas=areas, abbreviations=ctx.abbreviations)
 
 
 def status_counts(ctx: Context, area_id: str) -> Markup:
@@ -110,7 +143,7 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str) -> Markup:
     rows = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
     rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
     if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])):
-        parts.append(("Problems in the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
+        parts.append(("Checks on the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
     parts.append(("Sources", sources_list(ctx, rows)))
     return render("scheme_figures.md", parts=parts)
 
