@@ -247,11 +247,11 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
     if d.check == Check.STATED_VS_FIGURES:
         name = _given(d, measure, "a measure").name
         stated = STATED_WORDS[_given(d, d.stated, "the report's judgement")]
-        worked_out = WORKED_OUT_WORDS[_given(d, d.worked_out, "the status worked out")]
+        status_words = WORKED_OUT_WORDS[_given(d, d.worked_out, "the status worked out")]
         plan = _given(d, d.expected, "the plan")
         return (
             f"{name}, {when}: the report says \u201c{d.quote.strip()}\u201d ({stated}), "
-            f"but its own figures give {exact(d.printed)} against a plan of {exact(plan)}, which is {worked_out}."
+            f"but its own figures give {exact(d.printed)} against a plan of {exact(plan)}, which is {status_words}."
         )
     # The other checks are of money and risks, where nothing is hidden: there is always a figure worked out.
     expected = _given(d, d.expected, "the figure worked out")

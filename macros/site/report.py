@@ -40,10 +40,6 @@ def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_lin
             )
             if item.explanation:
                 lines.append(f"      {wording.explanation(item.explanation)}")
-    unmatched = unmatched_explanations(ctx.disagreements, data.explanations)
-    if unmatched:
-        lines.append(f"Explanations in explanations.csv that match no disagreement found: {len(unmatched)}")
-        lines += [f"  - explanations.csv line {e.line}: {e.area_id}, {e.scheme_id or '-'}, {e.measure_id or '-'}, {e.check}" for e in unmatched]
     hidden = [o for o in data.observations if o.suppressed]
     lines.append(f"Figures hidden by the small-number rule (fewer than {data.small_number_threshold}): {len(hidden)}")
     for obs in hidden[:20]:
@@ -54,4 +50,8 @@ def build_report(ctx: Context, pages_made: int, narrative: list[str], charts_lin
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]
+    unmatched = unmatched_explanations(ctx.disagreements, data.explanations)
+    if unmatched:
+        lines.append(f"Explanations in explanations.csv that match no disagreement found (corrected figures, or a wrong id): {len(unmatched)}")
+        lines += [f"  - explanations.csv line {e.line}: {e.area_id}, {e.scheme_id or '-'}, {e.measure_id or '-'}, {e.check}" for e in unmatched]
     return "\n".join(lines) + "\n"
