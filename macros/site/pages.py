@@ -65,7 +65,8 @@ IN_WORDS_AT_MOST = 3
 
 def areas_in_words(ctx: Context, here: str) -> Markup:
     """For each area, what is going well and what is going badly, in words: each measure judged better or
-    worse than plan, by its short name (else its name), with the period it is judged on. Newest first."""
+    worse than plan, by its short name (else its name), with the period it is judged on. Newest first, the
+    whole area's measures before its schemes'; at most IN_WORDS_AT_MOST of each, then a link to the rest."""
     data = ctx.data
     areas = []
     for area in sorted(data.areas.values(), key=lambda a: a.name):
@@ -78,14 +79,15 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
             name = measure.short_name or measure.name
             if scheme_id:
                 name += f" ({data.schemes[scheme_id].name})"
-            judged[top.status].append((top, name))
+            judged[top.status].append((top, name, scheme_id is not None))
         lines = []
         for status, label, none in (
             (BETTER, "Going well", "no measure is better than plan"),
             (WORSE, "Going badly", "no measure is worse than plan"),
         ):
-            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[0].period.start, item[1]))
-            said = [wording.against_plan(name, top.actual, top.plan, status, top.period) for top, name in found[:IN_WORDS_AT_MOST]]
+            # Newest first; the whole area's measures before its schemes'.
+            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2], item[0].period.start, item[1]))
+            said = [wording.against_plan(name, top.actual, top.plan, status, top.period) for top, name, _ in found[:IN_WORDS_AT_MOST]]
             more = len(found) - len(said)
             lines.append({"label": label, "status": status, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
         areas.append({"name": area.name, "href": ctx.page_href(here, "area", area.id), "lines": lines, "judged": any(judged.values())})
