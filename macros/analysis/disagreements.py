@@ -3,7 +3,25 @@
 The checks: a printed total against the sum of its parts (periods adding up to a longer one, and
 measures that are parts of another, such as age groups of all ages); a printed percentage difference
 against the one its own figures give; the same figure quoted differently in a table and a sentence;
-money totals, shares and staff costs; and a risk score against impact times probability.
+money totals, shares and staff costs; a risk score against impact times probability; and a report's own
+judgement in words ("on target") against the status its figures give.
+
+Each disagreement also records its nature (`Nature`), so that a slip is not told as a difference of
+definition, nor a part-year cost as a contradiction. The rules:
+
+- TEXT_VS_TABLE: a sentence against its table. A figure quoted in the text differs from the table
+  (TABLE_AND_TEXT), or the report's judgement in words differs from the status its figures give
+  (STATED_VS_FIGURES).
+- DEFINITION: a difference of definition. A measure and the sum of its parts (PARTS_OF_WHOLE) differ in
+  every one of at least `STEADY_PERIODS` periods compared, the parts always on the same side of the whole: a
+  steady gap month after month is a different way of counting, not a slip in one sum.
+- PART_YEAR: a part-year cost. A staff cost (STAFF_COST) printed as less than the posts times the yearly cost
+  of one (more than nothing): it may be the cost for part of the year.
+- SLIP: everything else, an arithmetic slip: a printed total, difference, share or score that the report's
+  own figures do not give (including parts of a whole that differ in only some periods, or in one).
+
+An editor may record why two figures differ (`Dataset.explanations`, matched by area, scheme, measure and
+check): `find_disagreements` attaches it to each disagreement it explains.
 """
 
 from __future__ import annotations
@@ -11,12 +29,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import StrEnum
 
-from ..data.model import Dataset, Observation, Period
-from ..data.vocab import LEVELS, FigureKind, Unit
+from ..data.model import Dataset, Explanation, Observation, Period
+from ..data.vocab import LEVELS, FigureKind, StatedJudgement, Unit
+from .status import Status, judge
 
 
 class Check(StrEnum):
@@ -31,6 +50,21 @@ class Check(StrEnum):
     SHARES = "shares"  # shares of a budget that do not make 100%
     STAFF_COST = "staff_cost"  # posts times the cost of one against the printed cost
     RISK_SCORE = "risk_score"  # a printed risk score against impact times probability
+    STATED_VS_FIGURES = "stated_vs_figures"  # the report's judgement in words against the status its figures give
+
+
+class Nature(StrEnum):
+    """What kind of disagreement it is (the rules are in the module's docstring); pages group them by it."""
+
+    SLIP = "slip"  # an arithmetic slip: a printed total that is not the sum of its parts
+    TEXT_VS_TABLE = "text_vs_table"  # a sentence against its table
+    DEFINITION = "definition"  # a difference of definition: counted in different ways
+    PART_YEAR = "part_year"  # a cost that may be for part of the year
+
+
+# Parts of a whole that differ from it in every one of at least this many periods, always on the same side,
+# are counted in a different way (Nature.DEFINITION), not added up wrongly.
+STEADY_PERIODS = 3
 
 
 @dataclass(frozen=True)
@@ -55,6 +89,12 @@ class Disagreement:
     compared: int = 0  # periods compared (parts of a whole)
     differing: int = 0  # of which differ
     factors: tuple[float, float] | None = None  # posts and cost of one; impact and probability; actual and its base
+    nature: Nature = Nature.SLIP
+    stated: StatedJudgement | None = None  # STATED_VS_FIGURES: the report's judgement in words (printed: the actual,
+    quote: str = ""  # expected: the plan), its words as quoted,
+    worked_out: Status | None = None  # and the status its figures give
+    # Why the figures differ, when an editor has recorded it (Dataset.explanations).
+    explanation: Explanation | None = field(default=None, compare=False)
 
 
 def find_disagreements(data: Dataset) -> list[Disagreement]:
@@ -68,7 +108,26 @@ def find_disagreements(data: Dataset) -> list[Disagreement]:
     found += _parts_of_a_whole(data)
     found += _money(data)
     found += _risks(data)
-    return found
+    found += _stated_against_figures(data)
+    return explain(found, data.explanations)
+
+
+def explanation_key(area_id: str, scheme_id: str | None, measure_id: str | None, check: str) -> tuple[str, str | None, str | None, str]:
+    return (area_id, scheme_id or None, measure_id or None, str(check))
+
+
+def explain(found: list[Disagreement], explanations: Iterable[Explanation]) -> list[Disagreement]:
+    """Each disagreement with the explanation an editor recorded for it, matched by area, scheme, measure and check."""
+    known = {explanation_key(e.area_id, e.scheme_id, e.measure_id, e.check): e for e in explanations}
+    if not known:
+        return found
+    return [replace(d, explanation=known.get(explanation_key(d.area_id, d.scheme_id, d.measure_id, d.check))) for d in found]
+
+
+def unmatched_explanations(found: list[Disagreement], explanations: Iterable[Explanation]) -> list[Explanation]:
+    """Explanations that explain no disagreement found (the figures were corrected, or an id is wrong)."""
+    used = {explanation_key(d.area_id, d.scheme_id, d.measure_id, d.check) for d in found}
+    return [e for e in explanations if explanation_key(e.area_id, e.scheme_id, e.measure_id, e.check) not in used]
 
 
 def _sum(values: Iterable[float | None]) -> float | None:
@@ -166,6 +225,8 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         if not differ:
             continue
         whole, printed, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
+        one_way = len({d[2] > d[1] for d in differ}) == 1
+        steady = len(differ) == compared >= STEADY_PERIODS and one_way
         where = "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))
         out.append(
             Disagreement(
@@ -183,6 +244,7 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
                 count=len(parts),
                 compared=compared,
                 differing=len(differ),
+                nature=Nature.DEFINITION if steady else Nature.SLIP,
             )
         )
     return out
@@ -250,6 +312,7 @@ def _table_against_text(series, measure, data) -> list[Disagreement]:
                 measure_id=measure.id,
                 figure_kind=FigureKind(obs.kind),
                 period=obs.period,
+                nature=Nature.TEXT_VS_TABLE,
             )
         )
     return out
@@ -330,6 +393,8 @@ def _money(data: Dataset) -> list[Disagreement]:
                         period=row.period,
                         item=row.item,
                         factors=(row.fte, row.unit_cost),
+                        # Less than a year's cost for the posts (but not nothing): it may be for part of the year.
+                        nature=Nature.PART_YEAR if 0 < row.amount < row.fte * row.unit_cost else Nature.SLIP,
                     )
                 )
     return out
@@ -352,3 +417,45 @@ def _risks(data: Dataset) -> list[Disagreement]:
         for r in data.risks
         if r.impact is not None and r.probability is not None and r.score is not None and r.impact * r.probability != r.score
     ]
+
+
+def _stated_against_figures(data: Dataset) -> list[Disagreement]:
+    """A report's judgement in words (outcomes.csv) against the status its own plan and actual for the same
+    series and period give. Only where the figures can be judged: a plan and an actual, and a measure where
+    higher or lower is better."""
+    out = []
+    for outcome in data.outcomes:
+        if outcome.measure_id is None:
+            continue
+        series = data.series.get((outcome.area_id, outcome.scheme_id, outcome.measure_id), [])
+        figures: dict[str, Observation] = {}
+        for obs in series:
+            if obs.aligned == outcome.period and obs.kind in (FigureKind.PLAN, FigureKind.ACTUAL) and obs.value is not None:
+                if obs.kind not in figures or obs.printed_in == "table":  # a table figure wins over the text
+                    figures[obs.kind] = obs
+        actual, plan = figures.get(FigureKind.ACTUAL), figures.get(FigureKind.PLAN)
+        if actual is None or plan is None or actual.value is None or plan.value is None:
+            continue
+        status = judge(actual.value, plan.value, data.measures[outcome.measure_id].better)
+        if status not in (Status.BETTER, Status.WORSE, Status.ON_PLAN) or status.value == outcome.judgement:
+            continue
+        places = [outcome.source_location] + sorted({actual.source_location, plan.source_location} - {outcome.source_location})
+        out.append(
+            Disagreement(
+                Check.STATED_VS_FIGURES,
+                outcome.area_id,
+                outcome.scheme_id,
+                outcome.source_id,
+                "; ".join(places),
+                actual.value,
+                plan.value,
+                measure_id=outcome.measure_id,
+                figure_kind=FigureKind.ACTUAL,
+                period=outcome.period,
+                nature=Nature.TEXT_VS_TABLE,
+                stated=StatedJudgement(outcome.judgement),
+                quote=outcome.quote,
+                worked_out=status,
+            )
+        )
+    return out

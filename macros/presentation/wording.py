@@ -8,9 +8,10 @@ from datetime import date
 from functools import lru_cache
 from typing import TypeVar
 
-from ..analysis.disagreements import Check, Disagreement
-from ..data.model import Dataset, Measure, Observation, Period
-from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, Unit
+from ..analysis.disagreements import Check, Disagreement, Nature
+from ..analysis.status import Status
+from ..data.model import Dataset, Explanation, Measure, Observation, Period
+from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement, Unit
 
 KIND_NAMES = {
     FigureKind.PLAN: "Plan",
@@ -207,6 +208,14 @@ def plural_number(value: float, word: str) -> str:
     return f"{number(value)} {word if value == 1 else word + 's'}"
 
 
+def against_plan(name: str, actual: Observation, plan: Observation, status: Status, p: Period) -> str:
+    """A headline judged better or worse than plan, in a few words with its period: 'Delayed days: lower
+    than planned (April to September 2016)'. A figure hidden by the small-number rule gets no direction."""
+    if actual.suppressed or actual.value is None or plan.value is None:
+        return f"{name}: {WORKED_OUT_WORDS[status]} ({period(p)})"
+    return f"{name}: {'lower' if actual.value < plan.value else 'higher'} than planned ({period(p)})"
+
+
 # Disagreements inside the source reports ---------------------------------------------------------
 
 
@@ -224,6 +233,38 @@ def _signed_percent(value: float) -> str:
     return f"{'+' if value > 0 else ''}{number(value)}%"
 
 
+# The kinds of disagreement (analysis.disagreements.Nature), in the order pages list them, each with a heading
+# and a sentence saying what it means. Only slips and words against tables are told as contradictions.
+NATURES = {
+    Nature.SLIP: (
+        "Totals that do not add up",
+        "The report prints a total, a difference or a score that its own figures do not give. "
+        "One of the two is likely to be a mistake, but we cannot tell which. We show both, as printed, and have not corrected either.",
+    ),
+    Nature.TEXT_VS_TABLE: (
+        "Words that differ from the tables",
+        "A sentence in the report says something different from its own table. We show both, as printed.",
+    ),
+    Nature.DEFINITION: (
+        "Figures counted in different ways",
+        "A figure and the sum of its parts differ in every period, always the same way. "
+        "This usually means they are counted in different ways, not that a sum is wrong.",
+    ),
+    Nature.PART_YEAR: (
+        "Costs that may be for part of a year",
+        "The report gives the yearly cost of a post and a smaller cost beside it. The smaller cost may be for part of the year.",
+    ),
+}
+STATED_WORDS = {StatedJudgement.BETTER: "better than plan", StatedJudgement.ON_PLAN: "on plan", StatedJudgement.WORSE: "worse than plan"}
+WORKED_OUT_WORDS = {Status.BETTER: "better than plan", Status.ON_PLAN: "exactly the plan", Status.WORSE: "worse than plan"}
+
+
+def explanation(e: Explanation) -> str:
+    """What an editor recorded about why two figures differ, and who says so."""
+    said = e.explanation.strip()
+    return f"Why they differ, according to {e.said_by.strip()}: {said}{'' if said.endswith(('.', '!', '?')) else '.'}"
+
+
 def disagreement(d: Disagreement, data: Dataset) -> str:
     """One plain-English sentence giving both figures of a disagreement, as printed and as worked out."""
     measure = data.measures[d.measure_id] if d.measure_id else None
@@ -238,7 +279,6 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
     if d.check == Check.PARTS_OF_WHOLE:
         name = _given(d, measure, "a measure").name
         names = "; ".join(data.measures[p].name for p in d.parts)
-        summed = "do not add up to it" if d.expected is None else f"add up to {exact(d.expected)}"
         times = (
             ""
             if d.compared == 1
@@ -246,6 +286,13 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
             if d.differing == d.compared
             else f" They differ in {d.differing} of the {d.compared} periods compared."
         )
+        if d.nature == Nature.DEFINITION:  # told without "but": not a contradiction
+            summed = "come to a different figure" if d.expected is None else f"add up to {exact(d.expected)}"
+            return (
+                f"{name}: the printed {kind} for {when} is {exact(d.printed)}; its {d.count} parts ({names}) {summed}.{times} "
+                "These count in different ways; the report does not say why."
+            )
+        summed = "do not add up to it" if d.expected is None else f"add up to {exact(d.expected)}"
         return f"{name}: the printed {kind} for {when} is {exact(d.printed)}, but its {d.count} parts ({names}) {summed}.{times}"
     if d.check == Check.PRINTED_CHANGE:
         against = "the plan" if d.figure_kind == FigureKind.CHANGE_VS_PLAN else "the same time last year"
@@ -260,6 +307,15 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
         name = _given(d, measure, "a measure").name
         in_unit = "percent" if _given(d, d.figure_kind, "a kind of figure").is_change else unit
         return f"{name}, {kind} for {when}: the table gives {exact(d.expected, in_unit)} but the text says {exact(d.printed, in_unit)}."
+    if d.check == Check.STATED_VS_FIGURES:
+        name = _given(d, measure, "a measure").name
+        stated = STATED_WORDS[_given(d, d.stated, "the report's judgement")]
+        status_words = WORKED_OUT_WORDS[_given(d, d.worked_out, "the status worked out")]
+        plan = _given(d, d.expected, "the plan")
+        return (
+            f"{name}, {when}: the report says \u201c{d.quote.strip()}\u201d ({stated}), "
+            f"but its own figures give {exact(d.printed)} against a plan of {exact(plan)}, which is {status_words}."
+        )
     # The other checks are of money and risks, where nothing is hidden: there is always a figure worked out.
     expected = _given(d, d.expected, "the figure worked out")
     if d.check == Check.MONEY_TOTAL:
@@ -272,6 +328,12 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
         return f"{d.item} ({when}): the shares add up to {number(expected)}%, not 100%."
     if d.check == Check.STAFF_COST:
         posts, cost = _given(d, d.factors, "the posts and the cost of one")
+        if d.nature == Nature.PART_YEAR:  # told without "but": not a contradiction
+            year = "" if posts == 1 else f" ({money(expected, exact=True)} a year for all of them)"
+            return (
+                f"{d.item}: the printed cost is {money(d.printed, exact=True)} for {plural_number(posts, 'full-time post')} "
+                f"at {money(cost, exact=True)} a year{year}. This may be the cost for part of the year."
+            )
         return (
             f"{d.item}: {plural_number(posts, 'full-time post')} at {money(cost, exact=True)} each "
             f"would cost {money(expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}."

@@ -229,6 +229,15 @@ def areas_at_a_glance(env):
 
 
 @macro
+def areas_in_words(env):
+    """For each area, what is going well and what is going badly, naming each measure and its period.
+
+    Example: {{ areas_in_words() }} → Going well: Delayed days: lower than planned (April to September 2016).
+    """
+    return str(pages.areas_in_words(current(env), env.page.url))
+
+
+@macro
 def last_updated(env):
     """When the data was last updated: the newest result and the newest report. Example: {{ last_updated() }}"""
     ctx = current(env)

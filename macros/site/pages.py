@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.status import ALL, Headline
+from ..analysis.status import ALL, BETTER, WORSE, Headline
 from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
@@ -70,6 +70,41 @@ def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
     return counts
 
 
+# How many of each (going well, going badly) an area's line on the home page names; the rest are on its page.
+IN_WORDS_AT_MOST = 3
+
+
+def areas_in_words(ctx: Context, here: str) -> Markup:
+    """For each area, what is going well and what is going badly, in words: each measure judged better or
+    worse than plan, by its short name (else its name), with the period it is judged on. Newest first, the
+    whole area's measures before its schemes'; at most IN_WORDS_AT_MOST of each, then a link to the rest."""
+    data = ctx.data
+    areas = []
+    for area in sorted(data.areas.values(), key=lambda a: a.name):
+        judged: dict = {BETTER: [], WORSE: []}
+        for scheme_id, measure_id in data.series_by_area.get(area.id, []):
+            measure = data.measures[measure_id]
+            top = ctx.headline(data.series[(area.id, scheme_id, measure_id)], measure)
+            if top is None or top.status not in judged or top.actual is None or top.plan is None:
+                continue
+            name = measure.short_name or measure.name
+            if scheme_id:
+                name += f" ({data.schemes[scheme_id].name})"
+            judged[top.status].append((top, name, scheme_id is not None))
+        lines = []
+        for status, label, none in (
+            (BETTER, "Going well", "no measure is better than plan"),
+            (WORSE, "Going badly", "no measure is worse than plan"),
+        ):
+            # Newest first; the whole area's measures before its schemes'.
+            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2], item[0].period.start, item[1]))
+            said = [wording.against_plan(name, top.actual, top.plan, status, top.period) for top, name, _ in found[:IN_WORDS_AT_MOST]]
+            more = len(found) - len(said)
+            lines.append({"label": label, "status": status, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
+        areas.append({"name": area.name, "href": ctx.page_href(here, "area", area.id), "lines": lines, "judged": any(judged.values())})
+    return render("areas_in_words.html", areas=areas, abbreviations=ctx.abbreviations)
+
+
 def status_counts(ctx: Context, area_id: str) -> Markup:
     counts = counts_for(ctx, area_id)
     return render("status_counts.html", counts=[(s, wording.plural(counts[s.key], "measure")) for s in ALL if counts[s.key]])
@@ -123,7 +158,7 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str) -> Markup:
     rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
     rows += [r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if (a, sc) == key for r in said]
     if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])):
-        parts.append(("Problems in the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
+        parts.append(("Checks on the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
     parts.append(("Sources", sources_list(ctx, rows)))
     return render("scheme_figures.md", parts=parts)
 

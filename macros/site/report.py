@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..analysis.disagreements import unmatched_explanations
 from ..presentation import wording
 from .advice import Advice
 from .context import Context
@@ -40,8 +41,14 @@ def build_report(
         "Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in ((data.tables[n], c) for n, c in data.rows_read.items()))
     )
     lines.append(f"Disagreements found in the source reports: {len(ctx.disagreements)}")
-    for item in ctx.disagreements:
-        lines.append(f"  - {data.areas[item.area_id].name}: {wording.disagreement(item, data)} [{data.sources[item.source_id].title}, {item.where}]")
+    for nature, (heading, _) in wording.NATURES.items():  # in groups, as the pages show them
+        for item in (d for d in ctx.disagreements if d.nature == nature):
+            lines.append(
+                f"  - {data.areas[item.area_id].name}: {wording.disagreement(item, data)} [{data.sources[item.source_id].title}, {item.where}]"
+                f" ({heading.lower()}; check {item.check.value})"
+            )
+            if item.explanation:
+                lines.append(f"      {wording.explanation(item.explanation)}")
     hidden = [o for o in data.observations if o.suppressed]
     lines.append(f"Figures hidden by the small-number rule (fewer than {data.small_number_threshold}): {len(hidden)}")
     for obs in hidden[:20]:
@@ -56,6 +63,10 @@ def build_report(
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]
+    unmatched = unmatched_explanations(ctx.disagreements, data.explanations)
+    if unmatched:
+        lines.append(f"Explanations in explanations.csv that match no disagreement found (corrected figures, or a wrong id): {len(unmatched)}")
+        lines += [f"  - explanations.csv line {e.line}: {e.area_id}, {e.scheme_id or '-'}, {e.measure_id or '-'}, {e.check}" for e in unmatched]
     mismatches = mismatches or []
     lines.append(f"Numbers typed into editors' pages that the data contradicts: {len(mismatches) or 'none'}")
     lines += [f"  - {m}" for m in mismatches]

@@ -525,24 +525,33 @@ def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
     return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
-def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None) -> Markup:
+def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None, level: int = 3) -> Markup:
+    """The disagreements found in the source reports, grouped by their nature (a slip, words against a table,
+    a difference of definition, a part-year cost) under a heading of `level` each, with any explanation an
+    editor recorded beside each."""
     found = ctx.disagreements if area_id is None else ctx.disagreements_by_area.get(area_id, [])
     if scheme_id:
         found = [d for d in found if d.scheme_id == scheme_id]
-    items = []
-    for d in found:
-        source = ctx.data.sources[d.source_id]
-        items.append(
-            {
-                "area_href": ctx.page_href(here, "area", d.area_id) if area_id is None else None,
-                "area_name": ctx.data.areas[d.area_id].name,
-                "what": wording.disagreement(d, ctx.data),
-                "where": d.where,
-                "source_title": source.title,
-                "source_date": wording.day(source.date),
-            }
-        )
-    return render("disagreements_list.html", found=items, abbreviations=ctx.abbreviations)
+    ctx.mark("explanations", [d.explanation for d in found if d.explanation is not None])
+    groups = []
+    for nature, (heading, intro) in wording.NATURES.items():
+        items = []
+        for d in (d for d in found if d.nature == nature):
+            source = ctx.data.sources[d.source_id]
+            items.append(
+                {
+                    "area_href": ctx.page_href(here, "area", d.area_id) if area_id is None else None,
+                    "area_name": ctx.data.areas[d.area_id].name,
+                    "what": wording.disagreement(d, ctx.data),
+                    "explanation": wording.explanation(d.explanation) if d.explanation else "",
+                    "where": d.where,
+                    "source_title": source.title,
+                    "source_date": wording.day(source.date),
+                }
+            )
+        if items:
+            groups.append({"nature": nature.value, "heading": heading, "intro": intro, "found": items})
+    return render("disagreements_list.md", groups=groups, level=level, abbreviations=ctx.abbreviations)
 
 
 def sources_list(ctx: Context, rows) -> Markup:

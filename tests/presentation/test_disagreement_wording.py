@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
 
-from macros.analysis.disagreements import Check, Disagreement
-from macros.data.model import Measure, Period
-from macros.data.vocab import FigureKind
+from macros.analysis.disagreements import Check, Disagreement, Nature
+from macros.analysis.status import Status
+from macros.data.model import Explanation, Measure, Period
+from macros.data.vocab import FigureKind, StatedJudgement
 from macros.presentation import wording
 
 FALLS = Measure("falls", "Older people in hospital after a fall", "", "count", "lower", True, "")
@@ -72,6 +74,48 @@ def fact(check, printed, expected, **more):
             "Officer: 1 full-time post at £23,412 each would cost £23,412, but the printed cost is £11,706.",
         ),
         (
+            fact(Check.STAFF_COST, 11706, 23412, item="Officer", factors=(1, 23412), nature=Nature.PART_YEAR),
+            "Officer: the printed cost is £11,706 for 1 full-time post at £23,412 a year. This may be the cost for part of the year.",
+        ),
+        (
+            fact(Check.STAFF_COST, 30000, 46824, item="Officers", factors=(2, 23412), nature=Nature.PART_YEAR),
+            "Officers: the printed cost is £30,000 for 2 full-time posts at £23,412 a year (£46,824 a year for all of them). "
+            "This may be the cost for part of the year.",
+        ),
+        (
+            fact(
+                Check.PARTS_OF_WHOLE,
+                13885,
+                14867,
+                measure_id="falls",
+                figure_kind=FigureKind.ACTUAL,
+                period=HALF,
+                parts=("part-1", "part-2"),
+                count=2,
+                compared=7,
+                differing=7,
+                nature=Nature.DEFINITION,
+            ),
+            "Older people in hospital after a fall: the printed actual for April to September 2016 is 13,885; its 2 parts (Part 1; Part 2) "
+            "add up to 14,867. They differ in all 7 periods compared. These count in different ways; the report does not say why.",
+        ),
+        (
+            fact(
+                Check.STATED_VS_FIGURES,
+                470,
+                458,
+                measure_id="falls",
+                figure_kind=FigureKind.ACTUAL,
+                period=HALF,
+                nature=Nature.TEXT_VS_TABLE,
+                stated=StatedJudgement.ON_PLAN,
+                quote="performance is on target",
+                worked_out=Status.WORSE,
+            ),
+            "Older people in hospital after a fall, April to September 2016: the report says \u201cperformance is on target\u201d (on plan), "
+            "but its own figures give 470 against a plan of 458, which is worse than plan.",
+        ),
+        (
             fact(Check.RISK_SCORE, 12, 15, item="Staff leave", number=4, factors=(3, 5)),
             "Risk 4 (Staff leave): the printed score is 12 but impact 3 times probability 5 is 15.",
         ),
@@ -93,5 +137,47 @@ def test_every_check_has_wording():
         Check.SHARES,
         Check.STAFF_COST,
         Check.RISK_SCORE,
+        Check.STATED_VS_FIGURES,
     }
     assert covered == set(Check)
+
+
+@pytest.mark.parametrize("nature", [Nature.DEFINITION, Nature.PART_YEAR])
+def test_differences_of_definition_and_part_year_costs_are_not_told_as_contradictions(nature):
+    """Neither says "but" (the word of a contradiction); each says what the difference may mean."""
+    if nature == Nature.DEFINITION:
+        d = fact(
+            Check.PARTS_OF_WHOLE,
+            100,
+            110,
+            measure_id="falls",
+            figure_kind=FigureKind.ACTUAL,
+            period=HALF,
+            parts=("part-1",),
+            count=1,
+            compared=3,
+            differing=3,
+            nature=nature,
+        )
+        meaning = "These count in different ways; the report does not say why."
+    else:
+        d = fact(Check.STAFF_COST, 500, 1000, item="Officer", factors=(1, 1000), nature=nature)
+        meaning = "This may be the cost for part of the year."
+    said = wording.disagreement(d, DATA)
+    assert " but " not in said and said.endswith(meaning)
+    assert " but " in wording.disagreement(dataclasses.replace(d, nature=Nature.SLIP), DATA)
+
+
+def test_each_nature_has_a_heading_and_what_it_means():
+    assert list(wording.NATURES) == list(Nature)
+    headings = [heading for heading, _ in wording.NATURES.values()]
+    assert len(set(headings)) == len(headings) and not any("problem" in h.lower() for h in headings)
+
+
+def test_an_explanation_says_who_explains_it():
+    e = Explanation(
+        "area", None, "falls", "parts_of_whole", "All ages counts people, the age groups count stays", "the council, asked on 1 May 2017", 2
+    )
+    assert wording.explanation(e) == (
+        "Why they differ, according to the council, asked on 1 May 2017: All ages counts people, the age groups count stays."
+    )
