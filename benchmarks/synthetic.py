@@ -449,7 +449,11 @@ MILESTONES = [
     "Outcomes framework published",
 ]
 # A few words for sentences (measures.csv short_name); the other measures' names are short enough.
-SHORT_NAMES = {"care-home-admissions-65": "Care home moves", "delayed-transfer-days": "Delayed discharge days", "falls-admissions-65": "Falls admissions"}
+SHORT_NAMES = {
+    "care-home-admissions-65": "Care home moves",
+    "delayed-transfer-days": "Delayed discharge days",
+    "falls-admissions-65": "Falls admissions",
+}
 # What reports say in words about a year's result (outcomes.csv) and about a piece of work (caveats.csv).
 JUDGEMENTS = [
     ("better", "Performance is better than target for the year."),
@@ -457,7 +461,11 @@ JUDGEMENTS = [
     ("worse", "The target for the year has not been met."),
 ]
 CAVEATS = [
-    ("caveat", "The increase may be because more people are being counted since the new system went live.", "The rise may come from counting more people, not from more people needing help."),
+    (
+        "caveat",
+        "The increase may be because more people are being counted since the new system went live.",
+        "The rise may come from counting more people, not from more people needing help.",
+    ),
     ("risk", "There is a risk that winter pressures will reverse the improvement.", "Busy winter months could undo the progress."),
     ("setback", "Recruitment to the team was delayed by three months.", "The team took three months longer than planned to hire staff."),
 ]
