@@ -324,7 +324,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
 
     # Observations and money rows whose period is wrong were reported; the others become objects, column by column.
     rows = np.flatnonzero(obs_period)
-    hidden = rules.suppressed(obs_t, obs_value, {m.id: m.counts_people for m in measures.values()}, threshold)
+    hidden = rules.suppressed(obs_t, obs_value, {m.id: m.counts_people for m in measures.values()}, threshold, obs_value_to)
     observations = list(
         map(
             Observation,

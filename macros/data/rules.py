@@ -82,11 +82,11 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
 def range_tops(table: Table, values: np.ndarray, reasons: np.ndarray, units: np.ndarray, problems: list[Problem]) -> np.ndarray:
     """observations.csv value_to, the top of a printed range ("30,000 to 50,000"): read like `value`, with the
     same unit; a figure (not n/a), given only beside a figure in `value`, and not below it. Each row's top or None."""
-    tops, no_top = figures(table, "value_to", units, problems)
     cells = table.texts["value_to"]
     filled = np.fromiter((t != "" for t in cells.texts), dtype=bool, count=len(cells.texts))[cells.codes]
-    if not filled.any():
-        return tops
+    if not filled.any():  # most files: no ranges at all
+        return np.full(len(table), None, dtype=object)
+    tops, no_top = figures(table, "value_to", units, problems)
     column = "value_to"
     for i in np.flatnonzero(filled).tolist():
         line, shown = int(table.lines[i]), cells.texts[cells.codes[i]]
@@ -248,16 +248,24 @@ def observation_units(table: Table, unit_of_measure: dict[str, str]) -> np.ndarr
     return units[group]
 
 
-def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool], threshold: int) -> np.ndarray:
-    """Counts of people above zero and under the threshold, which are hidden everywhere so nobody can be identified."""
+def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool], threshold: int, tops: np.ndarray | None = None) -> np.ndarray:
+    """Counts of people above zero and under the threshold, which are hidden everywhere so nobody can be identified.
+    A range ("2 to 4", `tops` its value_to) is hidden when either end is."""
     levels = {k.value for k in LEVELS}
-    group, first = groups(table, "measure_id", "kind", "value")
+    if tops is not None and not any(table.texts["value_to"].texts):
+        tops = None  # no ranges: most files
+    group, first = groups(table, "measure_id", "kind", "value", *(["value_to"] if tops is not None else []))
     measures, kinds = table.values["measure_id"], table.values["kind"]
-    hide = np.fromiter(
-        (bool(counts_people.get(measures[i])) and kinds[i] in levels and values[i] is not None and 0 < values[i] < threshold for i in first.tolist()),
-        dtype=bool,
-        count=len(first),
-    )
+
+    def small(value) -> bool:
+        return value is not None and 0 < value < threshold
+
+    def hidden(i: int) -> bool:
+        if not counts_people.get(measures[i]) or kinds[i] not in levels:
+            return False
+        return small(values[i]) or (tops is not None and small(tops[i]))
+
+    hide = np.fromiter((hidden(i) for i in first.tolist()), dtype=bool, count=len(first))
     return hide[group]
 
 

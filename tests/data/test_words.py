@@ -340,3 +340,10 @@ def test_rows_differing_only_in_an_empty_key_cell_are_different_rows(tmp_path):
 def test_required_cells_of_the_new_files(tmp_path, name, row, column):
     found = problems(with_rows(tmp_path, **{name: [row]}))
     assert [(p.line, p.column, p.message) for p in found] == [(2, column, "this cell is empty but must be filled in")]
+
+
+def test_a_range_of_people_is_hidden_when_either_end_is_a_small_number(tmp_path):
+    rows = [observation("2", "4", measure="carers-assessed"), observation("0", "3", kind="actual", measure="carers-assessed")]
+    rows.append(observation("5", "9", kind="last_year", measure="carers-assessed"))
+    data = load(with_observations(tmp_path, *rows), small_number_threshold=5)
+    assert [(o.value, o.value_to, o.suppressed) for o in data.observations] == [(2, 4, True), (0, 3, True), (5, 9, False)]
