@@ -17,6 +17,8 @@ What is in it:
   year totals for some series, and two measures per running scheme with quarterly figures;
 - money (pooled funds split between the NHS and the council with shares, scheme budgets, staffing
   rows with full-time posts times cost), milestones done, due, late and without update, risk logs;
+- short names for three measures; with `words=True` (--words), outcomes.csv and caveats.csv rows for one
+  area in five (explanations.csv stays empty: only an editor explains a disagreement);
 - a handful of deliberate source disagreements (printed totals that are not the sum of their months,
   sentences quoting a different percentage from the table, a wrong printed difference from plan,
   a money total that is not the sum of its parts, full-time posts times cost that is not the printed

@@ -347,3 +347,21 @@ def test_a_range_of_people_is_hidden_when_either_end_is_a_small_number(tmp_path)
     rows.append(observation("5", "9", kind="last_year", measure="carers-assessed"))
     data = load(with_observations(tmp_path, *rows), small_number_threshold=5)
     assert [(o.value, o.value_to, o.suppressed) for o in data.observations] == [(2, 4, True), (0, 3, True), (5, 9, False)]
+
+
+def test_the_synthetic_set_with_words_loads_and_is_the_same_every_time(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    a = synthetic.generate(tmp_path / "a", areas=10, schemes=40, years=1, seed=3, words=True)
+    synthetic.generate(tmp_path / "b", areas=10, schemes=40, years=1, seed=3, words=True)
+    plain = synthetic.generate(tmp_path / "c", areas=10, schemes=40, years=1, seed=3)
+    for name in ("outcomes", "caveats", "observations"):
+        assert (tmp_path / "a" / f"{name}.csv").read_bytes() == (tmp_path / "b" / f"{name}.csv").read_bytes()
+    assert (tmp_path / "a" / "observations.csv").read_bytes() == (tmp_path / "c" / "observations.csv").read_bytes()  # figures unchanged
+    assert a["rows"]["outcomes"] == 4 and a["rows"]["caveats"] == 4 and plain["rows"]["outcomes"] == plain["rows"]["caveats"] == 0
+    data = load(tmp_path / "a")
+    assert len(data.outcomes) == 4 and {c.kind for c in data.caveats} <= set(CaveatKind)
+    assert data.measures["care-home-admissions-65"].short_name == "Care home moves"
