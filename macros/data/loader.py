@@ -3,7 +3,8 @@
 1. reading.py reads each CSV file once with pandas, every cell as text, with its true line number;
 2. schema.py applies every check datapackage.json states (header, types, constraints, primary and foreign
    keys), read from it;
-3. rules.py applies the rules the schema cannot state (units, periods, schemes' areas, parts of a whole);
+3. rules.py applies the rules the schema cannot state (units, periods, schemes' areas, parts of a whole,
+   ranges, benchmarks);
 4. this module turns the checked columns into the typed model (model.py).
 
 Every problem in every file is collected before stopping, as one DataProblems.
