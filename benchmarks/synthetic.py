@@ -3,7 +3,7 @@
 
     python benchmarks/synthetic.py --areas 150 --schemes 3000 --years 3 --seed 1 --out benchmarks/out/national
 
-Writes the nine CSV files with exactly the headers data/datapackage.json gives, and a copy of that
+Writes the twelve CSV files with exactly the headers data/datapackage.json gives, and a copy of that
 datapackage.json, into --out (which must not be data/). The same arguments give the same bytes.
 Build the site from it with CARE_DATA_DIR=<absolute path of --out> (see benchmarks/README.md).
 
@@ -17,6 +17,8 @@ What is in it:
   year totals for some series, and two measures per running scheme with quarterly figures;
 - money (pooled funds split between the NHS and the council with shares, scheme budgets, staffing
   rows with full-time posts times cost), milestones done, due, late and without update, risk logs;
+- short names for three measures; with `words=True` (--words), outcomes.csv and caveats.csv rows for one
+  area in five (explanations.csv stays empty: only an editor explains a disagreement);
 - a handful of deliberate source disagreements (printed totals that are not the sum of their months,
   sentences quoting a different percentage from the table, a wrong printed difference from plan,
   a money total that is not the sum of its parts, full-time posts times cost that is not the printed
@@ -448,6 +450,28 @@ MILESTONES = [
     "New discharge pathway agreed",
     "Outcomes framework published",
 ]
+# A few words for sentences (measures.csv short_name); the other measures' names are short enough.
+SHORT_NAMES = {
+    "care-home-admissions-65": "Care home moves",
+    "delayed-transfer-days": "Delayed discharge days",
+    "falls-admissions-65": "Falls admissions",
+}
+# What reports say in words about a year's result (outcomes.csv) and about a piece of work (caveats.csv).
+JUDGEMENTS = [
+    ("better", "Performance is better than target for the year."),
+    ("on-plan", "The year's target is being met."),
+    ("worse", "The target for the year has not been met."),
+]
+CAVEATS = [
+    (
+        "caveat",
+        "The increase may be because more people are being counted since the new system went live.",
+        "The rise may come from counting more people, not from more people needing help.",
+    ),
+    ("risk", "There is a risk that winter pressures will reverse the improvement.", "Busy winter months could undo the progress."),
+    ("setback", "Recruitment to the team was delayed by three months.", "The team took three months longer than planned to hire staff."),
+]
+
 SCHEME_STATUS = ["running"] * 12 + ["starting"] * 3 + ["finished"] * 2 + ["planned"] * 2 + ["stopped"]
 MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
 
@@ -528,8 +552,12 @@ class Writer:
             (out / self.paths[name]).write_bytes(buffer.getvalue().encode("utf-8"))
 
 
-def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, seed: int = 1) -> dict:
-    """Write the data set into `out` and return a summary of what it holds and what was planted."""
+def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, seed: int = 1, words: bool = False) -> dict:
+    """Write the data set into `out` and return a summary of what it holds and what was planted.
+
+    `words` adds what reports say in words: a judgement of a year's result (outcomes.csv) and a warning,
+    risk or setback (caveats.csv) for about one area in five and a few of its schemes. Off by default until
+    pages show them: a row no page shows is listed in the build report, and tests/test_scale.py expects none."""
     out = Path(out).resolve()
     if out == (ROOT / "data").resolve():
         raise SystemExit("refusing to overwrite the project's data/ folder; choose another --out")
@@ -545,7 +573,17 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
     for term, meaning, explanation in GLOSSARY:
         w.add("glossary", term=term, meaning=meaning, explanation=explanation)
     for mid, name, meaning, unit, better, people, abbr, *_ in MEASURES:
-        w.add("measures", id=mid, name=name, meaning=meaning, unit=unit, better=better, counts_people=people, abbreviation=abbr)
+        w.add(
+            "measures",
+            id=mid,
+            name=name,
+            meaning=meaning,
+            unit=unit,
+            better=better,
+            counts_people=people,
+            abbreviation=abbr,
+            short_name=SHORT_NAMES.get(mid, ""),
+        )
 
     # Areas: unique names, then ids from the names with -2 where two names make the same slug.
     names: list[str] = []
@@ -1087,6 +1125,9 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                 small_numbers -= 1
             rows[2]["value"] = "0"  # zero is shown as zero, not hidden
 
+    if words:
+        add_words(w, ids, sources_by_area, years, seed)
+
     out.mkdir(parents=True, exist_ok=True)
     w.write(out)
     (out / "datapackage.json").write_bytes(package_bytes)
@@ -1105,6 +1146,45 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
     }
 
 
+def add_words(w: Writer, area_ids: list[str], sources_by_area: list[list[str]], years: int, seed: int) -> None:
+    """Outcomes and caveats for every fifth area, from their own random stream so the figures stay the same."""
+    rng = random.Random(seed * 1000 + 12)
+    schemes_of: dict[str, list[str]] = {}
+    for row in w.rows["schemes"]:
+        schemes_of.setdefault(row["area_id"], []).append(row["id"])
+    for a in range(0, len(area_ids), 5):
+        area_id, latest = area_ids[a], sources_by_area[a][-1]
+        start, end = fy_period(years - 1)
+        for mid in rng.sample([m[0] for m in MEASURES], 2):
+            judgement, quote = rng.choice(JUDGEMENTS)
+            w.add(
+                "outcomes",
+                area_id=area_id,
+                scheme_id="",
+                measure_id=mid,
+                period_start=start.isoformat(),
+                period_end=end.isoformat(),
+                period_label=fy_label(years - 1),
+                judgement=judgement,
+                quote=quote,
+                source_id=latest,
+                source_location="Paragraph 2.1",
+            )
+        for scheme_id in schemes_of.get(area_id, [])[:2]:
+            kind, quote, plain = rng.choice(CAVEATS)
+            w.add(
+                "caveats",
+                area_id=area_id,
+                scheme_id=scheme_id,
+                measure_id="",
+                kind=kind,
+                quote=quote,
+                plain=plain if rng.random() < 0.7 else "",
+                source_id=latest,
+                source_location="Paragraph 4.3",
+            )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--areas", type=int, default=150)
@@ -1112,8 +1192,9 @@ def main(argv=None) -> int:
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "national")
+    parser.add_argument("--words", action="store_true", help="add outcomes and caveats (what reports say in words)")
     args = parser.parse_args(argv)
-    summary = generate(args.out, args.areas, args.schemes, args.years, args.seed)
+    summary = generate(args.out, args.areas, args.schemes, args.years, args.seed, words=args.words)
     print(f"Wrote {summary['folder']}")
     for name, count in summary["rows"].items():
         print(f"  {name}.csv: {count:,} rows")

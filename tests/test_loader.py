@@ -122,9 +122,9 @@ def test_parts_of_a_whole_must_add_up_to_it_and_be_able_to(tmp_path):
     added up) or an unknown id is a mistake, named with its line."""
     data = data_dir(tmp_path)
     rows = (data / "measures.csv").read_text(encoding="utf-8").splitlines()
-    rows = [rows[0], rows[1] + "dtc-days", rows[2] + "dtc-days"] + rows[3:]  # the last column is part_of
-    rows.append("share-seen,Share seen,How many were seen.,percent,higher,no,,carers-assessed")
-    rows.append("carers-young,Young carers,How many young carers were assessed.,count,higher,yes,,carers-asessed")
+    rows = [rows[0], rows[1][:-1] + "dtc-days,", rows[2][:-1] + "dtc-days,"] + rows[3:]  # part_of, then short_name
+    rows.append("share-seen,Share seen,How many were seen.,percent,higher,no,,carers-assessed,")
+    rows.append("carers-young,Young carers,How many young carers were assessed.,count,higher,yes,,carers-asessed,")
     (data / "measures.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     with pytest.raises(DataProblems) as raised:
         load(data)

@@ -3,7 +3,8 @@
 1. reading.py reads each CSV file once with pandas, every cell as text, with its true line number;
 2. schema.py applies every check datapackage.json states (header, types, constraints, primary and foreign
    keys), read from it;
-3. rules.py applies the rules the schema cannot state (units, periods, schemes' areas, parts of a whole);
+3. rules.py applies the rules the schema cannot state (units, periods, schemes' areas, parts of a whole,
+   ranges, benchmarks);
 4. this module turns the checked columns into the typed model (model.py).
 
 Every problem in every file is collected before stopping, as one DataProblems.
@@ -19,10 +20,26 @@ import numpy as np
 from . import rules
 from .cells import CellError
 from .errors import DataProblems, Problem
-from .model import Area, Dataset, Measure, Milestone, Money, Observation, Period, Risk, Scheme, Source, Term, many_objects
+from .model import (
+    Area,
+    Caveat,
+    Dataset,
+    Explanation,
+    Measure,
+    Milestone,
+    Money,
+    Observation,
+    Outcome,
+    Period,
+    Risk,
+    Scheme,
+    Source,
+    Term,
+    many_objects,
+)
 from .reading import read_table
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
-from .vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+from .vocab import Better, CaveatKind, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 __all__ = ["Table", "load"]
 
@@ -32,7 +49,7 @@ MODEL_FIELDS = {
     "glossary": ("term", "meaning", "explanation"),
     "areas": ("id", "name", "bodies", "summary", "source_id"),
     "schemes": ("id", "area_id", "name", "summary", "for_whom", "status", "source_id", "source_location"),
-    "measures": ("id", "name", "meaning", "unit", "better", "counts_people", "abbreviation"),
+    "measures": ("id", "name", "meaning", "unit", "better", "counts_people", "abbreviation", "short_name"),
     "observations": (
         "area_id",
         "scheme_id",
@@ -47,6 +64,9 @@ MODEL_FIELDS = {
         "note",
         "source_id",
         "source_location",
+        "value_to",
+        "per",
+        "compared_with",
     ),
     "money": (
         "area_id",
@@ -68,6 +88,20 @@ MODEL_FIELDS = {
     ),
     "milestones": ("area_id", "scheme_id", "milestone", "due", "due_label", "completed", "source_id", "source_location"),
     "risks": ("area_id", "scheme_id", "number", "risk", "impact", "probability", "score", "mitigation", "owner", "source_id", "source_location"),
+    "outcomes": (
+        "area_id",
+        "scheme_id",
+        "measure_id",
+        "period_start",
+        "period_end",
+        "period_label",
+        "judgement",
+        "quote",
+        "source_id",
+        "source_location",
+    ),
+    "caveats": ("area_id", "scheme_id", "measure_id", "kind", "quote", "plain", "source_id", "source_location"),
+    "explanations": ("area_id", "scheme_id", "measure_id", "check", "explanation", "said_by"),
 }
 
 
@@ -137,7 +171,19 @@ def _read_package(data_dir: Path) -> dict:
             assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
             problems += unsupported(res, file, named)
         for name, needed in MODEL_FIELDS.items():
-            have = {f["name"] for f in named[name]["schema"]["fields"]} if name in named else set()
+            if name not in named:  # a copy from before the file was added: one problem, not one per field
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        None,
+                        name,
+                        f"the data package does not describe the file {name}.csv",
+                        "Copy datapackage.json again from the project's data/ folder.",
+                    )
+                )
+                continue
+            have = {f["name"] for f in named[name]["schema"]["fields"]}
             for field_name in needed:
                 if field_name not in have:
                     problems.append(
@@ -211,12 +257,21 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     unit_of = {} if measures_t.broken else dict(zip(measures_t.values["id"].tolist(), measures_t.values["unit"].tolist()))
     if not measures_t.broken:
         rules.parts_add_up(measures_t, problems)
+    scheme_area = None if t["schemes"].broken else dict(zip(t["schemes"].values["id"].tolist(), t["schemes"].values["area_id"].tolist()))
     if not obs_t.broken:
-        if not t["schemes"].broken:
-            scheme_area = dict(zip(t["schemes"].values["id"].tolist(), t["schemes"].values["area_id"].tolist()))
+        if scheme_area is not None:
             rules.schemes_in_their_area(obs_t, scheme_area, problems)
         obs_period = rules.periods(obs_t, problems)
-        obs_value, obs_missing = rules.figures(obs_t, "value", rules.observation_units(obs_t, unit_of), problems)
+        obs_units = rules.observation_units(obs_t, unit_of)
+        obs_value, obs_missing = rules.figures(obs_t, "value", obs_units, problems)
+        obs_value_to = rules.range_tops(obs_t, obs_value, obs_missing, obs_units, problems)
+        rules.benchmarks_named(obs_t, problems)
+    # What reports say in words: periods that do not run backwards, schemes of the row's area.
+    for name in ("outcomes", "caveats", "explanations"):
+        if not t[name].broken and scheme_area is not None:
+            rules.schemes_in_their_area(t[name], scheme_area, problems)
+    if not t["outcomes"].broken:
+        rules.periods(t["outcomes"], problems)
     if not money_t.broken:
         money_period = rules.periods(money_t, problems)
         amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
@@ -241,8 +296,8 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     }
     part_of = measures_t.values["part_of"].tolist() if "part_of" in measures_t.values else [""] * len(measures_t)
     measures = {
-        i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None)
-        for (i, name, meaning, unit, better, people, abbreviation), whole in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)
+        i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None, short)
+        for (i, name, meaning, unit, better, people, abbreviation, short), whole in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)
     }
 
     def periods(table: Table, rows: np.ndarray) -> list[Period]:
@@ -273,7 +328,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     # Only counts of people are hidden: days, pounds, percentages and rates never are, even when a measure's
     # counts_people flag says yes (the build report lists such flags to check).
     people = {m.id: m.counts_people and m.unit == Unit.COUNT for m in measures.values()}
-    hidden = rules.suppressed(obs_t, obs_value, people, threshold)
+    hidden = rules.suppressed(obs_t, obs_value, people, threshold, obs_value_to)
     observations = list(
         map(
             Observation,
@@ -292,6 +347,9 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             cells(obs_t, "source_location", rows),
             obs_t.lines[rows].tolist(),
             hidden[rows].tolist(),
+            obs_value_to[rows].tolist(),
+            cells(obs_t, "per", rows, member(Per)),
+            cells(obs_t, "compared_with", rows),
         )
     )
     rows = np.flatnonzero(money_period)
@@ -324,5 +382,38 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist()
         )
     ]
+    outcomes = [
+        Outcome(area, scheme or None, measure or None, Period(start, end, label), StatedJudgement(judgement), quote, source, location, line)
+        for (area, scheme, measure, start, end, label, judgement, quote, source, location), line in zip(
+            zip(*col(t["outcomes"], *MODEL_FIELDS["outcomes"])), t["outcomes"].lines.tolist()
+        )
+    ]
+    caveats = [
+        Caveat(area, scheme or None, measure or None, CaveatKind(kind), quote, plain, source, location, line)
+        for (area, scheme, measure, kind, quote, plain, source, location), line in zip(
+            zip(*col(t["caveats"], *MODEL_FIELDS["caveats"])), t["caveats"].lines.tolist()
+        )
+    ]
+    explanations = [
+        Explanation(area, scheme or None, measure or None, check, explanation, said_by, line)
+        for (area, scheme, measure, check, explanation, said_by), line in zip(
+            zip(*col(t["explanations"], *MODEL_FIELDS["explanations"])), t["explanations"].lines.tolist()
+        )
+    ]
     rows_read = {name: len(table) for name, table in tables.items()}
-    return Dataset(sources, glossary, areas, schemes, measures, observations, money, milestones, risks, rows_read, small_number_threshold=threshold)
+    return Dataset(
+        sources,
+        glossary,
+        areas,
+        schemes,
+        measures,
+        observations,
+        money,
+        milestones,
+        risks,
+        rows_read,
+        small_number_threshold=threshold,
+        outcomes=outcomes,
+        caveats=caveats,
+        explanations=explanations,
+    )

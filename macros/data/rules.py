@@ -5,7 +5,9 @@ site's settings is here:
 
 - a figure's written form fits its measure's unit (a percentage is not a count; money has a £);
 - a period does not end before it starts;
-- a scheme named on a row belongs to that row's area;
+- a scheme named on a row belongs to that row's area (observations, outcomes, caveats, explanations);
+- a printed range's top (value_to) is a figure of the same unit, given only with a value, and not below it;
+- a benchmark names what it is compared with (compared_with), and only a benchmark does;
 - a measure that is part_of another is not a part of itself, and both add up (counts, days or pounds);
 - counts of people under the small-number threshold are flagged to be hidden.
 
@@ -50,6 +52,8 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
     value_of, form_of = parsed["value"].to_numpy(), parsed["kind"].to_numpy()
     reason_of, error_of = parsed["missing"].to_numpy(), parsed["error"].to_numpy()
     values, reasons = value_of[cells.codes], reason_of[cells.codes]
+    if all(f is None for f in form_of) and all(e is None for e in error_of):
+        return values, reasons  # no figure in the column at all (value_to of most rows): no unit to check
     if isinstance(units, str) or units is None:
         units = np.full(n, units, dtype=object)
     # Each distinct (cell, unit) pair is judged once.
@@ -73,6 +77,87 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
             problems.append(Problem(table.file, int(table.lines[i]), column, cells.texts[cells.codes[i]], message, fix))
             values[i] = None
     return values, reasons
+
+
+def range_tops(table: Table, values: np.ndarray, reasons: np.ndarray, units: np.ndarray, problems: list[Problem]) -> np.ndarray:
+    """observations.csv value_to, the top of a printed range ("30,000 to 50,000"): read like `value`, with the
+    same unit; a figure (not n/a), given only beside a figure in `value`, and not below it. Each row's top or None."""
+    cells = table.texts["value_to"]
+    filled = np.fromiter((t != "" for t in cells.texts), dtype=bool, count=len(cells.texts))[cells.codes]
+    if not filled.any():  # most files: no ranges at all
+        return np.full(len(table), None, dtype=object)
+    tops, no_top = figures(table, "value_to", units, problems)
+    column = "value_to"
+    for i in np.flatnonzero(filled).tolist():
+        line, shown = int(table.lines[i]), cells.texts[cells.codes[i]]
+        if tops[i] is None and no_top[i] is not None:
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    column,
+                    shown,
+                    "value_to is only for the top of a printed range, so it must be a figure",
+                    "Leave value_to empty when the report prints one figure or none.",
+                )
+            )
+        elif tops[i] is None:  # not a figure, or the wrong unit: reported by figures()
+            continue
+        elif values[i] is None and reasons[i] is not None:
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    column,
+                    shown,
+                    "there is a top of a range but no figure in value",
+                    "Put the bottom of the range in value ('30,000 to 50,000' is value 30,000, value_to 50,000), or leave value_to empty.",
+                )
+            )
+        elif values[i] is not None and tops[i] < values[i]:
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    column,
+                    shown,
+                    f"the top of the range is below its bottom ({table.texts['value'].texts[table.texts['value'].codes[i]]} in value)",
+                    "value is the lower figure and value_to the higher: swap them if they are the wrong way round.",
+                )
+            )
+    return tops
+
+
+def benchmarks_named(table: Table, problems: list[Problem]) -> None:
+    """observations.csv compared_with: filled in for kind benchmark, and only then (a broken kind is reported already)."""
+    kinds = table.distinct["kind"]
+    benchmark = np.fromiter((k == FigureKind.BENCHMARK for k in kinds), dtype=bool, count=len(kinds))[table.texts["kind"].codes]
+    named = table.given("compared_with")
+    known = ~table.invalid["kind"]
+    for i in np.flatnonzero(known & (benchmark != named)).tolist():
+        if benchmark[i]:
+            problems.append(
+                Problem(
+                    table.file,
+                    int(table.lines[i]),
+                    "compared_with",
+                    None,
+                    "a benchmark must say where its figure comes from",
+                    "Fill in compared_with, e.g. 'NHS Wales demonstrator sites', or correct the kind if the figure is the area's own.",
+                )
+            )
+        else:
+            kind = table.values["kind"][i]
+            problems.append(
+                Problem(
+                    table.file,
+                    int(table.lines[i]),
+                    "compared_with",
+                    table.values["compared_with"][i],
+                    f"only a benchmark is compared with somewhere else, and this row's kind is {kind}",
+                    "Leave compared_with empty, or set kind to benchmark if the figure comes from somewhere else.",
+                )
+            )
 
 
 def periods(table: Table, problems: list[Problem], start: str = "period_start", end: str = "period_end") -> np.ndarray:
@@ -163,16 +248,24 @@ def observation_units(table: Table, unit_of_measure: dict[str, str]) -> np.ndarr
     return units[group]
 
 
-def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool], threshold: int) -> np.ndarray:
-    """Counts of people above zero and under the threshold, which are hidden everywhere so nobody can be identified."""
+def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool], threshold: int, tops: np.ndarray | None = None) -> np.ndarray:
+    """Counts of people above zero and under the threshold, which are hidden everywhere so nobody can be identified.
+    A range ("2 to 4", `tops` its value_to) is hidden when either end is."""
     levels = {k.value for k in LEVELS}
-    group, first = groups(table, "measure_id", "kind", "value")
+    if tops is not None and not any(table.texts["value_to"].texts):
+        tops = None  # no ranges: most files
+    group, first = groups(table, "measure_id", "kind", "value", *(["value_to"] if tops is not None else []))
     measures, kinds = table.values["measure_id"], table.values["kind"]
-    hide = np.fromiter(
-        (bool(counts_people.get(measures[i])) and kinds[i] in levels and values[i] is not None and 0 < values[i] < threshold for i in first.tolist()),
-        dtype=bool,
-        count=len(first),
-    )
+
+    def small(value) -> bool:
+        return value is not None and 0 < value < threshold
+
+    def hidden(i: int) -> bool:
+        if not counts_people.get(measures[i]) or kinds[i] not in levels:
+            return False
+        return small(values[i]) or (tops is not None and small(tops[i]))
+
+    hide = np.fromiter((hidden(i) for i in first.tolist()), dtype=bool, count=len(first))
     return hide[group]
 
 

@@ -11,8 +11,11 @@ from conftest import data_dir
 from macros.data.errors import DataProblems, Problem
 from macros.data.loader import load
 
-OBS_HEADER = "area_id,scheme_id,measure_id,period_start,period_end,period_label,kind,value,qualifier,printed_in,note,source_id,source_location"
-OBS_ROW = "testshire,,dtc-days,2016-06-01,2016-06-30,Jun,plan,{value},,table,,rep-2016,T"
+OBS_HEADER = (
+    "area_id,scheme_id,measure_id,period_start,period_end,period_label,kind,value,qualifier,printed_in,note,source_id,source_location,"
+    "value_to,per,compared_with"
+)
+OBS_ROW = "testshire,,dtc-days,2016-06-01,2016-06-30,Jun,plan,{value},,table,,rep-2016,T,,,"
 
 
 def folder(tmp_path: Path, **files: str) -> Path:

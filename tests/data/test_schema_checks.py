@@ -11,8 +11,8 @@ from macros.data.loader import load
 
 
 def test_a_missing_optional_column_is_an_error_naming_what_to_add(tmp_path):
-    header = OBS_HEADER.replace(",value", "")
-    row = "testshire,,dtc-days,2016-06-01,2016-06-30,Jun,plan,,table,,rep-2016,T"
+    header = OBS_HEADER.replace(",value,", ",")
+    row = "testshire,,dtc-days,2016-06-01,2016-06-30,Jun,plan,,table,,rep-2016,T,,,"
     found = problems(folder(tmp_path, observations=f"{header}\n{row}\n"))
     assert places(found) == [("observations.csv", 1, "value")]
     assert found[0].message == "this column is missing"
@@ -161,7 +161,7 @@ def test_foreign_key_with_the_nearest_id(tmp_path):
 
 def test_self_referencing_foreign_key(tmp_path):
     data = folder(tmp_path)
-    text = (data / "measures.csv").read_text(encoding="utf-8").replace(",yes,,\n", ",yes,,dtc-dayz\n")
+    text = (data / "measures.csv").read_text(encoding="utf-8").replace(",yes,,,\n", ",yes,,dtc-dayz,\n")
     (data / "measures.csv").write_text(text, encoding="utf-8")
     found = problems(data)
     assert [(p.line, p.column, p.value, p.message) for p in found] == [(3, "part_of", "dtc-dayz", "there is no such measure in data/measures.csv")]

@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from macros.data.vocab import Better, FigureKind, PrintedIn, SchemeStage, Unit
+from macros.data.vocab import Better, CaveatKind, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -24,7 +24,10 @@ def enum_of(resource: str, field: str) -> set[str]:
         (Unit, "measures", "unit"),
         (Better, "measures", "better"),
         (SchemeStage, "schemes", "status"),
+        (Per, "observations", "per"),
+        (StatedJudgement, "outcomes", "judgement"),
+        (CaveatKind, "caveats", "kind"),
     ],
 )
 def test_enumeration_matches_the_schema(enum, resource, field):
-    assert {m.value for m in enum} == enum_of(resource, field)
+    assert {m.value for m in enum if m.value} == enum_of(resource, field)  # Per.NONE is the empty cell

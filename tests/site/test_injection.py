@@ -25,7 +25,11 @@ HOSTILE = (
 )
 # The loader reads these as figures and refuses anything else (tested in test_loader.py), so no text
 # reaches a page through them.
-FIGURES = {"value", "amount", "share", "fte", "unit_cost"}
+FIGURES = {"value", "value_to", "amount", "share", "fte", "unit_cost"}
+# Filled in only on some rows (the loader refuses it elsewhere): poisoned where it may be filled in.
+ONLY_ON = {"compared_with": lambda row: row.get("kind") == "benchmark"}
+# Files the tiny fixture has only the header of until pages show them (issue 12): nothing to poison yet.
+HEADER_ONLY = {"outcomes", "caveats", "explanations"}
 NOT_A_WEB_ADDRESS = "javascript:alert(1)"
 
 
@@ -68,6 +72,8 @@ def hostile_data(tmp_path: Path) -> Path:
     def poison(name):
         def change(row):
             for column in columns[name]:
+                if column in ONLY_ON and not ONLY_ON[column](row):
+                    continue
                 if column == "url":
                     row[column] = NOT_A_WEB_ADDRESS
                 elif column == "term":
@@ -132,9 +138,10 @@ def test_every_free_text_column_is_poisoned(tmp_path):
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for name, columns in free_text_columns(package).items():
         rows = list(csv.DictReader(open(data / f"{name}.csv", encoding="utf-8")))
-        assert rows, name
+        assert bool(rows) != (name in HEADER_ONLY), name
         for column in columns:
-            assert all(HOSTILE in r[column] or r[column] == NOT_A_WEB_ADDRESS for r in rows), (name, column)
+            may = [r for r in rows if column not in ONLY_ON or ONLY_ON[column](r)]
+            assert all(HOSTILE in r[column] or r[column] == NOT_A_WEB_ADDRESS for r in may), (name, column)
 
 
 def test_no_cell_becomes_markup_on_any_page(hostile_site):
