@@ -114,9 +114,9 @@ STATUS_WORDS = {
     "no-result": "No result published",
     "not-rated": "Not rated: neither higher nor lower is better",
     # The report's own judgement in words (outcomes.csv), kept apart from one worked out from figures.
-    "stated-better": "Better than target, the report says",
-    "stated-on-plan": "On target, the report says",
-    "stated-worse": "Worse than target, the report says",
+    "stated-better": "Better than target (the report says)",
+    "stated-on-plan": "On target (the report says)",
+    "stated-worse": "Worse than target (the report says)",
 }
 NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
 _NUMBER_WORDS = {
@@ -199,16 +199,22 @@ def judge(actual: float | None, plan: float | None, better: str) -> str:
     return "better" if (actual < plan) == (better == "lower") else "worse"
 
 
-def expected_headlines(folder: Path) -> dict[tuple[str, str | None, str], Judged | None]:
+def expected_headlines(folder: Path, today: date | None = None) -> dict[tuple[str, str | None, str], Judged | None]:
     """For every series (area, scheme or None, measure) in observations.csv, the headline the site must show:
     of the periods with a plan, actual or last-year figure, the one with both a plan and an actual, else an
-    actual; then the latest end; then the longest. A table figure wins over the same figure in the text.
-    None for a series with only other kinds of figure (changes against plan or last year)."""
+    actual; then the latest end; then the longest. A table figure wins over the same figure in the text. A
+    target whose period has ended by `today` stands in for a plan the period lacks. Where the figures give
+    no plan or no result, a report's own judgement in words (outcomes.csv) is the status: the one for the
+    headline's period, else the latest. None for a series with neither."""
+    today = today or date.today()
     better = {m["id"]: m["better"] for m in csv_rows(folder, "measures")}
     periods: dict[tuple, dict[tuple[date, date], dict[str, dict]]] = {}
+    targets: list[tuple[tuple, dict]] = []
     for row in csv_rows(folder, "observations"):
         key = (row["area_id"], row["scheme_id"] or None, row["measure_id"])
         slots = periods.setdefault(key, {})
+        if row["kind"] == "target" and cell_date(row["period_end"]) < today:
+            targets.append((key, row))
         if row["kind"] not in ("plan", "actual", "last_year"):
             continue
         start, end = cell_date(row["period_start"]), cell_date(row["period_end"])
@@ -217,10 +223,28 @@ def expected_headlines(folder: Path) -> dict[tuple[str, str | None, str], Judged
         slot = slots.setdefault((start, end), {})
         if row["kind"] not in slot or row["printed_in"] == "table":
             slot[row["kind"]] = row
+    for key, row in targets:
+        slot = periods[key].setdefault((cell_date(row["period_start"]), cell_date(row["period_end"])), {})
+        if "plan" not in slot or slot["plan"]["kind"] == "target" and row["printed_in"] == "table":
+            slot["plan"] = row
+    said: dict[tuple, list[tuple[date, date, int, str]]] = {}
+    if (folder / "outcomes.csv").exists():
+        for line, row in enumerate(csv_rows(folder, "outcomes"), 2):
+            if row["measure_id"]:
+                key = (row["area_id"], row["scheme_id"] or None, row["measure_id"])
+                said.setdefault(key, []).append((cell_date(row["period_start"]), cell_date(row["period_end"]), line, row["judgement"]))
+                periods.setdefault(key, {})
+
+    def stated(key, period):
+        pool = [o for o in said.get(key, []) if period is not None and (o[0], o[1]) == period] or said.get(key, [])
+        best = max(pool, key=lambda o: (o[1], o[1] - o[0], -o[2]), default=None)
+        return best
+
     found = {}
     for key, slots in periods.items():
         if not slots:
-            found[key] = None
+            best = stated(key, None)
+            found[key] = None if best is None else Judged(best[0], best[1], None, None, f"stated-{best[3]}")
             continue
         rank = lambda item: (
             figure_of(item[1], "actual") is not None and figure_of(item[1], "plan") is not None,
@@ -230,5 +254,9 @@ def expected_headlines(folder: Path) -> dict[tuple[str, str | None, str], Judged
         )
         (start, end), kinds = max(slots.items(), key=rank)
         actual, plan = figure_of(kinds, "actual"), figure_of(kinds, "plan")
-        found[key] = Judged(start, end, actual, plan, judge(actual, plan, better[key[2]]))
+        status = judge(actual, plan, better[key[2]])
+        best = stated(key, (start, end))
+        if best is not None and status in ("no-plan", "no-result"):
+            status = f"stated-{best[3]}"
+        found[key] = Judged(start, end, actual, plan, status)
     return found

@@ -32,8 +32,8 @@ def test_stated_judgements_and_caveats_reach_the_area_page(tmp_path):
     result = build(tmp_path, data)
     assert result.returncode == 0, result.stderr
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(tmp_path, "areas/northshire")))
-    assert "On target, the report says" in text and "Reablement is on target" in text
-    assert "Better than target, the report says" in text and "The falls target has been exceeded" in text
+    assert "On target (the report says)" in text and "Reablement is on target" in text
+    assert "Better than target (the report says)" in text and "The falls target has been exceeded" in text
     assert "Fewer people were referred this year" in text
     report = (tmp_path / "project" / "site" / "build-report.txt").read_text(encoding="utf-8")
     assert "Rows that did not reach a page: none" in report

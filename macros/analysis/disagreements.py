@@ -419,6 +419,14 @@ def _risks(data: Dataset) -> list[Disagreement]:
     ]
 
 
+def _consistent(stated: StatedJudgement, worked_out: Status) -> bool:
+    """Reports say "on target" for a result at or better than its target, as people do: only a judgement on
+    the other side of the plan from the figures disagrees with them."""
+    if stated == StatedJudgement.ON_PLAN:
+        return worked_out in (Status.ON_PLAN, Status.BETTER)
+    return worked_out.value == stated.value
+
+
 def _stated_against_figures(data: Dataset) -> list[Disagreement]:
     """A report's judgement in words (outcomes.csv) against the status its own plan and actual for the same
     series and period give. Only where the figures can be judged: a plan and an actual, and a measure where
@@ -437,7 +445,7 @@ def _stated_against_figures(data: Dataset) -> list[Disagreement]:
         if actual is None or plan is None or actual.value is None or plan.value is None:
             continue
         status = judge(actual.value, plan.value, data.measures[outcome.measure_id].better)
-        if status not in (Status.BETTER, Status.WORSE, Status.ON_PLAN) or status.value == outcome.judgement:
+        if status not in (Status.BETTER, Status.WORSE, Status.ON_PLAN) or _consistent(StatedJudgement(outcome.judgement), status):
             continue
         places = [outcome.source_location] + sorted({actual.source_location, plan.source_location} - {outcome.source_location})
         out.append(

@@ -13,9 +13,9 @@ WORDS = {
     Status.NO_PLAN: "No plan to compare",
     Status.NO_RESULT: "No result published",
     Status.NOT_RATED: "Not rated: neither higher nor lower is better",
-    Status.STATED_BETTER: "Better than target, the report says",
-    Status.STATED_ON_PLAN: "On target, the report says",
-    Status.STATED_WORSE: "Worse than target, the report says",
+    Status.STATED_BETTER: "Better than target (the report says)",
+    Status.STATED_ON_PLAN: "On target (the report says)",
+    Status.STATED_WORSE: "Worse than target (the report says)",
 }
 ICONS = {
     Status.BETTER: "check-circle",

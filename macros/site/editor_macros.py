@@ -121,8 +121,11 @@ def sentence(env, area, measure, scheme=None):
     """The plain-English sentence for a measure. Example: {{ sentence("southampton", "care-home-admissions-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme, "sentence")
     ctx.mark("observations", series)
-    # A caveat on good news goes with its sentence wherever the sentence is shown.
-    return str(sections.sentence(ctx, series, m) + sections.good_news_caveats(ctx, series, m))
+    # A caveat on good news goes with its sentence wherever the sentence is shown: then both are a block.
+    caveats = sections.good_news_caveats(ctx, series, m)
+    if not caveats:
+        return str(sections.sentence(ctx, series, m))
+    return str(render("sentence_with_caveats.html", sentence=sections.sentence(ctx, series, m), caveats=caveats))
 
 
 @macro

@@ -151,20 +151,25 @@ def _where(ctx: Context, row) -> str:
     return f"{source.title}, {wording.day(source.date)}, {row.source_location}"
 
 
-def stated_line(ctx: Context, top: Headline | None) -> Markup:
-    """The report's own judgement of the result: its status, the quote and where it is from. Marked as shown."""
-    if top is None or top.stated is None:
-        return Markup("")
-    said: Outcome = top.stated
-    ctx.mark("outcomes", [said])
-    return render(
-        "stated.html",
-        status=top.also_stated or top.status,
-        when=wording.period(said.period),
-        quote=said.quote,
-        where=_where(ctx, said),
-        abbreviations=ctx.abbreviations,
-    )
+def stated_line(ctx: Context, top: Headline | None, said: list[Outcome] | None = None) -> Markup:
+    """The reports' own judgements of the result: each with its status, the quote and where it is from; the
+    one the headline uses first, then any others for the series (another period, another paragraph), newest
+    first, so that every judgement a report states is shown. Marked as shown."""
+    first = [top.stated] if top is not None and top.stated is not None else []
+    others = sorted((o for o in said or [] if o not in first), key=lambda o: (o.period.end, o.line), reverse=True)
+    ctx.mark("outcomes", first + others)
+    lines = [
+        render(
+            "stated.html",
+            status=(top.also_stated or top.status) if top is not None and o in first else STATED[o.judgement],
+            when=wording.period(o.period),
+            quote=o.quote,
+            where=_where(ctx, o),
+            abbreviations=ctx.abbreviations,
+        )
+        for o in first + others
+    ]
+    return Markup("").join(lines)
 
 
 def caveats_list(ctx: Context, caveats: list[Caveat]) -> Markup:
@@ -296,14 +301,15 @@ def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None
     caption = f"{measure.name}: {data.areas[area_id].name}" + (f", {data.schemes[scheme_id].name}" if scheme_id else "")
     top = ctx.headline(series, measure)
     caveats = series_caveats(ctx, area_id, scheme_id, measure_id)
-    quoted: list = ([top.stated] if top and top.stated else []) + caveats
+    said = ctx.data.outcomes_by.get((area_id, scheme_id, measure_id), [])
+    quoted: list = list(said) + ([top.stated] if top and top.stated and top.stated not in said else []) + caveats
     return render(
         "measure_section.md",
         title=measure.name,
         level=level,
         sentence=sentence(ctx, series, measure),
         status=measure_status(ctx, series, measure),
-        stated=stated_line(ctx, top),
+        stated=stated_line(ctx, top, said),
         caveats=caveats_list(ctx, caveats),  # right after the sentence and status, never folded away
         chart=chart_html(ctx, here, series, measure),
         figures=figures_table(ctx, series, measure, caption),

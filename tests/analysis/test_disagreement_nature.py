@@ -122,3 +122,12 @@ def test_an_editors_explanation_is_attached_to_the_disagreement_it_explains():
     assert [d.explanation for d in found] == [why]
     assert unmatched_explanations(found, data.explanations) == [other]
     assert [d.explanation for d in find_disagreements(dataset(whole_and_parts([7, 9, 8])))] == [None]
+
+
+def test_on_target_agrees_with_a_result_better_than_the_target():
+    """Reports say "remain on target" of a result that beats its target (Mid-Nottinghamshire's care home moves):
+    that is not words against the table. "Better than target" of a result worse than it still is."""
+    beaten = [obs("whole", HALF, 90, "actual"), obs("whole", HALF, 100, "plan")]  # lower is better: better than plan
+    assert not find_disagreements(dataset(beaten, outcomes=[outcome("on-plan")]))
+    assert [d.stated for d in find_disagreements(dataset(beaten, outcomes=[outcome("worse")]))] == [StatedJudgement.WORSE]
+    assert [d.stated for d in find_disagreements(dataset(PLANNED, outcomes=[outcome("better")]))] == [StatedJudgement.BETTER]

@@ -112,7 +112,7 @@ def test_a_result_with_no_plan_takes_the_reports_own_judgement(tmp_path):
     assert top.status == STATED_ON_PLAN
     assert words(ctx) == "86% from 2016 to 2017. The report gives no plan figure, but it says it is on target."
     assert visible(sections.measure_status(ctx, ctx.data.series[("testshire", None, "reablement")], MEASURES["reablement"])) == (
-        "On target, the report says"
+        "On target (the report says)"
     )
 
 
@@ -144,7 +144,7 @@ def test_a_worked_out_status_counts_and_the_reports_judgement_shows_beside_it(tm
     series, measure = ctx.data.series[("testshire", None, "reablement")], MEASURES["reablement"]
     top = ctx.headline(series, measure)
     assert (top.status, top.statuses) == (ON_PLAN, (ON_PLAN, STATED_WORSE))
-    assert visible(sections.measure_status(ctx, series, measure)) == "On plan Worse than target, the report says"
+    assert visible(sections.measure_status(ctx, series, measure)) == "On plan Worse than target (the report says)"
     assert words(ctx).endswith("That is exactly the plan. The report says it is worse than the target.")
     counts = pages.counts_for(ctx, "testshire")
     assert (counts["on-plan"], counts["stated-worse"]) == (1, 0)
@@ -163,7 +163,7 @@ def test_the_quote_and_its_source_stand_beside_the_measure_and_are_marked_shown(
     said = outcome("on-plan", ON_TARGET, line=7)
     ctx = context(dataset([obs("actual", 86.0)], [said]), tmp_path)
     section = visible(sections.measure_section(ctx, "areas/testshire/", "testshire", None, "reablement"))
-    assert "On target, the report says (2016 to 2017): " + ON_TARGET + " (Better Care Fund update, 15 March 2017, Paragraph 44)" in section
+    assert "On target (the report says) (2016 to 2017): " + ON_TARGET + " (Better Care Fund update, 15 March 2017, Paragraph 44)" in section
     assert ("outcomes", 7) in ctx.shown
 
 
@@ -173,17 +173,17 @@ def test_measure_pages_and_their_scheme_lists_say_the_stated_judgement(tmp_path)
         [outcome("on-plan", ON_TARGET), outcome("better", "exceeded", scheme_id="rapid", line=3)],
     )
     page = visible(pages.measure_page(context(data, tmp_path), "reablement"))
-    assert "On target, the report says" in page
-    assert "1 better than target, the report says" in page
+    assert "On target (the report says)" in page
+    assert "1 better than target (the report says)" in page
 
 
 def test_every_status_has_words_an_icon_and_a_meaning():
     assert {STATED_BETTER, STATED_ON_PLAN, STATED_WORSE} <= set(ALL)
     for status in ALL:
         assert statuses.WORDS[status] and statuses.ICONS[status] and statuses.MEANINGS[status]
-    assert statuses.WORDS[STATED_BETTER] == "Better than target, the report says"
-    assert statuses.WORDS[STATED_ON_PLAN] == "On target, the report says"
-    assert statuses.WORDS[STATED_WORSE] == "Worse than target, the report says"
+    assert statuses.WORDS[STATED_BETTER] == "Better than target (the report says)"
+    assert statuses.WORDS[STATED_ON_PLAN] == "On target (the report says)"
+    assert statuses.WORDS[STATED_WORSE] == "Worse than target (the report says)"
     assert len({statuses.ICONS[s] for s in ALL}) == len(ALL)  # a stated status never looks like a worked-out one
     assert ".care-status--stated-on-plan::before" in status_icons_css(ALL)
 
@@ -295,7 +295,7 @@ def test_scheme_and_area_pages_show_what_qualifies_them_as_a_whole(tmp_path):
     ctx = context(data, tmp_path)
     scheme = visible(pages.scheme_intro(ctx, "schemes/rapid/", "rapid"))
     assert "A setback the report names: Recruitment of staff has been delayed (Better Care Fund update, 15 March 2017, Paragraph 45)" in scheme
-    assert "Worse than target, the report says (2016 to 2017): The scheme has not met its aims" in scheme
+    assert "Worse than target (the report says) (2016 to 2017): The scheme has not met its aims" in scheme
     area = visible(pages.area_intro(ctx, "testshire"))
     assert "A risk the report names: Funding beyond 2018 is not agreed" in area
     assert {("caveats", 6), ("caveats", 7), ("outcomes", 5)} <= ctx.shown
