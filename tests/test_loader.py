@@ -101,7 +101,7 @@ def test_disagreements_are_found_by_computation():
     data = load(TINY)
     found = [wording.disagreement(d, data) for d in find_disagreements(data)]
     assert found == [
-        "Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days but its 2 parts add up to 2,097 days.",
+        "Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days. Its 2 parts add up to 2,097 days.",
         "Days people waited to leave hospital, difference from plan for April to May 2016: the table gives 17% but the text says 21%.",
         "Risk 1 (Rising cost of assessments): the printed score is 11 but impact 4 times probability 3 is 12.",
     ]
@@ -141,8 +141,8 @@ def test_age_groups_that_do_not_add_up_to_all_ages_are_a_disagreement():
     data = load(ROOT / "data")
     found = [wording.disagreement(d, data) for d in find_disagreements(data)]
     assert (
-        "Emergency hospital admissions, all ages: the printed actual for April to September 2016 is 13,885; its 3 parts "
-        "(Emergency hospital admissions, children; Emergency hospital admissions, working-age adults; Emergency hospital "
-        "admissions, older people) add up to 14,867. They differ in all 7 periods compared. These count in different ways; "
+        "Emergency hospital admissions, all ages: the printed actual for April to September 2016 is 13,885. Its 3 parts add up to "
+        "14,867: Emergency hospital admissions, children; Emergency hospital admissions, working-age adults; Emergency hospital "
+        "admissions, older people. They differ in all 7 periods compared. These count in different ways; "
         "the report does not say why."
     ) in found

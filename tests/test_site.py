@@ -137,10 +137,10 @@ def test_home_names_the_newest_report_and_the_newest_result(real_site, facts):
     words = visible(page(real_site, ""))
     sources = facts["rows"]["sources"]
     newest = max(sources, key=lambda s: cell_date(s["date"]))  # the first of the newest, as listed
-    assert (f"The newest report is {newest['title']}, from {newest['body']}, dated {day(cell_date(newest['date']))}.") in words
+    assert (f"The newest report is {newest['title']}. It is from {newest['body']}, dated {day(cell_date(newest['date']))}.") in words
     ends = [cell_date(o["period_end"]) for o in facts["rows"]["observations"] if o["kind"] == "actual" and cell_number(o["value"]) is not None]
     newest = day(max(ends)).split(" ", 1)[1]  # a month and year: the period's name ends with them
-    assert re.search(rf"The newest result on this site is for [^.]*\b{re.escape(newest)}, [^.]* ago \(this page was made on", words)
+    assert re.search(rf"The newest result on this site is for [^.]*\b{re.escape(newest)}, [^.]* ago\. This page was made on", words)
 
 
 def test_every_area_page_shows_each_measure_with_its_sentence_status_and_sources(real_site, facts):
@@ -506,8 +506,8 @@ def test_sentence_and_status_for_each_outcome(judged_site):
         ("Still at home 91 days after reablement: 86% from 2016 to 2017. There is no plan to compare it with.", "No plan to compare"),
     ]
     assert re.search(
-        r"<figcaption>Line chart of Older people moving into care homes for good, April 2016 to September 2016: "
-        r"plan from 26 to 26; actual from 23 to 20\.",
+        r"<figcaption>Line chart of Older people moving into care homes for good, April 2016 to September 2016\. "
+        r"Plan: from 26 to 26\. Actual: from 23 to 20\.",
         markup,
     )
     assert "Source: Better Care in Northshire, Northshire Council, 30 November 2016 (Table 1)." in visible(markup)
@@ -544,8 +544,8 @@ def test_measure_page_counts_the_schemes_that_report_it(judged_site):
     assert "Higher is better." in words
     assert "3 schemes in 2 areas report this measure: 2 no plan to compare, 1 better than plan." in words
     assert (
-        "Northshire: Supporting carers (no plan to compare, April to September 2016); "
-        "Teams around practices (better than plan, April to September 2016)." in words
+        "Northshire: Supporting carers (no plan to compare, April to September 2016). "
+        "Northshire: Teams around practices (better than plan, April to September 2016)." in words
     )
     assert "Southshire: Joint teams (no plan to compare, October 2016 to February 2017)." in words
     assert "No area reports this measure for the whole area." in words
@@ -569,16 +569,16 @@ def test_chart_caption_describes_plan_and_actual(tiny_site):
     markup = page(tiny_site, "areas/testshire")
     assert 'alt="Chart: Days people waited to leave hospital. Described below."' in markup
     assert (
-        "<figcaption>Line chart of Days people waited to leave hospital, April 2016 to May 2016: plan from 909 days "
-        "to 1,188 days; actual from 1,041 days to 1,418 days. The figures are in the table below.</figcaption>"
+        "<figcaption>Line chart of Days people waited to leave hospital, April 2016 to May 2016. Plan: from 909 days "
+        "to 1,188 days. Actual: from 1,041 days to 1,418 days. The figures are in the table below.</figcaption>"
     ) in markup
 
 
 def test_data_page_says_what_disagrees(tiny_site):
     words = visible(page(tiny_site, "data"))
     assert (
-        "Testshire: Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days "
-        "but its 2 parts add up to 2,097 days."
+        "Testshire. Days people waited to leave hospital: the printed plan total for April to May 2016 is 2,100 days. "
+        "Its 2 parts add up to 2,097 days."
     ) in words
     assert "difference from plan for April to May 2016: the table gives 17% but the text says 21%." in words
     assert "Risk 1 (Rising cost of assessments): the printed score is 11 but impact 4 times probability 3 is 12." in words

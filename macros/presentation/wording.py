@@ -274,8 +274,8 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
     when = period(d.period) if d.period else ""
     if d.check == Check.PERIODS_TOTAL:
         name = _given(d, measure, "a measure").name
-        summed = "" if d.expected is None else f" but its {d.count} parts add up to {exact(d.expected)}"
-        return f"{name}: the printed {kind} total for {when} is {exact(d.printed)}{summed}."
+        summed = "" if d.expected is None else f" Its {plural(d.count, 'part')} add up to {exact(d.expected)}."
+        return f"{name}: the printed {kind} total for {when} is {exact(d.printed)}.{summed}"
     if d.check == Check.PARTS_OF_WHOLE:
         name = _given(d, measure, "a measure").name
         names = "; ".join(data.measures[p].name for p in d.parts)
@@ -289,11 +289,12 @@ def disagreement(d: Disagreement, data: Dataset) -> str:
         if d.nature == Nature.DEFINITION:  # told without "but": not a contradiction
             summed = "come to a different figure" if d.expected is None else f"add up to {exact(d.expected)}"
             return (
-                f"{name}: the printed {kind} for {when} is {exact(d.printed)}; its {d.count} parts ({names}) {summed}.{times} "
+                f"{name}: the printed {kind} for {when} is {exact(d.printed)}. Its {plural(d.count, 'part')} {summed}: {names}.{times} "
                 "These count in different ways; the report does not say why."
             )
-        summed = "do not add up to it" if d.expected is None else f"add up to {exact(d.expected)}"
-        return f"{name}: the printed {kind} for {when} is {exact(d.printed)}, but its {d.count} parts ({names}) {summed}.{times}"
+        adds = "adds up" if d.count == 1 else "add up"
+        summed = "do not add up to it" if d.expected is None else f"{adds} to {exact(d.expected)}"
+        return f"{name}: the printed {kind} for {when} is {exact(d.printed)}. But its {plural(d.count, 'part')} {summed}: {names}.{times}"
     if d.check == Check.PRINTED_CHANGE:
         against = "the plan" if d.figure_kind == FigureKind.CHANGE_VS_PLAN else "the same time last year"
         name = _given(d, measure, "a measure").name

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.status import ALL, BETTER, WORSE, Headline
+from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
 from ..presentation import statuses, wording
 from .context import Context
 from .render import link, status_badge
@@ -74,6 +74,20 @@ def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
 IN_WORDS_AT_MOST = 3
 
 
+STATED_WELL, STATED_BADLY = "stated-well", "stated-badly"  # the home page's groups of the reports' own words
+
+
+def _in_words(name: str, top: Headline, group: Status | str) -> str:
+    """One line of an area's headlines: worked out ("lower than planned") or the report's words ("the report
+    says it is on target"), with the period."""
+    if isinstance(group, Status) and top.actual is not None and top.plan is not None:
+        return wording.against_plan(name, top.actual, top.plan, group, top.period)
+    said = top.stated
+    if said is None:
+        raise ValueError(f"{name}: no judgement to put in words")
+    return f"{name}: the report {statuses.STATED_CLAUSES[said.judgement]} ({wording.period(said.period)})"
+
+
 def areas_in_words(ctx: Context, here: str) -> Markup:
     """For each area, what is going well and what is going badly, in words: each measure judged better or
     worse than plan, by its short name (else its name), with the period it is judged on. Newest first, the
@@ -81,26 +95,41 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
     data = ctx.data
     areas = []
     for area in sorted(data.areas.values(), key=lambda a: a.name):
-        judged: dict = {BETTER: [], WORSE: []}
+        # Worked out from the figures, or (where the figures cannot say) the report's own words, kept apart.
+        judged: dict[Status | str, list] = {BETTER: [], WORSE: [], STATED_WELL: [], STATED_BADLY: []}
         for scheme_id, measure_id in data.series_by_area.get(area.id, []):
             measure = data.measures[measure_id]
             top = ctx.headline(data.series[(area.id, scheme_id, measure_id)], measure)
-            if top is None or top.status not in judged or top.actual is None or top.plan is None:
+            if top is None:
+                continue
+            group: Status | str
+            if top.status in (BETTER, WORSE) and top.actual is not None and top.plan is not None:
+                group = top.status
+            elif top.status in (STATED_BETTER, STATED_ON_PLAN) and top.stated is not None:
+                group = STATED_WELL
+            elif top.status == STATED_WORSE and top.stated is not None:
+                group = STATED_BADLY
+            else:
                 continue
             name = measure.short_name or measure.name
             if scheme_id:
                 name += f" ({data.schemes[scheme_id].name})"
-            judged[top.status].append((top, name, scheme_id is not None))
+            judged[group].append((top, name, scheme_id is not None))
         lines = []
         for status, label, none in (
             (BETTER, "Going well", "no measure is better than plan"),
             (WORSE, "Going badly", "no measure is worse than plan"),
+            (STATED_WELL, "Going well, in the report's own words", ""),
+            (STATED_BADLY, "Going badly, in the report's own words", ""),
         ):
+            if not none and not judged[status]:
+                continue  # lines for the reports' words only where there are some
             # Newest first; the whole area's measures before its schemes'.
             found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2], item[0].period.start, item[1]))
-            said = [wording.against_plan(name, top.actual, top.plan, status, top.period) for top, name, _ in found[:IN_WORDS_AT_MOST]]
+            said = [_in_words(name, top, status) for top, name, _ in found[:IN_WORDS_AT_MOST]]
             more = len(found) - len(said)
-            lines.append({"label": label, "status": status, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
+            css = status.key if isinstance(status, Status) else status
+            lines.append({"label": label, "css": css, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
         areas.append({"name": area.name, "href": ctx.page_href(here, "area", area.id), "lines": lines, "judged": any(judged.values())})
     return render("areas_in_words.html", areas=areas, abbreviations=ctx.abbreviations)
 

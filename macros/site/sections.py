@@ -354,8 +354,8 @@ def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
         return f"The reports give no results here. The newest report about {name} is dated {wording.day(report)}, {wording.ago(report, today)}."
     newest = max(results, key=lambda o: (o.period.end, o.period.end - o.period.start)).period
     return (
-        f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)} "
-        f"(this page was made on {wording.day(today)}). {newer}"
+        f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
+        f"This page was made on {wording.day(today)}. {newer}"
     )
 
 

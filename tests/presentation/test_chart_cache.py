@@ -77,7 +77,7 @@ def test_a_chart_is_drawn_once_and_again_only_when_its_inputs_change(tmp_path):
     first = maker.chart(series, admissions)
     assert maker.chart(series, admissions) == first  # the same chart, queued to be drawn once
     assert maker.finish() == 1 and (tmp_path / f"{first.key}.svg").read_text(encoding="utf-8").startswith("<svg")
-    assert first.title == "Admissions" and first.description.startswith("Line chart of Admissions, April 2016 to August 2016: ")
+    assert first.title == "Admissions" and first.description.startswith("Line chart of Admissions, April 2016 to August 2016. ")
     again = ChartMaker(tmp_path, 5)
     assert again.chart(list(series), admissions).key == first.key and again.finish() == 0
     edited = [dataclasses.replace(o, value=o.value + 1) if o.kind == "actual" else o for o in series]

@@ -38,9 +38,9 @@ def test_chart_labels_of_even_periods_stay_short():
 def test_uneven_bars_are_not_described_as_if_they_could_be_compared():
     words = describe(points.plotted(UNEVEN), measure("Carers who contacted the service"), 5)
     assert "from 200 to 931" not in words
-    assert "The periods are of different lengths, so the bars cannot be compared by their heights" in words
+    assert "The periods are of different lengths. So the bars cannot be compared by their heights." in words
     assert (
-        "actual 200 from September 2014 to March 2015 (7 months), 842 from 2015 to 2016 (12 months), 931 from April to September 2016 (6 months)."
+        "Actual: 200 from September 2014 to March 2015 (7 months). 842 from 2015 to 2016 (12 months). 931 from April to September 2016 (6 months)."
     ) in words
 
 

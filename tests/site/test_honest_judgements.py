@@ -61,7 +61,7 @@ def test_a_part_year_cost_is_not_told_as_a_contradiction(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     part_year = groups(page(tmp_path, "data"))["Costs that may be for part of a year"]
     assert part_year == [
-        "Testshire: Carers officer: the printed cost is £10,000 for 1 full-time post at £20,000 a year. "
+        "Testshire. Carers officer: the printed cost is £10,000 for 1 full-time post at £20,000 a year. "
         "This may be the cost for part of the year. (Update on Better Care, 30 November 2016: Paragraph 11)"
     ]
     report_text = (tmp_path / "project" / "site" / "build-report.txt").read_text(encoding="utf-8")
@@ -113,7 +113,10 @@ def test_home_page_says_what_is_going_well_and_badly_in_each_area(judged_site):
     names = {m["id"]: m["name"] for m in csv_rows(JUDGED, "measures")}
     schemes = {s["id"]: s["name"] for s in csv_rows(JUDGED, "schemes")}
     home = page(judged_site, "")
-    items = {visible(name).strip(): visible(rest) for name, rest in re.findall(r"<li><strong>(.*?)</strong>(.*?)</li>", home, flags=re.S)}
+    glance = home.split('<ul class="care-glance-words">', 1)[1]
+    items = {
+        visible(name).strip(): visible(rest) for name, rest in re.findall(r"<li><strong>(.*?)</strong>(.*?)(?=<li><strong>|$)", glance, flags=re.S)
+    }
     judged_anywhere = 0
     for area in csv_rows(JUDGED, "areas"):
         said = items[area["name"]]

@@ -54,11 +54,11 @@ def test_a_milestone_past_due_says_there_is_no_update_since_its_report():
 def test_an_area_and_a_scheme_say_how_old_their_newest_result_is(tmp_path):
     ctx = context(TINY, tmp_path)
     assert sections.age_words(ctx, "testshire") == (
-        "How old these figures are: the newest result is for April to September 2016, 13 years ago "
-        "(this page was made on 8 January 2030). We have no report about Testshire newer than 30 November 2016."
+        "How old these figures are: the newest result is for April to September 2016, 13 years ago. "
+        "This page was made on 8 January 2030. We have no report about Testshire newer than 30 November 2016."
     )
     assert sections.age_words(context(TINY, tmp_path, date(2017, 1, 2)), "testshire", "test-carers").startswith(
-        "How old these figures are: the newest result is for April to September 2016, 3 months ago (this page was made on 2 January 2017)."
+        "How old these figures are: the newest result is for April to September 2016, 3 months ago. This page was made on 2 January 2017."
     )
 
 
@@ -116,8 +116,8 @@ def test_built_pages_say_how_old_figures_are_and_a_single_figure_has_no_chart(tm
     assert "There is only one figure for this, so there is no chart to compare it with." in area
     scheme = page(tmp_path, "schemes/test-carers")
     assert "There is only one figure" not in scheme and '<figure class="care-chart"' not in scheme  # one figure: a sentence and a table
-    assert "(this page was made on 8 January 2030)" in visible(scheme)
+    assert "This page was made on 8 January 2030." in visible(scheme)
     home = visible((tmp_path / "project" / "site" / "index.html").read_text(encoding="utf-8"))
-    assert "The newest result on this site is for April to September 2016, 13 years ago (this page was made on 8 January 2030)." in home
+    assert "The newest result on this site is for April to September 2016, 13 years ago. This page was made on 8 January 2030." in home
     milestones = visible(page(tmp_path, "areas/testshire"))
     assert "Due (as at" not in milestones

@@ -25,21 +25,22 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
                 continue
             first, last = line[0], line[-1]
             if len(line) == 1:
-                parts.append(f"{name} {say(first)}")
+                parts.append(f"{name.capitalize()}: {say(first)}.")
             else:
-                parts.append(f"{name} from {say(first)} to {say(last)}")
-        text = f"{kind_of_chart} of {measure.name}, {span}: " + "; ".join(parts) + "."
+                parts.append(f"{name.capitalize()}: from {say(first)} to {say(last)}.")
+        # One short sentence for each line: a screen reader pauses, and no sentence runs long.
+        text = f"{kind_of_chart} of {measure.name}, {span}. " + " ".join(parts)
     else:
         span = wording.period(Period(periods[0].start, max(p.end for p in periods)))
         parts = []
         for kind in kinds:
             line = [o for o in points if o.kind == kind and shown(o)]
             if line:
-                figures = ", ".join(f"{say(o)} {wording.period_phrase(o.aligned, lengthen=True)}" for o in line)
-                parts.append(f"{wording.KIND_NAMES[kind].lower()} {figures}")
+                figures = " ".join(f"{say(o)} {wording.period_phrase(o.aligned, lengthen=True)}." for o in line)
+                parts.append(f"{wording.KIND_NAMES[kind]}: {figures}")
         text = (
-            f"{kind_of_chart} of {measure.name}, {span}. The periods are of different lengths, so the bars cannot be compared "
-            "by their heights: " + "; ".join(parts) + "."
+            f"{kind_of_chart} of {measure.name}, {span}. The periods are of different lengths. "
+            "So the bars cannot be compared by their heights. " + " ".join(parts)
         )
     missing = sum(1 for o in points if o.value is None and not o.suppressed)
     hidden = sum(1 for o in points if o.suppressed)
