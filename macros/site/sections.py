@@ -54,7 +54,9 @@ def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen
     claim = _claim(top) if judged else ""
     but = f", but it {claim}." if claim else "."
     if actual is None or actual.value is None:
-        said = f" {actual.note}" if actual is not None and actual.note else ""
+        # Why there is no figure, from its note; not when the report's own judgement is given instead (the
+        # note says the same, and stays in the notes under the table).
+        said = f" {actual.note}" if actual is not None and actual.note and not claim else ""
         if plan is None:  # only a figure for last year, an actual row without a figure, or only the report's words
             if top.status.stated:
                 return f"the report gives no figures {when}{but}{said}"

@@ -5,6 +5,7 @@ qualify. The figures are examples, not the built-in data."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -304,3 +305,14 @@ def test_scheme_and_area_pages_show_what_qualifies_them_as_a_whole(tmp_path):
 @pytest.mark.parametrize("kind", list(CaveatKind))
 def test_every_kind_of_caveat_has_words(kind):
     assert wording.CAVEAT_WORDS[kind]
+
+
+def test_the_sentence_does_not_repeat_the_note_when_the_report_judges_in_words(tmp_path):
+    """Durham's delayed transfers read "... but it says it is better than the target. The report gives no figure.
+    It says the target has been beaten ...": the note said it again. It stays in the notes under the table."""
+    note = "The report gives no figure. It says the target has been beaten."
+    missing = dataclasses.replace(obs("actual", None, measure_id="delays"), note=note)
+    judged = dataset([obs("plan", 387.6, measure_id="delays"), missing], [outcome("better", EXCEEDED, measure_id="delays")])
+    assert note not in words(context(judged, tmp_path), "delays")
+    unjudged = dataset([obs("plan", 387.6, measure_id="delays"), missing])
+    assert words(context(unjudged, tmp_path), "delays").endswith("The report gives no result to compare. " + note)
