@@ -32,6 +32,7 @@ from .site.advice import Advice, Syllables, advise
 from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
 from .site.fact_check import Mismatch, check_page
+from .site.html_blocks import Stash
 from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import FIGURES_MARK, age
@@ -97,6 +98,7 @@ class CarePlugin(BasePlugin[CareConfig]):
         self.advice: list[Advice] = []
         self.mismatches: list[Mismatch] = []
         self._syllables = Syllables()  # the pronouncing dictionary, read once when first needed
+        self.stash = Stash()  # generated HTML blocks, kept from markdown's HTML parser (site/html_blocks.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and the data it read, across rebuilds."""
@@ -138,6 +140,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             raise
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
         self.generated, self.narrative, self.advice, self.mismatches = set(), {}, [], []
+        self.stash = Stash()
         # Editors' data edits must reload the preview, not only markdown edits.
         if str(settings.data_dir) not in config.watch:
             config.watch.append(str(settings.data_dir))
@@ -194,7 +197,10 @@ class CarePlugin(BasePlugin[CareConfig]):
                 log.warning(str(mismatch))
                 github.emit([github.annotation("warning", mismatch.message, mismatch.file, mismatch.line)])
             markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
-        return markdown
+        return self.stash.stash(page.file.src_uri, markdown)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.stash.restore(page.file.src_uri, html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return squeeze_indentation(output)

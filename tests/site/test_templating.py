@@ -134,7 +134,12 @@ def test_table_options_and_escaped_cells():
 
 def test_block_has_blank_lines_around_and_none_inside():
     out = templating.block("  <p>a</p>\n\n    <p>b</p>\n")
-    assert out == "\n\n<p>a</p>\n<p>b</p>\n\n"
+    assert out == "\n\n<!--care:html-->\n<p>a</p>\n<p>b</p>\n<!--/care:html-->\n\n"
+
+
+def test_a_block_inside_a_block_is_marked_once():
+    out = templating.block(Markup("<div>") + templating.block("<p>a</p>") + Markup("</div>"))
+    assert out == "\n\n<!--care:html-->\n<div>\n<p>a</p>\n</div>\n<!--/care:html-->\n\n"
 
 
 def test_render_gives_markup_and_escapes_plain_data():
