@@ -20,7 +20,6 @@ import pandas as pd
 
 from .cells import CellError, parse_date_column, parse_number
 from .errors import Problem
-from .model import many_objects
 from .nearest import did_you_mean
 from .reading import RawTable, TextColumn
 
@@ -34,7 +33,7 @@ class Table:
 
     `values[name][i]` is row i's cell of that field: a str for strings ("" when empty), an int, float or
     date for the other types (None when empty or wrong). `invalid[name][i]` is True where that cell broke a
-    rule of the schema. `rows` gives the same rows as (line, {field: value}) for code that wants rows."""
+    rule of the schema."""
 
     name: str
     file: str
@@ -45,16 +44,6 @@ class Table:
     texts: dict[str, TextColumn] = field(default_factory=dict)  # each field's cells as read (stripped), as codes
     distinct: dict[str, np.ndarray] = field(default_factory=dict)  # the typed value of each texts[name].texts
     broken: bool = True  # unreadable or wrong header: its ids are unknown, so other files are not checked against it
-    _rows: list | None = None
-
-    @property
-    def rows(self) -> list[tuple[int, dict]]:
-        if self._rows is None:
-            names = [f["name"] for f in self.fields]
-            columns = [self.values[n].tolist() for n in names] if names and not self.broken else []
-            with many_objects():
-                self._rows = [(line, dict(zip(names, cells))) for line, cells in zip(self.lines.tolist(), zip(*columns))]
-        return self._rows
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -10,6 +10,8 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from .context import Context
 
 FOLDER = "downloads"
@@ -28,33 +30,53 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def table_csv(ctx: Context, name: str) -> str:
-    """One table as clean UTF-8 CSV: ISO dates, trimmed cells; the same whatever Excel wrote."""
+def _cell_text(value) -> str:
+    return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+
+
+def table_columns(ctx: Context, name: str) -> tuple[list[str], list[list[str]]]:
+    """One table's header and its columns of cells as the download has them: ISO dates, trimmed cells, text a
+    spreadsheet would run neutralised, small numbers hidden. Each distinct cell of a column is written out
+    once, and no row is made as an object: the national observations file has 257,000 rows."""
     table = ctx.data.tables[name]
     fields = [f["name"] for f in table.fields]
-    suppressed = {o.line for o in ctx.data.observations if o.suppressed} if name == "observations" else set()
+    columns = []
+    for field in fields:
+        words = np.array([neutralise(_cell_text(v)) for v in np.asarray(table.distinct[field], dtype=object).tolist()] or [""], dtype=object)
+        columns.append(words[table.texts[field].codes].tolist() if len(table) else [])
+    if name == "observations":
+        hidden = np.isin(table.lines, [o.line for o in ctx.data.observations if o.suppressed])
+        note = f"Fewer than {ctx.settings.small_number_threshold}: hidden under the small-number rule."
+        for row in np.flatnonzero(hidden).tolist():
+            columns[fields.index("value")][row] = "suppressed"
+            columns[fields.index("note")][row] = note
+    return fields, columns
+
+
+def table_csv(ctx: Context, name: str) -> str:
+    """One table as clean UTF-8 CSV (see table_columns)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(fields)
-    for line, row in table.rows:
-        cells = {k: ("" if v is None else v.isoformat() if isinstance(v, date) else str(v)) for k, v in row.items()}
-        if line in suppressed:
-            cells["value"] = "suppressed"
-            cells["note"] = f"Fewer than {ctx.settings.small_number_threshold}: hidden under the small-number rule."
-        writer.writerow([neutralise(cells[f]) for f in fields])
+    _write_csv(out, *table_columns(ctx, name))
     return out.getvalue()
 
 
+def _write_csv(out, fields: list[str], columns: list[list[str]]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows(zip(*columns))
+
+
 def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
+    """Every table as a CSV file, the data package, and a zip of them all. Each file is written and zipped
+    in turn rather than all held in memory at once."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    written = {}
+    names = [f"{name}.csv" for name in ctx.data.tables] + ["datapackage.json"]
     for name in ctx.data.tables:
-        written[f"{name}.csv"] = table_csv(ctx, name)
-    written["datapackage.json"] = json.dumps(ctx.data.package, indent=2)
-    for filename, content in written.items():
-        (folder / filename).write_text(content, encoding="utf-8")
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
+            _write_csv(out, *table_columns(ctx, name))
+    (folder / "datapackage.json").write_text(json.dumps(ctx.data.package, indent=2), encoding="utf-8")
     with zipfile.ZipFile(folder / "care-integration-data.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
-        for filename, content in sorted(written.items()):
-            bundle.writestr(filename, content)
-    return sorted(written) + ["care-integration-data.zip"]
+        for filename in sorted(names):
+            bundle.write(folder / filename, filename)
+    return sorted(names) + ["care-integration-data.zip"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
+
 from ..analysis.disagreements import unmatched_explanations
 from ..presentation import wording
 from .advice import Advice
@@ -19,10 +21,9 @@ def unshown(ctx: Context) -> list[str]:
     missing = []
     for name, table in ctx.data.tables.items():
         column = _ROW_KEY.get(name)
-        for line, row in table.rows:
-            key = row[column] if column else line
-            if (name, key) not in ctx.shown:
-                missing.append(f"{table.file}, line {line}")
+        lines = table.lines.tolist()
+        keys = np.asarray(table.values[column], dtype=object).tolist() if column else lines
+        missing += [f"{table.file}, line {line}" for line, key in zip(lines, keys) if (name, key) not in ctx.shown]
     return missing
 
 
