@@ -82,7 +82,7 @@ def test_a_file_mixing_utf8_and_windows_1252_is_refused_with_the_line(tmp_path):
     """Read either way, some of its letters would change silently."""
     data = data_dir(tmp_path)
     lines = OBSERVATIONS.splitlines(keepends=True)
-    raw = b"".join(line.encode("utf-8") for line in lines[:3]).replace(b"Table in", "Tableau Môn in".encode("utf-8"))
+    raw = b"".join(line.encode("utf-8") for line in lines[:3]).replace(b"Table in", "Tableau Môn in".encode())
     raw += lines[3].replace("Table in", "Table £ in").encode("cp1252") + "".join(lines[4:]).encode("utf-8")
     (data / "observations.csv").write_bytes(raw)
     assert only_problem(data) == (
