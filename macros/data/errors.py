@@ -32,15 +32,15 @@ class Problem:
         return f"{where}: {self.message}{shown}. {self.fix}"
 
 
+SHOWN = 80  # the most of a value a message quotes
+
+
 def _quoted(value: str) -> str:
     """The value in quotes, its start only when it is long (a few hundred characters pasted into an id)."""
     text = str(value)
     if len(text) <= SHOWN:
         return repr(text)
     return f"{text[: SHOWN - 20]!r}… ({len(text)} characters)"
-
-
-SHOWN = 80  # the most of a value a message quotes
 
 
 class DataProblems(PluginError):

@@ -6,6 +6,10 @@ the primary key and the foreign keys (composite ones, and `"resource": ""` for t
 here repeats a rule of the schema: change the schema and the check changes. A check the schema states that
 this module does not know is itself reported, so no rule is silently skipped.
 
+What a broken pattern means is said in words the schema gives too: a field's `patternMessage` (a property of
+this data package; Table Schema lets a descriptor carry its own) is the message, and its `example` (Table
+Schema v2) what to write instead. So the id rule and the web-address rule each live in datapackage.json alone.
+
 Cells are checked once per distinct text of a column and the verdict is broadcast to every row holding it.
 """
 
@@ -139,6 +143,17 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
                         "Correct it in datapackage.json.",
                     )
                 )
+        if not isinstance(spec.get("patternMessage", ""), str):
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    spec["name"],
+                    str(spec["patternMessage"]),
+                    "the data package's 'patternMessage' is not written as words",
+                    "Write it in datapackage.json as a sentence in quotes.",
+                )
+            )
         if "pattern" in constraints and kind != "string":
             found.append(
                 Problem(
