@@ -39,9 +39,9 @@ _NUMBER = re.compile(
 class CellError(ValueError):
     """A cell that cannot be read; the message says what it should look like."""
 
-    def __init__(self, message: str, fix: str):
+    def __init__(self, message: str, fix: str, line: int | None = None):
         super().__init__(message)
-        self.message, self.fix = message, fix
+        self.message, self.fix, self.line = message, fix, line  # line: where in the file, when the whole file is refused
 
 
 @dataclass(frozen=True)
@@ -117,21 +117,58 @@ def parse_date(text: str) -> date:
     raise CellError("this is not a date", "Write dates as YYYY-MM-DD, for example 2016-04-01 (or 01/04/2016, day first).")
 
 
+SAVE_AS_CSV = "In Excel choose Save As › 'CSV UTF-8 (Comma delimited)', and use the file it saves."
+# A valid UTF-8 sequence of two to four bytes: in a file that is not UTF-8 as a whole, these show that some of it is.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(raw: bytes) -> str:
-    """UTF-8 with or without Excel's byte-order mark, else Windows-1252 (Excel's '£' on Windows)."""
+    """UTF-8 with or without Excel's byte-order mark, else Windows-1252 (Excel's '£' on Windows).
+
+    Refused, each with one sentence: Excel's "Unicode Text" (UTF-16), a file that mixes UTF-8 with Windows-1252
+    (decoding it either way would change some of its letters silently), and bytes that are neither."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
+        raw = raw[3:]
+    if _is_utf16(raw):
+        raise CellError("this was saved from Excel as Unicode Text (UTF-16), which is not a CSV file", SAVE_AS_CSV)
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        first_bad = error.start
     try:
-        return raw.decode("cp1252")
+        text = raw.decode("cp1252")
     except UnicodeDecodeError as error:
         raise CellError(
-            f"the file is neither UTF-8 nor Windows-1252 text (byte {error.start + 1})",
-            "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'.",
+            "this line holds a character that is neither UTF-8 nor Windows-1252 text", SAVE_AS_CSV, line=_line_of(raw, error.start)
         ) from None
+    if _UTF8_SEQUENCE.search(raw):
+        character = raw[first_bad : first_bad + 1].decode("cp1252")
+        raise CellError(
+            f"the file mixes two kinds of text: most of it is UTF-8, but this line has {character!r} saved the old Windows way",
+            "Type that character again and save the file as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)'); "
+            "then check that the file's other accented letters and £ signs look right.",
+            line=_line_of(raw, first_bad),
+        )
+    return text
+
+
+def _is_utf16(raw: bytes) -> bool:
+    """Excel's "Unicode Text": UTF-16 with a byte-order mark, or without one but with every other byte NUL
+    (as English text in UTF-16 has) and readable as text."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = raw[:4000]
+    if len(sample) < 4:
+        return False
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
+            return sum(c.isprintable() or c in "\t\r\n" for c in text) >= 0.95 * len(text)
+    return False
+
+
+def _line_of(raw: bytes, position: int) -> int:
+    return raw.count(b"\n", 0, position) + 1
 
 
 def read_rows(raw: bytes) -> tuple[list[str], list[list[str]]]:

@@ -28,8 +28,19 @@ class Problem:
             where += f", line {self.line}"
         if self.column:
             where += f", column '{self.column}'"
-        shown = "" if self.value is None else f" (found {self.value!r})"
+        shown = "" if self.value is None else f" (found {_quoted(self.value)})"
         return f"{where}: {self.message}{shown}. {self.fix}"
+
+
+SHOWN = 80  # the most of a value a message quotes
+
+
+def _quoted(value: str) -> str:
+    """The value in quotes, its start only when it is long (a few hundred characters pasted into an id)."""
+    text = str(value)
+    if len(text) <= SHOWN:
+        return repr(text)
+    return f"{text[: SHOWN - 20]!r}… ({len(text)} characters)"
 
 
 class DataProblems(PluginError):

@@ -223,7 +223,7 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
         )
         return broken
     except CellError as error:
-        problems.append(Problem(file, None, None, None, error.message, error.fix))
+        problems.append(Problem(file, error.line, None, None, error.message, error.fix))
         return broken
     if not any(raw.header):
         problems.append(Problem(file, 1, None, None, "the file is empty", f"It needs a header row: {','.join(names)}, then one row per line."))

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .cells import CellError, decode
+from .cells import SAVE_AS_CSV, CellError, decode
 
+# How .xlsx (a zip file) and the older .xls begin.
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line \d+, saw (\d+)")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
@@ -52,12 +54,11 @@ class RawTable:
 
 def read_table(raw: bytes) -> RawTable:
     """The file's header and records, or CellError saying why it cannot be read at all."""
+    if raw.startswith(_WORKBOOKS):
+        raise CellError("this is an Excel workbook, not a CSV file", SAVE_AS_CSV)
     text = decode(raw)
     if "\x00" in text:
-        raise CellError(
-            "this is not a text file (it holds NUL bytes, as a spreadsheet's own format or a UTF-16 file does)",
-            "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'.",
-        )
+        raise CellError("this is not a text file (it holds NUL bytes)", SAVE_AS_CSV)
     if not text.strip():
         return RawTable([], [], np.zeros(0, dtype=np.int64))
     frame, header_width = _parse(text)
@@ -112,11 +113,31 @@ def _parse(text: str) -> tuple[pd.DataFrame, int]:
                     "a quotation mark opens a cell that is never closed",
                     'Check for a stray " in the file: a cell that contains a quotation mark must double it ("").',
                 ) from None
-            raise CellError(
-                f"this cannot be read as CSV ({str(error).strip()})", "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'."
-            ) from None
+            raise CellError(f"this cannot be read as CSV ({str(error).strip()})", SAVE_AS_CSV) from None
         except (pd.errors.EmptyDataError, ValueError, OverflowError, MemoryError) as error:
-            raise CellError(
-                f"this cannot be read as CSV ({type(error).__name__})", "Save the file again from Excel as 'CSV UTF-8 (Comma delimited)'."
-            ) from None
+            raise CellError(f"this cannot be read as CSV ({type(error).__name__})", SAVE_AS_CSV) from None
     raise CellError("rows of this file have ever more cells", "Check for stray commas; put text containing commas in quotes.")
+
+
+# Other characters Excel puts between cells: a semicolon where the computer writes decimals with a comma
+# (much of Europe), a tab when saved as Text (Tab delimited). Each with what happened and what to do.
+OTHER_SEPARATORS = {
+    ";": (
+        "the cells are separated by semicolons (;), not commas; Excel does this where a comma is the decimal mark",
+        f"{SAVE_AS_CSV} If the cells are still separated by semicolons, set Windows' list separator to a comma "
+        "(Control Panel › Region › Additional settings), then save again.",
+    ),
+    "\t": ("the cells are separated by tabs, not commas: this was saved as Text (Tab delimited)", SAVE_AS_CSV),
+}
+
+
+def other_separator(header: list[str], names: list[str]) -> str | None:
+    """The separator the header row was written with when it is not a comma: split on it, more of the header's
+    cells are the columns the file should have than split on commas. None when commas fit best."""
+    line = ",".join(header)
+    with_commas = sum(cell in names for cell in header)
+    for separator in OTHER_SEPARATORS:
+        cells = [cell.strip().strip('"').strip() for cell in line.split(separator)]
+        if len(cells) > 1 and sum(cell in names for cell in cells) > max(with_commas, 1):
+            return separator
+    return None

@@ -3,7 +3,8 @@
 datapackage.json checks each file on its own terms (schema.py). What needs two cells, two files or the
 site's settings is here:
 
-- a figure's written form fits its measure's unit (a percentage is not a count; money has a £);
+- a figure's written form fits its measure's unit (a percentage is not a count; money has a £), and a
+  percentage is not written as a fraction (0.21 for 21%);
 - a period does not end before it starts;
 - a scheme named on a row belongs to that row's area (observations, outcomes, caveats, explanations);
 - a printed range's top (value_to) is a figure of the same unit, given only with a value, and not below it;
@@ -71,12 +72,24 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
                 f"this is {_FORM_WORDS[form]}, but the measure is in {unit.replace('_', ' ')}",
                 f"Write it like {UNIT_EXAMPLE[unit]}, or check the measure_id.",
             )
+        elif form == "plain" and unit == Unit.PERCENT and 0 < abs(value_of[code]) < 1:
+            bad[pair] = _fraction(value_of[code])
     if bad:
         for i in np.flatnonzero(np.isin(pairs, list(bad))).tolist():
             message, fix = bad[int(pairs[i])]
             problems.append(Problem(table.file, int(table.lines[i]), column, cells.texts[cells.codes[i]], message, fix))
             values[i] = None
     return values, reasons
+
+
+def _fraction(value: float) -> tuple[str, str]:
+    """A percentage written as a fraction (0.21 for 21%) would be published as 0.21%, and then disagree with
+    the same figure printed elsewhere. A bare figure between 0 and 1 is refused; the % sign says it is meant."""
+    percent = f"{round(value * 100, 10):g}%"
+    return (
+        "this looks like a fraction, but the figure is a percentage",
+        f"Write {percent} if you mean {percent}. If the figure really is {value:g}%, write it with the % sign: {value:g}%.",
+    )
 
 
 def range_tops(table: Table, values: np.ndarray, reasons: np.ndarray, units: np.ndarray, problems: list[Problem]) -> np.ndarray:

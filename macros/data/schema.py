@@ -6,12 +6,17 @@ the primary key and the foreign keys (composite ones, and `"resource": ""` for t
 here repeats a rule of the schema: change the schema and the check changes. A check the schema states that
 this module does not know is itself reported, so no rule is silently skipped.
 
+What a broken pattern means is said in words the schema gives too: a field's `patternMessage` (a property of
+this data package; Table Schema lets a descriptor carry its own) is the message, and its `example` (Table
+Schema v2) what to write instead. So the id rule and the web-address rule each live in datapackage.json alone.
+
 Cells are checked once per distinct text of a column and the verdict is broadcast to every row holding it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,7 +26,7 @@ import pandas as pd
 from .cells import CellError, parse_date_column, parse_number
 from .errors import Problem
 from .nearest import did_you_mean
-from .reading import RawTable, TextColumn
+from .reading import OTHER_SEPARATORS, RawTable, TextColumn, other_separator
 
 TYPES = ("string", "integer", "number", "date")
 CONSTRAINTS = ("required", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "unique")
@@ -127,6 +132,17 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
                         "Correct it in datapackage.json.",
                     )
                 )
+        if not isinstance(spec.get("patternMessage", ""), str):
+            found.append(
+                Problem(
+                    file,
+                    None,
+                    spec["name"],
+                    str(spec["patternMessage"]),
+                    "the data package's 'patternMessage' is not written as words",
+                    "Write it in datapackage.json as a sentence in quotes.",
+                )
+            )
         if "pattern" in constraints and kind != "string":
             found.append(
                 Problem(
@@ -194,8 +210,14 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
 
 
 def check_header(file: str, fields: list[dict], header: list[str], problems: list[Problem]) -> bool:
-    """Every field of the schema present once, no other column. True when the header is right."""
+    """Every field of the schema present once, no other column. True when the header is right.
+
+    A file whose cells are separated by something other than commas is one problem, not one per column."""
     names = [f["name"] for f in fields]
+    separator = other_separator(header, names)
+    if separator is not None:
+        problems.append(Problem(file, 1, None, None, *OTHER_SEPARATORS[separator]))
+        return False
     before = len(problems)
     for position, name in enumerate(header):
         if name not in names:
@@ -265,25 +287,21 @@ def typed_cells(spec: dict, texts: list[str], missing_values: list[str]) -> list
                 )
             )
         elif pattern is not None and not pattern.fullmatch(text):
-            verdicts.append(
-                Verdict(
-                    None,
-                    f"this does not have the form this column needs (the pattern {constraints['pattern']})",
-                    _pattern_fix(text, pattern, spec),
-                    text,
-                )
-            )
+            message = spec.get("patternMessage") or f"this does not have the form this column needs (the pattern {constraints['pattern']})"
+            verdicts.append(Verdict(None, message, _pattern_fix(text, pattern, spec), text))
         elif (low is not None and value < low) or (high is not None and value > high):
             verdicts.append(Verdict(None, _range(low, high), f"Write {_range(low, high).removeprefix('this must be ')}.", text))
-        elif (shortest is not None and len(text) < shortest) or (longest is not None and len(text) > longest):
+        elif longest is not None and len(text) > longest:
             verdicts.append(
                 Verdict(
                     None,
-                    f"this must be {shortest or 0} to {longest if longest is not None else 'any number of'} characters long",
-                    "Shorten or complete it.",
+                    f"this is {len(text)} characters long, and this column allows at most {longest}",
+                    f"Shorten it to {longest} characters or fewer.",
                     text,
                 )
             )
+        elif shortest is not None and len(text) < shortest:
+            verdicts.append(Verdict(None, f"this is {len(text)} characters long, and this column needs at least {shortest}", "Complete it.", text))
         else:
             verdicts.append(Verdict(value))
     return verdicts
@@ -327,11 +345,21 @@ def _range(low, high) -> str:
 
 
 def _pattern_fix(text: str, pattern: re.Pattern, spec: dict) -> str:
-    """Suggest the text in lower case with hyphens when that fits the schema's pattern (as ids do)."""
-    suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if suggestion and pattern.fullmatch(suggestion):
-        return f"Write it as '{suggestion}'."
-    return f"Write {describe(spec).lower()} in that form."
+    """What to write instead: the text corrected in the ways editors' slips need (an id in lower case with
+    hyphens, its accents dropped; a web address given its https://), when that fits the field's own pattern
+    and length; else the field's example; else its description."""
+    constraints = spec.get("constraints", {})
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    candidates = [re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")]
+    if ":" not in text and not text[:1].isspace():
+        candidates.append(f"https://{text}")
+    for suggestion in candidates:
+        if suggestion and pattern.fullmatch(suggestion) and len(suggestion) <= constraints.get("maxLength", len(suggestion)):
+            return f"Write it as '{suggestion}'."
+    empty = "" if constraints.get("required") else ", or leave it empty"
+    if "example" in spec:
+        return f"Write it like '{spec['example']}'{empty}."
+    return f"Write it as this column needs ({describe(spec)}){empty}."
 
 
 def check_cells(

@@ -111,7 +111,7 @@ def test_cells_are_stripped_and_header_lower_cased():
     "raw, words",
     [
         (b'a,b\n"1,2\n', "never closed"),
-        ("a,b\n1,2\n".encode("utf-16"), "not a text file"),
+        ("a,b\n1,2\n".encode("utf-16"), "saved from Excel as Unicode Text"),
         (b"a,b\n\x00\x01,2\n", "not a text file"),
     ],
 )

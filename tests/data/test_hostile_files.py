@@ -78,6 +78,7 @@ def test_a_broken_data_package_description_is_a_problem_too(tmp_path, package):
         lambda package: schema_of(package, "risks").update(foreignKeys=[{"fields": "owner"}]),
         lambda package: field(package, "risks", "impact")["constraints"].update(maximum="lots"),
         lambda package: field(package, "risks", "owner").update(constraints={"minimum": 1}),
+        lambda package: field(package, "areas", "id").update(patternMessage=["not", "words"]),
     ],
 )
 def test_a_schema_whose_checks_cannot_be_applied_is_a_problem(tmp_path, change):

@@ -90,8 +90,10 @@ def test_pattern_suggests_an_id(tmp_path):
     append(data, "risks", "testshire,Test Carers,2,Another risk,2,2,4,,,rep-2016,P")
     found = problems(data)
     assert [(p.line, p.column, p.value) for p in found] == [(3, "scheme_id", "Test Carers")]
-    assert found[0].fix == "Write it as 'test-carers'."
-    assert "^[a-z0-9]+(-[a-z0-9]+)*$" in found[0].message
+    assert str(found[0]) == (
+        "data/risks.csv, line 3, column 'scheme_id': an id can only have lower-case letters a to z, digits, and single hyphens "
+        "between them (found 'Test Carers'). Write it as 'test-carers'."
+    )
 
 
 def test_the_pattern_is_the_schemas_own(tmp_path):
@@ -99,9 +101,13 @@ def test_the_pattern_is_the_schemas_own(tmp_path):
     data = folder(tmp_path)
     load(data)  # the tiny data set is valid as it is
     edit_schema(data, lambda package: field(package, "sources", "id")["constraints"].update(pattern="^[a-z]+-[0-9]{2}$"))
+    edit_schema(data, lambda package: field(package, "sources", "id").update(patternMessage="a source id is letters, a hyphen and two digits"))
     found = problems(data)
     assert places(found) == [("sources.csv", 2, "id")]
-    assert found[0].value == "rep-2016" and "^[a-z]+-[0-9]{2}$" in found[0].message
+    assert (found[0].value, found[0].message) == ("rep-2016", "a source id is letters, a hyphen and two digits")
+    # Without words for it, the message quotes the pattern itself.
+    edit_schema(data, lambda package: field(package, "sources", "id").pop("patternMessage"))
+    assert problems(data)[0].message == "this does not have the form this column needs (the pattern ^[a-z]+-[0-9]{2}$)"
     edit_schema(data, lambda package: field(package, "sources", "id")["constraints"].update(pattern="^REP-[0-9]+$"))
     (data / "sources.csv").write_text((data / "sources.csv").read_text(encoding="utf-8").replace("rep-2016,", "REP-2016,", 1), encoding="utf-8")
     # Now the old id breaks the foreign keys that point at sources, and only them: the pattern accepts REP-2016.
