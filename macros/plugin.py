@@ -8,10 +8,12 @@ editable mode by `make install`).
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -163,12 +165,12 @@ class CarePlugin(BasePlugin[CareConfig]):
                 self.narrative[uri] = (kind, ident)  # the editor's page keeps its prose; figures are added below
                 ctx.shown.add((SECTIONS[kind], ident))
                 continue
-            files.append(File.generated(config, uri, content=builders[kind](ctx, ident)))
+            files.append(MadeOnRead.make(config, uri, functools.partial(builders[kind], ctx, ident)))
             self.generated.add(uri)
         for kind in SECTIONS:
             uri = ctx.src_uri(kind)
             if uri not in existing:
-                files.append(File.generated(config, uri, content=index_page(ctx, kind)))
+                files.append(MadeOnRead.make(config, uri, functools.partial(index_page, ctx, kind)))
                 self.generated.add(uri)
         files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
         return files
@@ -200,6 +202,8 @@ class CarePlugin(BasePlugin[CareConfig]):
         return self.stash.stash(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            page.markdown = None  # made from the data and no longer needed: 3,000 pages of it at national scale
         return self.stash.restore(page.file.src_uri, html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -230,6 +234,35 @@ class CarePlugin(BasePlugin[CareConfig]):
         github.write_summary(github.summary_markdown(text))
         for line in text.splitlines():
             log.info(line)
+
+
+class MadeOnRead(File):
+    """A page made from the data when mkdocs reads it, and not kept: mkdocs reads each page once, and keeping
+    every page's markdown from on_files to the end of the build held a copy of the whole site in memory."""
+
+    _make: Callable[[], str]
+
+    @classmethod
+    def make(cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str]) -> MadeOnRead:
+        file = cast(MadeOnRead, cls.generated(config, src_uri, content=""))
+        file._make = make
+        return file
+
+    @property
+    def content_string(self) -> str:
+        return self._make()
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:  # another plugin may replace the page's markdown
+        self._make = lambda: value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self._make().encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._make = lambda: value.decode("utf-8")
 
 
 def _after_title(markdown: str, block: str) -> str:

@@ -123,6 +123,8 @@ def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset
     if problems or dataset is None:
         # One list, in file and line order, so an editor can work down it.
         raise DataProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
+    for table in tables.values():
+        table.settle()
     dataset.tables = tables
     dataset.package = package
     return dataset

@@ -61,47 +61,45 @@ def read_table(raw: bytes) -> RawTable:
         raise CellError("this is not a text file (it holds NUL bytes)", SAVE_AS_CSV)
     if not text.strip():
         return RawTable([], [], np.zeros(0, dtype=np.int64))
-    frame, header_width = _parse(text)
+    found, records, header_width = _parse(text)
     columns = []
-    newlines = np.zeros(len(frame), dtype=np.int64)  # line breaks inside quoted cells, per record
+    newlines = np.zeros(records, dtype=np.int64)  # line breaks inside quoted cells, per record
     # Each record but the last ends with one line break; any more are inside quoted cells, and only then
     # are the cells searched for them.
     breaks_in_file = text.count("\n") + text.count("\r") - text.count("\r\n")
-    quoted_breaks = breaks_in_file > len(frame) - 1 + (text[-1] in "\r\n")
-    for position in range(frame.shape[1]):
-        codes, distinct = pd.factorize(frame.iloc[:, position].to_numpy(dtype=object))
+    quoted_breaks = breaks_in_file > records - 1 + (text[-1] in "\r\n")
+    for codes, distinct in found:
         if quoted_breaks:
             breaks = np.fromiter((len(_NEWLINES.findall(t)) for t in distinct), dtype=np.int64, count=len(distinct))
             if breaks.any():
                 newlines += breaks[codes]
         columns.append(TextColumn(codes, [t.strip() for t in distinct]))
-    starts = 1 + np.arange(len(frame), dtype=np.int64)
+    starts = 1 + np.arange(records, dtype=np.int64)
     starts[1:] += np.cumsum(newlines)[:-1]
     header = [columns[i].texts[columns[i].codes[0]].lower() for i in range(header_width)]
-    data = np.arange(1, len(frame))
+    data = np.arange(1, records)
     return RawTable(header, [c.take(data) for c in columns], starts[1:])
 
 
-def _parse(text: str) -> tuple[pd.DataFrame, int]:
-    """All records as text (header included), and how many cells the header row has.
+_CHUNK = 20_000  # records read at a time: pandas holds every cell of a chunk as a Python string
+
+
+def _parse(text: str) -> tuple[list[tuple[np.ndarray, list[str]]], int, int]:
+    """Every column of all records (header included) as codes into its distinct cells, the number of
+    records, and how many cells the header row has.
+
+    The file is read a chunk of records at a time and each chunk's columns factorised into codes shared by
+    the whole column, so the 257,000-row national file never exists as one table of Python strings (that
+    took 240 MB). pandas reads the text as UTF-8 bytes: a StringIO would hold four bytes a character.
 
     pandas' fast parser refuses a row with more cells than the first; such a file is read again as wide as
     its widest row (reported later, with its line), so one stray comma does not hide every other problem."""
+    data = text.encode("utf-8")
     width = header_width = None
     for _ in range(100):
         try:
-            frame = pd.read_csv(
-                io.StringIO(text),
-                header=None,
-                names=None if width is None else range(width),
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                skip_blank_lines=False,
-                engine="c",
-                index_col=False,
-            )
-            return frame, header_width if header_width is not None else frame.shape[1]
+            columns, records = _factorised(data, width)
+            return columns, records, header_width if header_width is not None else len(columns)
         except pd.errors.ParserError as error:
             wider = _TOO_MANY.search(str(error))
             if wider and (width is None or int(wider[2]) > width):
@@ -141,3 +139,32 @@ def other_separator(header: list[str], names: list[str]) -> str | None:
         if len(cells) > 1 and sum(cell in names for cell in cells) > max(with_commas, 1):
             return separator
     return None
+
+
+def _factorised(data: bytes, width: int | None) -> tuple[list[tuple[np.ndarray, list[str]]], int]:
+    """Each column as (codes, distinct cells in order of first appearance), and the number of records."""
+    seen: list[dict[str, int]] = []
+    parts: list[list[np.ndarray]] = []
+    records = 0
+    chunks = pd.read_csv(
+        io.BytesIO(data),
+        encoding="utf-8",
+        header=None,
+        names=None if width is None else range(width),
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=False,
+        engine="c",
+        index_col=False,
+        chunksize=_CHUNK,
+    )
+    for chunk in chunks:
+        if not seen:
+            seen, parts = [{} for _ in range(chunk.shape[1])], [[] for _ in range(chunk.shape[1])]
+        for position, known in enumerate(seen):
+            codes, distinct = pd.factorize(chunk.iloc[:, position].to_numpy(dtype=object))
+            shared = np.fromiter((known.setdefault(t, len(known)) for t in distinct), dtype=np.int32, count=len(distinct))
+            parts[position].append(shared[codes])
+        records += len(chunk)
+    return [(np.concatenate(p), list(known)) for p, known in zip(parts, seen)], records

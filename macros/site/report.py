@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import numpy as np
-
 from ..analysis.disagreements import unmatched_explanations
 from ..presentation import wording
 from .advice import Advice
@@ -22,7 +20,7 @@ def unshown(ctx: Context) -> list[str]:
     for name, table in ctx.data.tables.items():
         column = _ROW_KEY.get(name)
         lines = table.lines.tolist()
-        keys = np.asarray(table.values[column], dtype=object).tolist() if column else lines
+        keys = table.column(column) if column else lines
         missing += [f"{table.file}, line {line}" for line, key in zip(lines, keys) if (name, key) not in ctx.shown]
     return missing
 
