@@ -6,8 +6,9 @@ from macros.plugin import MadeOnRead
 
 
 def _config(tmp_path) -> MkDocsConfig:
+    (tmp_path / "docs").mkdir()
     config = MkDocsConfig()
-    config.load_dict({"site_name": "Test", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site")})
+    config.load_dict({"site_name": "Test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
     errors, _ = config.validate()
     assert not errors
     return config
