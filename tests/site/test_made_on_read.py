@@ -11,6 +11,7 @@ def _config(tmp_path) -> MkDocsConfig:
     config.load_dict({"site_name": "Test", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
     errors, _ = config.validate()
     assert not errors
+    config.plugins._current_plugin = "care"  # mkdocs sets this while a plugin's event runs
     return config
 
 
