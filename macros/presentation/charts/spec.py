@@ -88,9 +88,7 @@ def altair_chart(plot: Plot):
         background="transparent",
     )
     return (
-        chart.configure_axis(
-            labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT, domainColor=AXIS, tickColor=AXIS, gridColor=GRID
-        )
+        chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT, domainColor=AXIS, tickColor=AXIS, gridColor=GRID)
         .configure_title(color=TEXT)
         .configure_legend(labelFontSize=12, labelColor=TEXT, symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {}))
         .configure_view(stroke=None)
