@@ -11,10 +11,13 @@
 #   make benchmark  time a site build (benchmarks/build_benchmark.py)
 #   make lock       re-resolve requirements.in into requirements.txt
 #   make clean      remove build and test output (keeps .venv)
-#   make distclean  clean, and remove .venv too
+#   make distclean  clean, and remove .venv and node_modules too
 #
 # Python 3.11.5 or newer is needed (pymdown-extensions 13 asks for it); point
 # PYTHON at one if `python3` is older, e.g. `make test PYTHON=python3.12`.
+#
+# `make test` also needs Node.js 20+ with npm, and Java 11+: the browser tests run pa11y and the W3C
+# Nu HTML Checker (vnu-jar), installed from package-lock.json into node_modules/.
 #
 # Browser tests read CHROMIUM_PATH. `make test` sets it to Chromium from the
 # system (/usr/bin/chromium or `chromium` on PATH) when there is one;
@@ -25,13 +28,14 @@
 PYTHON ?= python3
 VENV = .venv
 STAMP = $(VENV)/.installed
+NODE_STAMP = node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
 .PHONY: preview test lint build benchmark lock clean distclean install
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 # Create the virtualenv (only when it does not exist yet).
 $(VENV)/pyvenv.cfg:
@@ -45,6 +49,13 @@ $(STAMP): $(VENV)/pyvenv.cfg requirements.txt pyproject.toml
 	$(VENV)/bin/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(VENV)/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# pa11y and the Nu HTML Checker for the browser tests, again only when the lock file changed. No install
+# scripts: Puppeteer's would download a Chromium (pa11y runs the one the browser tests use) and vnu-jar's
+# a Java (the checker runs on the machine's java).
+$(NODE_STAMP): package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 preview: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs serve --dev-addr $(HOST):$(PORT)
@@ -62,7 +73,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint $(NODE_STAMP)
 	@set -e; \
 	chromium="$${CHROMIUM_PATH:-}"; \
 	if [ -z "$$chromium" ] && [ "$${GITHUB_ACTIONS:-}" != "true" ]; then \
@@ -100,4 +111,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

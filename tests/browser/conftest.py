@@ -52,8 +52,9 @@ def _system_chromium() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the session (a fresh profile: Playwright makes a new user data dir).
+def launched():
+    """One headless Chromium for the session (a fresh profile: Playwright makes a new user data dir), and
+    the path of the program it runs, for tools that start a Chromium of their own (pa11y).
 
     CHROMIUM_PATH if set, else Playwright's own Chromium; when that is not installed either (plain
     `pytest` on a machine where `make test` has not run), the system's Chromium if there is one.
@@ -64,18 +65,30 @@ def browser():
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=LAUNCH_ARGS)
+            path = executable or playwright.chromium.executable_path
         except Error as error:
-            fallback = None if executable else _system_chromium()
-            if fallback is None:
+            path = None if executable else _system_chromium()
+            if path is None:
                 where = f"CHROMIUM_PATH={executable}" if executable else "Playwright's own Chromium"
                 pytest.fail(
                     f"Could not start {where}: {error}\nSet CHROMIUM_PATH to a Chromium or Chrome, or run "
                     "`.venv/bin/playwright install chromium` (`make test` does one or the other).",
                     pytrace=False,
                 )
-            chromium = playwright.chromium.launch(executable_path=fallback, headless=True, args=LAUNCH_ARGS)
-        yield chromium
+            chromium = playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
+        yield chromium, path
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser(launched):
+    return launched[0]
+
+
+@pytest.fixture(scope="session")
+def chromium_path(launched) -> str:
+    """The Chromium program the browser tests use."""
+    return launched[1]
 
 
 class Visitor:

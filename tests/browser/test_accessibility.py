@@ -34,6 +34,7 @@ README_SCREENSHOT = ROOT / ".github" / "screenshots" / "area-page.png"
 
 PAGES = {
     "home": "/",
+    "index": "/areas/",  # a list of areas, schemes or measures
     "area": "/areas/mid-nottinghamshire/",  # generated, with charts (Durham has single figures only: no charts)
     "scheme": "/schemes/southampton-supporting-carers/",
     "measure": "/measures/soton-dtc-days/",

@@ -34,8 +34,17 @@ def test_every_chart_is_a_valid_spec_of_the_size_the_page_reserves(case):
     assert isinstance(chart, alt.TopLevelMixin)
     vl = chart.to_dict()  # validated against the Vega-Lite schema
     assert (vl["width"], vl["height"], vl["autosize"]) == (640, 330, {"type": "fit", "contains": "padding"})
-    assert vl["title"] == {"text": CASES[case].title, "anchor": "start", "fontSize": 15} and vl["background"] == "#ffffff"
-    assert vl["config"]["axis"] == {"labelColor": "#0b0c0c", "labelFontSize": 12, "titleColor": "#0b0c0c", "titleFontSize": 12}
+    assert vl["title"] == {"text": CASES[case].title, "anchor": "start", "fontSize": 15} and vl["background"] == "transparent"
+    assert vl["config"]["axis"] == {
+        "labelColor": "#0b0c0c",
+        "labelFontSize": 12,
+        "titleColor": "#0b0c0c",
+        "titleFontSize": 12,
+        "domainColor": "#888888",
+        "tickColor": "#888888",
+        "gridColor": "#b1b4b6",
+    }
+    assert vl["config"]["title"] == {"color": "#0b0c0c"}
     assert vl["config"]["view"]["stroke"] is None
     assert vl["encoding"]["y"] == {
         "axis": {"tickCount": 4, "ticks": False},

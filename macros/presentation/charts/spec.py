@@ -12,8 +12,12 @@ from .points import BARS, GROUPED_BARS, LONG_LINE, Plot
 
 # Part of every chart's cache key. Bump it whenever the look changes in a way a chart's inputs do not
 # show: anything in this module, or in how `drawing` turns the spec into an SVG.
-STYLE_VERSION = "4"  # 4: the cache key is made from the chart's inputs, not its spec
+STYLE_VERSION = "5"  # 5: no background, every colour from the palette below (it reads in both colour schemes)
 
+# The palette. A chart has no background: it shows the page's. On the dark page, assets/care.css turns
+# the picture over (invert, then hue-rotate 180 degrees), so each colour here must read on white as it
+# is and on the dark page as turned: text at 4.5:1 or more, lines and marks at 3:1 (WCAG 1.4.3, 1.4.11).
+# tests/presentation/test_chart_colours.py checks both.
 SERIES_STYLE = {  # colour, dash and point shape: never colour alone
     "Plan": ("#505a5f", [6, 4], "square"),
     "Actual": ("#1d70b8", [1, 0], "circle"),
@@ -24,7 +28,9 @@ AXIS_LABELS = 6  # at most, on a long series
 # character, with a gap between labels. Overestimating only names fewer periods.
 AXIS_WIDTH, CHAR_WIDTH, LABEL_GAP = 590, 7, 14
 WIDTH, HEIGHT = 640, 330  # the size the page reserves for the <img>, axes and legend included
-TEXT = "#0b0c0c"
+TEXT = "#0b0c0c"  # title, labels, legend
+AXIS = "#888888"  # the axis line along the bottom
+GRID = "#b1b4b6"  # gridlines: a guide to the eye, not needed to read a value (the table has them)
 
 
 def axis_title(unit: str) -> str:
@@ -79,10 +85,11 @@ def altair_chart(plot: Plot):
         height=HEIGHT,
         # Exactly the size the page reserves for the <img>: no jump as charts load.
         autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        background="#ffffff",
+        background="transparent",
     )
     return (
-        chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT)
+        chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT, domainColor=AXIS, tickColor=AXIS, gridColor=GRID)
+        .configure_title(color=TEXT)
         .configure_legend(labelFontSize=12, labelColor=TEXT, symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {}))
         .configure_view(stroke=None)
     )
