@@ -131,3 +131,8 @@ def test_long_axes_name_every_few_periods_as_many_as_fit(names, count, named):
     labels = spec.axis_labels(periods(names, count))
     assert labels == named
     assert len(labels) * (max(map(len, labels)) * spec.CHAR_WIDTH + spec.LABEL_GAP) <= spec.AXIS_WIDTH
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_spec_drawn_unchecked_is_the_checked_one(case):
+    assert spec.vega_lite(CASES[case]) == spec.altair_chart(CASES[case]).to_dict()

@@ -96,5 +96,9 @@ def altair_chart(plot: Plot):
 
 
 def vega_lite(plot: Plot) -> dict:
-    """The Vega-Lite spec vl-convert draws (not validated: `altair_chart` is tested to be valid)."""
-    return altair_chart(plot).to_dict(validate=False)
+    """The Vega-Lite spec vl-convert draws. Not checked against the Vega-Lite schema here: that took 30 ms a
+    chart, more than half of building it, and tests/presentation/test_chart_spec.py checks every shape."""
+    from altair.utils.schemapi import debug_mode
+
+    with debug_mode(False):  # Altair's own check of each part as it is made
+        return altair_chart(plot).to_dict(validate=False)
