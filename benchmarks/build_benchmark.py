@@ -191,6 +191,47 @@ def page_weights(site: Path) -> list[tuple[str, int, int, int, int]]:
     return rows
 
 
+def page_kind(page: str) -> str:
+    """The type of a page, from its folder in the site as page_weights() names it."""
+    parts = page.split("/")
+    if parts[0] not in ("areas", "schemes", "measures"):
+        return "home and 404" if page == "." else "other pages"
+    if len(parts) == 1:
+        return "indexes"
+    if parts[1] == "index":
+        return "parts of indexes"
+    if len(parts) == 2:
+        return f"{parts[0][:-1]} pages"
+    return "parts of measure lists"  # measures/<id>/<n>/: a measure's areas, when they are too many for its page
+
+
+def print_weights(site: Path) -> None:
+    """Median and largest weight of the site's pages, all together and by type, and the search index."""
+    weights = page_weights(site)
+    html = [w[1] for w in weights]
+    whole = [w[1] + w[2] for w in weights]
+    gz = [w[3] + w[4] for w in weights]
+    biggest = max(weights, key=lambda w: w[1] + w[2])
+    print("Page weight (HTML plus the page's own chart SVGs; theme files and charts other pages share not counted):")
+    print(
+        f"  all pages: median {kb(statistics.median(whole))}, largest {kb(max(whole))} ({biggest[0]}/); "
+        f"HTML alone median {kb(statistics.median(html))}, largest {kb(max(html))}"
+    )
+    print(f"  gzipped, as sent: median {kb(statistics.median(gz))}, largest {kb(max(gz))}")
+    for name in sorted({page_kind(w[0]) for w in weights}):
+        kind = [w for w in weights if page_kind(w[0]) == name]
+        largest = max(kind, key=lambda w: w[1] + w[2])
+        print(
+            f"  {name:<23} {len(kind):>5,}: median {kb(statistics.median(w[1] + w[2] for w in kind))} "
+            f"(HTML {kb(statistics.median(w[1] for w in kind))}, gzipped {kb(statistics.median(w[3] + w[4] for w in kind))}), "
+            f"largest {kb(largest[1] + largest[2])} ({largest[0]}/, gzipped {kb(largest[3] + largest[4])})"
+        )
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        raw = index.read_bytes()
+        print(f"  shared: search index {kb(len(raw))} (gzipped {kb(len(gzip.compress(raw, 6)))})")
+
+
 def kb(n: float) -> str:
     return f"{n / 1000:,.0f} KB"
 
@@ -236,10 +277,14 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--project-only", action="store_true", help="only generate the data and the project copy, and print the command that builds it"
     )
+    parser.add_argument("--weights", metavar="SITE", type=Path, help="only print the page weights of a site already built into SITE")
     parser.add_argument("--capture", nargs=4, metavar=("PROJECT", "DATA", "CACHE", "DOCS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.capture:
         capture(*(Path(p) for p in args.capture))
+        return 0
+    if args.weights:
+        print_weights(args.weights)
         return 0
 
     import synthetic
@@ -273,7 +318,6 @@ def main(argv=None) -> int:
     print("Building with this project, warm (charts cached) ...", flush=True)
     warm = timed_build("warm", project, ours, env)
     runs.append(warm)
-    weights = page_weights(ours)
 
     print("Writing the same pages as plain files for the baseline ...", flush=True)
     docs = base / "baseline" / "docs"
@@ -306,28 +350,7 @@ def main(argv=None) -> int:
     for run in runs:
         print(f"{run.name:<16}{run.pages:>8,}{run.seconds:>11.1f}s{run.pages / run.seconds:>10.1f}{run.max_rss_kb / 1024:>11,.0f} MB")
     print()
-    html = [w[1] for w in weights]
-    whole = [w[1] + w[2] for w in weights]
-    gz = [w[3] + w[4] for w in weights]
-    biggest = max(weights, key=lambda w: w[1] + w[2])
-    print("Page weight (HTML plus the page's own chart SVGs; theme files and charts other pages share not counted):")
-    print(
-        f"  all pages: median {kb(statistics.median(whole))}, largest {kb(max(whole))} ({biggest[0]}/); "
-        f"HTML alone median {kb(statistics.median(html))}, largest {kb(max(html))}"
-    )
-    print(f"  gzipped, as sent: median {kb(statistics.median(gz))}, largest {kb(max(gz))}")
-    for folder in ("areas", "schemes", "measures"):
-        kind = [w for w in weights if w[0].startswith(folder + "/")]
-        if kind:
-            print(
-                f"  {folder + ' pages':<15} median {kb(statistics.median(w[1] + w[2] for w in kind))} "
-                f"(HTML {kb(statistics.median(w[1] for w in kind))}, gzipped {kb(statistics.median(w[3] + w[4] for w in kind))}), "
-                f"largest {kb(max(w[1] + w[2] for w in kind))} (gzipped {kb(max(w[3] + w[4] for w in kind))})"
-            )
-    index = ours / "search" / "search_index.json"
-    if index.exists():
-        raw = index.read_bytes()
-        print(f"  shared: search index {kb(len(raw))} (gzipped {kb(len(gzip.compress(raw, 6)))})")
+    print_weights(ours)
     print()
     print(f"Rebuild after editing one CSV cell: {edited.seconds:.1f}s")
     print(f"Peak memory of all builds (RUSAGE_CHILDREN): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MB")

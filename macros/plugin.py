@@ -35,7 +35,7 @@ from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
 from .site.fact_check import Mismatch, check_page
 from .site.html_blocks import Stash
-from .site.pages import area_figures, area_page, index_page, measure_page, scheme_figures, scheme_page
+from .site.pages import area_figures, area_page, index_pages, measure_pages, scheme_figures, scheme_page
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import FIGURES_MARK, age
 from .site.settings import Settings
@@ -85,6 +85,9 @@ class CareConfig(base.Config):
     small_number_threshold = _AtLeastOne(default=5)
     chart_cache = c.Dir(exists=False, default=".cache/charts")
     build_date = _Day()  # how old the figures are is said as at this day; empty: the day the build runs
+    # Long lists are split into pages, so that no page grows with the number of areas.
+    areas_per_page = _AtLeastOne(default=30)
+    names_per_index_page = _AtLeastOne(default=200)
 
 
 class CarePlugin(BasePlugin[CareConfig]):
@@ -107,7 +110,14 @@ class CarePlugin(BasePlugin[CareConfig]):
 
     def settings(self) -> Settings:
         today = date.fromisoformat(self.config.build_date) if self.config.build_date else date.today()
-        return Settings(Path(self.config.data_dir), self.config.small_number_threshold, Path(self.config.chart_cache), today)
+        return Settings(
+            Path(self.config.data_dir),
+            self.config.small_number_threshold,
+            Path(self.config.chart_cache),
+            today,
+            self.config.areas_per_page,
+            self.config.names_per_index_page,
+        )
 
     def dataset(self, settings: Settings) -> tuple[Dataset, list[Disagreement]]:
         """The validated data set and the disagreements inside it; read again only when a file in the data
@@ -158,20 +168,25 @@ class CarePlugin(BasePlugin[CareConfig]):
         except PageProblem as problem:
             github.emit([github.annotation("error", str(problem).split(": ", 1)[-1], problem.page)])
             raise
-        builders = {"area": area_page, "scheme": scheme_page, "measure": measure_page}
+        builders = {"area": area_page, "scheme": scheme_page}
+        made: dict[str, str] = {}  # address: markdown; a measure page or an index may come with parts of its list
         for kind, ident in wanted:
             uri = ctx.src_uri(kind, ident)
             if uri in existing:
                 self.narrative[uri] = (kind, ident)  # the editor's page keeps its prose; figures are added below
                 ctx.shown.add((SECTIONS[kind], ident))
                 continue
-            files.append(MadeOnRead.make(config, uri, functools.partial(builders[kind], ctx, ident)))
-            self.generated.add(uri)
-        for kind in SECTIONS:
-            uri = ctx.src_uri(kind)
-            if uri not in existing:
-                files.append(MadeOnRead.make(config, uri, functools.partial(index_page, ctx, kind)))
+            if kind == "measure":
+                made.update(measure_pages(ctx, ident))
+            else:  # 3,150 pages at national scale: each made when mkdocs reads it (see MadeOnRead)
+                files.append(MadeOnRead.make(config, uri, functools.partial(builders[kind], ctx, ident)))
                 self.generated.add(uri)
+        for kind in SECTIONS:
+            if ctx.src_uri(kind) not in existing:
+                made.update(index_pages(ctx, kind))
+        for uri, content in made.items():
+            files.append(File.generated(config, uri, content=content))
+            self.generated.add(uri)
         files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
         return files
 

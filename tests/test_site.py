@@ -360,11 +360,13 @@ def test_every_measure_page_gives_direction_and_each_place_that_reports_it(real_
         # Schemes: how many in how many areas, by status, then each with its status in words and links.
         by_scheme = {k: j for k, j in mine.items() if k[1] is not None}
         if not by_scheme:
-            assert "report this measure:" not in said, measure["id"]
+            assert not re.search(r"reports? this measure:", said), measure["id"]
             continue
         counts = Counter((j.word if j else "No figures to compare").lower() for j in by_scheme.values())
         n_areas = len({k[0] for k in by_scheme})
-        head = f"{len(by_scheme):,} scheme{'s' if len(by_scheme) != 1 else ''} in {n_areas:,} area{'s' if n_areas != 1 else ''} report this measure: "
+        one = len(by_scheme) == 1
+        places = f"{len(by_scheme):,} scheme{'' if one else 's'} in {n_areas:,} area{'s' if n_areas != 1 else ''}"
+        head = f"{places} report{'s' if one else ''} this measure: "
         assert head in said, measure["id"]
         summary = said.split(head)[1].split(". Each scheme's page")[0]
         assert sorted(summary.split(", ")) == sorted(f"{n:,} {w}" for w, n in counts.items()), measure["id"]

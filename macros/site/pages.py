@@ -7,10 +7,14 @@ page in docs/ for the same address takes over the prose.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from markupsafe import Markup
 
 from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
+from ..data.model import Measure
 from ..presentation import statuses, wording
+from . import paging
 from .context import Context
 from .render import link, status_badge
 from .sections import (
@@ -91,8 +95,21 @@ def _in_words(name: str, top: Headline, group: Status | str) -> str:
 def areas_in_words(ctx: Context, here: str) -> Markup:
     """For each area, what is going well and what is going badly, in words: each measure judged better or
     worse than plan, by its short name (else its name), with the period it is judged on. Newest first, the
-    whole area's measures before its schemes'; at most IN_WORDS_AT_MOST of each, then a link to the rest."""
+    whole area's measures before its schemes'; at most IN_WORDS_AT_MOST of each, then a link to the rest.
+    With more areas than `areas_per_page`, how all their measures are going, counted, instead: each area's
+    page says what is going well and badly there (a line for each of 150 areas weighed 130 KB)."""
     data = ctx.data
+    if len(data.areas) > ctx.settings.areas_per_page:
+        totals = {s.key: 0 for s in ALL}
+        for area_id in data.areas:
+            for key, n in counts_for(ctx, area_id).items():
+                totals[key] += n
+        return render(
+            "areas_in_words_counted.html",
+            areas=wording.plural(len(data.areas), "area"),
+            href=ctx.page_href(here, "area"),
+            counts=[(s, wording.plural(totals[s.key], "measure")) for s in ALL if totals[s.key]],
+        )
     areas = []
     for area in sorted(data.areas.values(), key=lambda a: a.name):
         # Worked out from the figures, or (where the figures cannot say) the report's own words, kept apart.
@@ -214,58 +231,159 @@ BETTER_WORDS = {
 }
 
 
-def measure_page(ctx: Context, measure_id: str) -> str:
+@dataclass
+class _Reporting:
+    """An area that reports a measure: its whole-area headline (None if it has none), its schemes' headlines
+    and every figure of it, for the sources."""
+
+    area_id: str
+    name: str
+    top: Headline | None = None
+    schemes: list[tuple[str, Headline | None]] = field(default_factory=list)
+    rows: list = field(default_factory=list)
+
+
+def _reporting(ctx: Context, measure_id: str) -> list[_Reporting]:
+    """Every area that reports the measure, for the whole area or through its schemes, in order of name."""
     data, m = ctx.data, ctx.data.measures[measure_id]
-    ctx.mark("measures", [m], "id")
-    here = ctx.url(ctx.src_uri("measure", measure_id))
-    t = ctx.settings.small_number_threshold
-    cell = lambda o: "" if o is None else wording.shown(o, m, t)
-    found = sorted(data.series_by_measure.get(measure_id, []), key=lambda k: (data.areas[k[0]].name, data.schemes[k[1]].name if k[1] else ""))
-    rows, seen = [], []
-    by_area: dict[str, list[tuple[str, Headline | None]]] = {}  # the schemes reporting it, by area
-    for area_id, scheme_id in found:
+    found: dict[str, _Reporting] = {}
+    keys = sorted(
+        data.series_by_measure.get(measure_id, []),
+        key=lambda k: (data.areas[k[0]].name.casefold(), k[0], data.schemes[k[1]].name.casefold() if k[1] else ""),
+    )
+    for area_id, scheme_id in keys:
         series = data.series[(area_id, scheme_id, measure_id)]
-        seen += series
+        entry = found.setdefault(area_id, _Reporting(area_id, data.areas[area_id].name))
+        entry.rows += series
         top = ctx.headline(series, m)
         if scheme_id:
-            by_area.setdefault(area_id, []).append((scheme_id, top))
-        elif top is not None:
-            rows.append(
-                [
-                    link(ctx.page_href(here, "area", area_id), data.areas[area_id].name),
-                    wording.period(top.period),
-                    cell(top.plan),
-                    cell(top.actual),
-                    Markup(" ").join(status_badge(s) for s in top.statuses),
-                ]
-            )
-    return str(
-        render(
+            entry.schemes.append((scheme_id, top))
+        else:
+            entry.top = top
+    return list(found.values())
+
+
+# A measure page sums up its areas in words from this many with figures for the whole area (or when they are
+# in parts): a table of fewer is taken in at a glance.
+SUMMARY_FROM = 10
+
+
+def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
+    """The measure's page (address: markdown) and, when more areas report it than `areas_per_page`, a page
+    for each part of the list of areas: the measure's page then sums them up and links to the parts."""
+    data, m = ctx.data, ctx.data.measures[measure_id]
+    ctx.mark("measures", [m], "id")
+    uri = ctx.src_uri("measure", measure_id)
+    here = ctx.url(uri)
+    reporting = _reporting(ctx, measure_id)
+    parts = paging.parts_of(ctx, "measure", measure_id, reporting, ctx.settings.areas_per_page, lambda r: r.name)
+    about = {
+        "measure": m,
+        "better": BETTER_WORDS[m.better],
+        "term": data.glossary[m.abbreviation] if m.abbreviation else None,
+        "abbreviations": ctx.abbreviations,
+    }
+    tops = [r.top for r in reporting if r.top is not None]
+    # Summed up in words when the areas are in parts, or too many to take in at a glance.
+    summary = _areas_summary(tops) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
+    if len(parts) == 1:
+        page = render(
             "measure_page.md",
             title=m.name,
             description=m.meaning,
-            measure=m,
-            better=BETTER_WORDS[m.better],
-            term=data.glossary[m.abbreviation] if m.abbreviation else None,
-            rows=rows,
-            schemes=schemes_reporting(ctx, here, by_area) if by_area else "",
-            sources=sources_list(ctx, seen),
-            abbreviations=ctx.abbreviations,
+            summary=summary,
+            parts=[],
+            rows=_latest_rows(ctx, here, m, reporting),
+            schemes=schemes_reporting(ctx, here, reporting),
+            sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
+            **about,
         )
+        return {uri: str(page)}
+    pages = {
+        uri: str(
+            render(
+                "measure_page.md",
+                title=m.name,
+                description=m.meaning,
+                summary=summary,
+                parts=[{"href": ctx.href(here, ctx.url(p.uri)), "name": p.name, "areas": wording.plural(len(p.items), "area")} for p in parts],
+                rows=[],
+                schemes=schemes_reporting(ctx, here, reporting, listed=False),
+                sources=render(
+                    "sources_in_parts.html", reports=wording.plural(len(data.sources_for([o for r in reporting for o in r.rows])), "report")
+                ),
+                **about,
+            )
+        )
+    }
+    for p in parts:
+        at = ctx.url(p.uri)
+        near = {"previous": parts[p.number - 2] if p.number > 1 else None, "next": parts[p.number] if p.number < p.of else None}
+        pages[p.uri] = str(
+            render(
+                "measure_part.md",
+                title=f"{m.name}: {p.name}",
+                description=f"{m.name}: the latest figures for {p.which}",
+                part=p,
+                measure_href=ctx.href(at, here),
+                near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
+                rows=_latest_rows(ctx, at, m, p.items),
+                schemes=schemes_reporting(ctx, at, p.items),
+                sources=sources_list(ctx, [o for r in p.items for o in r.rows]),
+                **about,
+            )
+        )
+    return pages
+
+
+def measure_page(ctx: Context, measure_id: str) -> str:
+    """The measure's own page (without the parts of its list, if it has any)."""
+    return measure_pages(ctx, measure_id)[ctx.src_uri("measure", measure_id)]
+
+
+def _areas_summary(tops: list[Headline]) -> Markup:
+    """How the areas' latest figures for the whole area are going: how many have each status, and the periods."""
+    return render(
+        "areas_summary.html",
+        areas=wording.plural(len(tops), "area"),
+        periods=paging.periods_words(tops),
+        counts=paging.status_counts(tops, "area"),
     )
 
 
-def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list[tuple[str, Headline | None]]]) -> Markup:
+def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting]) -> list[list]:
+    """A row for each area's latest figure for the whole area: area, period, plan, actual, status."""
+    t = ctx.settings.small_number_threshold
+    cell = lambda o: "" if o is None else wording.shown(o, m, t)
+    # Figures for a month and for a year side by side: each period says how long it is.
+    period = wording.period_namer({r.top.period for r in reporting if r.top is not None})
+    return [
+        [
+            link(ctx.page_href(here, "area", r.area_id), r.name),
+            period(r.top.period),
+            cell(r.top.plan),
+            cell(r.top.actual),
+            Markup(" ").join(status_badge(s) for s in r.top.statuses),
+        ]
+        for r in reporting
+        if r.top is not None
+    ]
+
+
+def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], listed: bool = True) -> Markup:
     """The schemes that report a measure, by area, each with its status in words; their figures, charts
-    and tables are on the scheme's page. As a table with figures, 500 schemes made a page of 500 KB."""
+    and tables are on the scheme's page. As a table with figures, 500 schemes made a page of 500 KB.
+    With listed=False, only how many there are of each status (the parts of the list name each one)."""
     counts: dict[str, int] = {}
     areas = []
-    for area_id, schemes in by_area.items():
-        listed = []
-        for scheme_id, top in schemes:
+    for r in reporting:
+        if not r.schemes:
+            continue
+        listed_here = []
+        for scheme_id, top in r.schemes:
             word = statuses.WORDS[top.status] if top else "No figures to compare"
             counts[word] = counts.get(word, 0) + 1
-            listed.append(
+            listed_here.append(
                 {
                     "href": ctx.page_href(here, "scheme", scheme_id),
                     "name": ctx.data.schemes[scheme_id].name,
@@ -273,11 +391,18 @@ def schemes_reporting(ctx: Context, here: str, by_area: dict[str, list[tuple[str
                     "when": wording.period(top.period) if top else "",
                 }
             )
-        areas.append({"href": ctx.page_href(here, "area", area_id), "name": ctx.data.areas[area_id].name, "schemes": listed})
+        areas.append({"href": ctx.page_href(here, "area", r.area_id), "name": r.name, "schemes": listed_here})
+    if not areas:
+        return Markup("")
     total = sum(counts.values())
     summary = ", ".join(f"{n:,} {word.lower()}" for word, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     return render(
-        "schemes_reporting.html", total=wording.plural(total, "scheme"), areas=wording.plural(len(by_area), "area"), summary=summary, by_area=areas
+        "schemes_reporting.html",
+        total=wording.plural(total, "scheme"),
+        verb="reports" if total == 1 else "report",
+        areas=wording.plural(len(areas), "area"),
+        summary=summary,
+        by_area=areas if listed else [],
     )
 
 
@@ -286,25 +411,67 @@ INDEXES = {
     "scheme": ("Schemes", "Each scheme is a piece of work paid for to join up care, listed by area."),
     "measure": ("Measures", "Each measure is something counted to see whether care is getting better."),
 }
+PLURALS = {"area": "area", "scheme": "area", "measure": "measure"}  # what the entries of each index are
 
 
-def index_page(ctx: Context, kind: str) -> str:
+def index_pages(ctx: Context, kind: str) -> dict[str, str]:
+    """The index of areas, schemes or measures (address: markdown). With more than `names_per_index_page`
+    schemes, the schemes index lists the areas, each with how many schemes it has, linked to the schemes on
+    its page; with more names than that, the index page links to parts of the list, each a page."""
     data = ctx.data
-    here = ctx.url(ctx.src_uri(kind))
+    uri = ctx.src_uri(kind)
+    here = ctx.url(uri)
     title, intro = INDEXES[kind]
-    if kind == "area":
-        items = sorted(
-            ({"name": a.name, "href": ctx.page_href(here, "area", a.id), "summary": a.summary} for a in data.areas.values()),
-            key=lambda i: (i["name"], i["href"], i["summary"]),
-        )
-    elif kind == "scheme":
-        items = [
-            {"name": f"{s.name} ({data.areas[s.area_id].name})", "href": ctx.page_href(here, "scheme", s.id), "summary": s.summary}
-            for s in sorted(data.schemes.values(), key=lambda s: (data.areas[s.area_id].name, s.name))
-        ]
+    per_page = ctx.settings.names_per_index_page
+    by_area = kind == "scheme" and len(data.schemes) > per_page
+
+    def entries(at: str, items: list) -> list[dict]:
+        if kind == "area":
+            return [{"name": a.name, "href": ctx.page_href(at, "area", a.id), "summary": a.summary} for a in items]
+        if kind == "measure":
+            return [{"name": m.name, "href": ctx.page_href(at, "measure", m.id), "summary": m.meaning} for m in items]
+        if by_area:
+            counts = {a.id: len(data.schemes_by_area.get(a.id, [])) for a in items}
+            return [
+                {"name": f"{a.name} ({wording.plural(counts[a.id], 'scheme')})", "href": ctx.page_href(at, "area", a.id) + "#schemes", "summary": ""}
+                for a in items
+            ]
+        return [{"name": f"{s.name} ({data.areas[s.area_id].name})", "href": ctx.page_href(at, "scheme", s.id), "summary": s.summary} for s in items]
+
+    # In order of name as a reader looks one up: "st. albury" among the s's.
+    if kind == "measure":
+        items: list = sorted(data.measures.values(), key=lambda m: (m.name.casefold(), m.id))
+        name = lambda m: m.name
+    elif kind == "area" or by_area:
+        items = sorted((a for a in data.areas.values() if kind == "area" or data.schemes_by_area.get(a.id)), key=lambda a: (a.name.casefold(), a.id))
+        name = lambda a: a.name
     else:
-        items = sorted(
-            ({"name": m.name, "href": ctx.page_href(here, "measure", m.id), "summary": m.meaning} for m in data.measures.values()),
-            key=lambda i: (i["name"], i["href"], i["summary"]),
+        items = sorted(data.schemes.values(), key=lambda s: (data.areas[s.area_id].name.casefold(), s.area_id, s.name.casefold()))
+        name = lambda s: data.areas[s.area_id].name
+    if by_area:
+        intro = (
+            f"Each scheme is a piece of work paid for to join up care. There are {len(data.schemes):,}, "
+            f"in {wording.plural(len(items), 'area')}. Each area's page lists its schemes, with how each is going."
         )
-    return str(render("index_page.md", title=title, description=intro, items=items, abbreviations=ctx.abbreviations))
+    parts = paging.parts_of(ctx, kind, "index", items, per_page, name)
+    if len(parts) == 1:
+        page = render("index_page.md", title=title, description=intro, items=entries(here, items), parts=[], abbreviations=ctx.abbreviations)
+        return {uri: str(page)}
+    what = PLURALS[kind]
+    links = [{"href": ctx.href(here, ctx.url(p.uri)), "name": p.name, "count": wording.plural(len(p.items), what)} for p in parts]
+    pages = {uri: str(render("index_page.md", title=title, description=intro, items=[], parts=links, abbreviations=ctx.abbreviations))}
+    for p in parts:
+        at = ctx.url(p.uri)
+        pages[p.uri] = str(
+            render(
+                "index_part.md",
+                title=f"{title}: {p.name}",
+                description=intro,
+                part=p,
+                index_href=ctx.href(at, here),
+                index_title=title,
+                items=entries(at, p.items),
+                abbreviations=ctx.abbreviations,
+            )
+        )
+    return pages

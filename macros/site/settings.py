@@ -17,3 +17,8 @@ class Settings:
     """Where rendered chart SVGs are kept between builds, keyed by what they show."""
     today: date = field(default_factory=date.today)
     """The build's date: how old the figures are is said as at this day (set it to test, or to rebuild as of a day)."""
+    areas_per_page: int = 30
+    """A measure's figures, area by area, are split into pages of at most this many areas; with more areas
+    than this, the home page sums up how they are going instead of naming each area's measures."""
+    names_per_index_page: int = 200
+    """The lists of areas, schemes and measures are split into pages of at most this many names."""
