@@ -95,8 +95,9 @@ def baseline_config(project: Path, docs_dir: Path) -> str:
 
 
 class Run:
-    def __init__(self, name: str, seconds: float, max_rss_kb: int, site: Path, log: Path):
+    def __init__(self, name: str, seconds: float, max_rss_kb: int, site: Path, log: Path, cpu: float = 0.0):
         self.name, self.seconds, self.max_rss_kb, self.site, self.log = name, seconds, max_rss_kb, site, log
+        self.cpu = cpu  # user + system seconds of the build and its workers: less swayed by other work on the machine
         self.pages = sum(1 for _ in site.rglob("*.html"))
 
 
@@ -118,7 +119,7 @@ def timed_build(name: str, cwd: Path, site: Path, env: dict[str, str], config: P
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{name} build failed (exit {process.returncode}); see {log}:\n" + log.read_text(encoding="utf-8")[-3000:])
-    return Run(name, seconds, usage.ru_maxrss, site, log)
+    return Run(name, seconds, usage.ru_maxrss, site, log, usage.ru_utime + usage.ru_stime)
 
 
 # The baseline's static pages ------------------------------------------------------------------------------
@@ -346,14 +347,18 @@ def main(argv=None) -> int:
     print(f"Data: {data} ({args.areas} areas, {args.schemes} schemes, {args.years} years, seed {args.seed})")
     print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print()
-    print(f"{'build':<16}{'pages':>8}{'wall time':>12}{'pages/s':>10}{'peak memory':>14}")
+    print(f"{'build':<16}{'pages':>8}{'wall time':>12}{'CPU time':>12}{'pages/s':>10}{'peak memory':>14}")
     for run in runs:
-        print(f"{run.name:<16}{run.pages:>8,}{run.seconds:>11.1f}s{run.pages / run.seconds:>10.1f}{run.max_rss_kb / 1024:>11,.0f} MB")
+        print(
+            f"{run.name:<16}{run.pages:>8,}{run.seconds:>11.1f}s{run.cpu:>11.1f}s{run.pages / run.seconds:>10.1f}{run.max_rss_kb / 1024:>11,.0f} MB"
+        )
     print()
     print_weights(ours)
     print()
     print(f"Rebuild after editing one CSV cell: {edited.seconds:.1f}s")
     print(f"Peak memory of all builds (RUSAGE_CHILDREN): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MB")
+    print(f"peak memory / baseline: {warm.max_rss_kb / baseline.max_rss_kb:.2f}")
+    print(f"CPU time, warm / baseline: {warm.cpu / baseline.cpu:.2f}")
     if not args.no_cold:
         print(f"cold / baseline: {runs[0].seconds / baseline.seconds:.2f}")
     print(f"ratio: {warm.seconds / baseline.seconds:.2f}")
