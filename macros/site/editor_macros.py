@@ -168,7 +168,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
                 _page(env),
                 None,
                 f"there is no {kind} figure for '{measure}' in '{area}' for the period '{short(period)}'. "
-                f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.",
+                f"{hint}Periods with {'an' if kind[:1] in 'aeiou' else 'a'} {kind} figure: {'; '.join(have) or 'none'}.",
             )
         obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
     ctx.mark("observations", [obs])
