@@ -50,7 +50,9 @@ def test_the_guide_has_a_row_for_every_macro_and_no_other():
 def test_the_guide_writes_each_macro_with_all_its_arguments(name):
     """Adding, renaming or reordering an argument without the guide fails here."""
     params = list(inspect.signature(MACROS[name]).parameters.values())[1:]  # the first is the page's environment
-    from_signature = [(p.name, p.default is inspect.Parameter.empty, None if p.default in (None, inspect.Parameter.empty) else p.default) for p in params]
+    from_signature = [
+        (p.name, p.default is inspect.Parameter.empty, None if p.default in (None, inspect.Parameter.empty) else p.default) for p in params
+    ]
     assert documented_arguments(ROWS[name][0]) == from_signature
     # ...and the same words as the error messages use (macro_errors.usage).
     assert f"{name}({ROWS[name][0]})" == usage(name, MACROS[name])

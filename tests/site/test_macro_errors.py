@@ -42,13 +42,19 @@ FRONT = "---\ntitle: T\n---\n\n# T\n\n"  # front matter: the macro below it is o
             'docs/extra.md, line 3: this measure belongs to a scheme: add scheme="<id>". The scheme in testshire that reports it is "test-carers", '
             'so write {{ chart("testshire", "carers-assessed", scheme="test-carers") }}.',
         ),
-        (FRONT + "Words.\n\n{{ figure(testshire, dtc-days) }}\n", 'docs/extra.md, line 9: dtc-days is not in quotes. Ids, periods and kinds go in quotes: write "dtc-days".'),
+        (
+            FRONT + "Words.\n\n{{ figure(testshire, dtc-days) }}\n",
+            'docs/extra.md, line 9: dtc-days is not in quotes. Ids, periods and kinds go in quotes: write "dtc-days".',
+        ),
         (
             FRONT + "{{ figure(“testshire”, “dtc-days”) }}\n",
             "docs/extra.md, line 7: a macro is not written right: it has curly quote marks (“ ” or ‘ ’), which word processors put in. "
             f'Type straight ones instead: " ". {LOOKS_LIKE}',
         ),
-        (FRONT + '{{ figur("testshire", "dtc-days") }}\n', "docs/extra.md, line 7: there is no macro 'figur'. Did you mean 'figure'? The macros are: "),
+        (
+            FRONT + '{{ figur("testshire", "dtc-days") }}\n',
+            "docs/extra.md, line 7: there is no macro 'figur'. Did you mean 'figure'? The macros are: ",
+        ),
         (
             '# T\n\n{{ table("testshire", "dtc-days", colour="red") }}\n',
             "docs/extra.md, line 3: the macro table has no argument 'colour'. Its arguments are area, measure and scheme. "
@@ -60,10 +66,21 @@ FRONT = "---\ntitle: T\n---\n\n# T\n\n"  # front matter: the macro below it is o
         ),
         (
             "# T\n\n" + '{{ figure("' + "x" * 300 + '", "dtc-days") }}\n',
-            "docs/extra.md, line 3: there is no area 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (300 characters)'. The ids are in the first column of data/areas.csv.",
+            f"docs/extra.md, line 3: there is no area '{'x' * 40}… (300 characters)'. The ids are in the first column of data/areas.csv.",
         ),
     ],
-    ids=["missing argument", "syntax error", "unknown id", "scheme measure", "id without quotes", "curly quotes", "unknown macro", "unknown keyword", "unknown scheme", "a very long id"],
+    ids=[
+        "missing argument",
+        "syntax error",
+        "unknown id",
+        "scheme measure",
+        "id without quotes",
+        "curly quotes",
+        "unknown macro",
+        "unknown keyword",
+        "unknown scheme",
+        "a very long id",
+    ],
 )
 def test_macro_mistakes_name_the_real_line_without_a_traceback(tmp_path, source, expected):
     result = build(tmp_path, data_dir(tmp_path), docs={"extra.md": source})
@@ -96,8 +113,16 @@ def glossary(env):
     [
         (("a",), {}, f"the macro figure is missing its measure. {FIGURE}"),
         ((), {}, f"the macro figure is missing its area and measure. {FIGURE}"),
-        (("a", "m", "p", "k", "s", "x"), {}, f"the macro figure takes at most 5 arguments (area, measure, period, kind and scheme), but was given 6. {FIGURE}"),
-        (("a", "m"), {"knd": "plan"}, f"the macro figure has no argument 'knd'. Did you mean 'kind'? Its arguments are area, measure, period, kind and scheme. {FIGURE}"),
+        (
+            ("a", "m", "p", "k", "s", "x"),
+            {},
+            f"the macro figure takes at most 5 arguments (area, measure, period, kind and scheme), but was given 6. {FIGURE}",
+        ),
+        (
+            ("a", "m"),
+            {"knd": "plan"},
+            f"the macro figure has no argument 'knd'. Did you mean 'kind'? Its arguments are area, measure, period, kind and scheme. {FIGURE}",
+        ),
         (("a", "m"), {"area": "b"}, f"the macro figure was given its area twice: once in order and once as area=. {FIGURE}"),
         (("a", 12), {}, f'the macro figure needs its measure as text in quotes (found 12): write "12" if that is what you meant. {FIGURE}'),
         (("a", "m"), {"scheme": None}, None),  # none is the same as leaving it out
@@ -127,7 +152,10 @@ def test_a_macro_with_no_arguments_given_one():
         ("expected token ',', got 'dtc'", "something is missing between two arguments: a comma, or a quote mark."),
         ("unexpected char '\"' at 5", "a quote mark is not closed. Each id needs a quote mark before it and after it."),
         ("Encountered unknown tag 'figure'.", "macros go between {{ and }}, not between {% and %}: write {{ figure(...) }}."),
-        ("Missing end of comment tag", "{# starts a comment that is never closed with #}. To show {# as it is, put it between {% raw %} and {% endraw %}."),
+        (
+            "Missing end of comment tag",
+            "{# starts a comment that is never closed with #}. To show {# as it is, put it between {% raw %} and {% endraw %}.",
+        ),
         ("Expected an expression, got 'end of print statement'", "there is nothing between {{ and }}."),
         ("invalid syntax for function call expression", 'an argument with a name, such as kind="plan", must come after the ones without.'),
     ],
@@ -200,7 +228,7 @@ def test_a_schemes_measure_without_its_scheme_names_the_pages_own_scheme_first(c
 
 def test_a_whole_area_measure_given_a_scheme(call):
     assert call("extra.md", "chart", "testshire", "dtc-days", scheme="test-carers") == (
-        'docs/extra.md: the figures for \'dtc-days\' in testshire are for the whole area, not for a scheme: leave out scheme="test-carers", '
+        "docs/extra.md: the figures for 'dtc-days' in testshire are for the whole area, not for a scheme: leave out scheme=\"test-carers\", "
         'as in {{ chart("testshire", "dtc-days") }}.'
     )
 

@@ -132,7 +132,12 @@ def test_a_scheme_page_adds_what_its_macros_left_out(placed_site):
     assert tables(html, "Carers assessed: Testshire, Supporting carers") == 1
     assert tables(html, "Money: Supporting carers") == 1  # the money the editor placed, not again
     # Money placed; the measure's section keeps what the editor did not place (its sentence, status, chart).
-    assert [h for h in headings(html) if h in ("Money", "Measures", "Milestones", "Risks", "Sources")] == ["Measures", "Milestones", "Risks", "Sources"]
+    assert [h for h in headings(html) if h in ("Money", "Measures", "Milestones", "Risks", "Sources")] == [
+        "Measures",
+        "Milestones",
+        "Risks",
+        "Sources",
+    ]
     assert "The table for this measure is elsewhere on this page." in visible(html)
 
 
