@@ -98,7 +98,13 @@ EVERY_PART = """# Testshire
 @pytest.fixture(scope="module")
 def placed_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("placed")
-    docs = {"areas/testshire.md": CHART_ONLY, "extra.md": MEASURES_FIRST, "schemes/test-carers.md": SCHEME_PAGE}
+    # An editor's measure page as well: it has no age line or parts added (it stopped the build before).
+    docs = {
+        "areas/testshire.md": CHART_ONLY,
+        "extra.md": MEASURES_FIRST,
+        "schemes/test-carers.md": SCHEME_PAGE,
+        "measures/dtc-days.md": "# Days\n\nWords.\n",
+    }
     result = build(tmp, data_dir(tmp), docs=docs)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp
