@@ -37,7 +37,7 @@ from .site.fact_check import Mismatch, check_page
 from .site.html_blocks import Stash
 from .site.pages import area_figures, area_page, index_pages, measure_pages, scheme_figures, scheme_page
 from .site.render import squeeze_indentation, status_icons_css
-from .site.sections import FIGURES_MARK, age
+from .site.sections import age
 from .site.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.care")
@@ -191,19 +191,15 @@ class CarePlugin(BasePlugin[CareConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """An editor's area or scheme page gets the generated figures unless its macros already place them."""
+        """After an editor's words on an area or scheme page, the generated parts its macros did not show."""
         ctx = self.context()
-        target = self.narrative.get(page.file.src_uri)
-        if target:  # an editor's area or scheme page says how old its figures are, after its title
-            kind, ident = target
+        placed = ctx.done_placing(page.file.src_uri)  # the macros (run before this plugin) recorded it
+        kind, ident = self.narrative.get(page.file.src_uri, ("", ""))
+        if kind in ("area", "scheme"):  # an editor's area or scheme page says how old its figures are, after its title
             area_id, scheme_id = (ident, None) if kind == "area" else (ctx.data.schemes[ident].area_id, ident)
             markdown = _after_title(markdown, str(age(ctx, area_id, scheme_id)))
-        if target and FIGURES_MARK not in markdown:
-            kind, ident = target
-            if kind == "area":
-                markdown += "\n\n" + area_figures(ctx, page.url, ident)
-            elif kind == "scheme":
-                markdown += "\n\n" + scheme_figures(ctx, page.url, ident)
+            figures = area_figures(ctx, page.url, ident, placed) if kind == "area" else scheme_figures(ctx, page.url, ident, placed)
+            markdown += "\n\n" + str(figures)  # as text: str + Markup would escape the page before it
         # Abbreviations in editors' markdown are expanded by the `abbr` extension, fed from the glossary.
         if page.file.src_uri not in self.generated:
             terms = set(ctx.data.glossary)

@@ -57,10 +57,10 @@ def money_exact(value: float) -> str:
 
 
 def area_sentences(markup: str) -> list[tuple[str, str | None]]:
-    """Each generated measure section's sentence (visible text) and the status word beside it."""
+    """Each generated measure section's sentence (visible text) and the status word beside it, if any."""
     found = re.findall(
-        r'<p class="care-sentence">((?:(?!</p>).)*)</p>\s*<p>(?:<span class="care-status care-status--[a-z-]+">([^<]*)</span>)?'
-        r"(?: ?<span[^>]*>[^<]*</span>)*</p>",
+        r'<p class="care-sentence">((?:(?!</p>).)*)</p>(?:\s*<p>(?:<span class="care-status care-status--[a-z-]+">([^<]*)</span>)?'
+        r"(?: ?<span[^>]*>[^<]*</span>)*</p>)?",  # no status paragraph when there is no status (no figures to judge)
         markup,
         re.S,
     )
@@ -156,6 +156,7 @@ def test_every_area_page_shows_each_measure_with_its_sentence_status_and_sources
             for body in filter(None, (b.strip() for b in area["bodies"].split(";"))):
                 assert squash(body) in squash(words), (area["id"], body)
         found = area_sentences(markup)
+        editors = (ROOT / "docs" / "areas" / f"{area['id']}.md").exists()
         own = {k: v for k, v in facts["headlines"].items() if k[0] == area["id"] and k[1] is None}
         schemes = {k: v for k, v in facts["headlines"].items() if k[0] == area["id"] and k[1] is not None}
         for (_, _, measure_id), judged in own.items():
@@ -164,7 +165,10 @@ def test_every_area_page_shows_each_measure_with_its_sentence_status_and_sources
             mine = [(s, w) for s, w in found if s.startswith(label + ":")]
             assert mine, (area["id"], measure_id, "no sentence")
             for sentence, word in mine:
-                assert word == (judged.word if judged else None), (area["id"], measure_id, sentence)
+                if editors and word is None and judged is not None:  # the editor placed its status apart (site/placed.py)
+                    assert judged.word in words, (area["id"], measure_id, "no status")
+                else:
+                    assert word == (judged.word if judged else None), (area["id"], measure_id, sentence)
                 roles = {
                     o["kind"]
                     for o in rows["observations"]
@@ -711,7 +715,7 @@ def test_every_macro_is_documented_on_the_editors_page():
     found = editor_macros.macros()
     assert {"figure", "chart", "table", "measures"} <= set(found)
     for name, fn in found.items():
-        assert f"`{name}`" in editors, name
+        assert f"`{name}(" in editors, name  # written with its arguments: tests/site/test_editors_guide.py
         assert fn.__doc__ and "Example" in fn.__doc__, name
 
 
@@ -737,5 +741,5 @@ def test_indentation_squeezed_out_of_pages_but_kept_in_code_blocks(real_site):
     area = page(real_site, "areas/durham")
     assert not re.search(r"\n[ \t]+<", area)
     editors = page(real_site, "editors")
-    code = re.search(r"<pre\b.*?</pre>", editors, re.S).group(0)
-    assert "\n    (found" in html.unescape(re.sub(r"<[^>]+>", "", code))
+    code = [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in re.findall(r"<pre\b.*?</pre>", editors, re.S)]
+    assert any("\n    (found" in block for block in code)

@@ -92,6 +92,10 @@ def test_pull_requests_upload_the_built_site_to_preview():
     steps = yaml.safe_load(SITE_WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
     build = next(i for i, step in enumerate(steps) if step.get("run") == "make build")
     upload = next(i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/upload-artifact@"))
-    assert upload > build
-    assert steps[upload]["if"] == "github.event_name == 'pull_request'"
-    assert steps[upload]["with"]["path"] == "site" and steps[upload]["with"]["name"] == "site-preview"
+    preview = next(i for i, step in enumerate(steps) if "--no-directory-urls" in str(step.get("run", "")))
+    assert build < preview < upload
+    assert steps[preview]["if"] == steps[upload]["if"] == "github.event_name == 'pull_request'"
+    # The preview is opened from the disk: a file for each page, so links need no web server (see
+    # tests/browser/test_preview_from_disk.py); and the build above already annotated the pull request.
+    assert "--site-dir site-preview" in steps[preview]["run"] and "env -u GITHUB_ACTIONS " in steps[preview]["run"]
+    assert steps[upload]["with"]["path"] == "site-preview" and steps[upload]["with"]["name"] == "site-preview"

@@ -2,7 +2,8 @@
 60, and abbreviations the glossary does not explain, each with the file and the line it starts on.
 
 Read from the page as the editor wrote it (macros left in, counted as one word each), so the line numbers are
-the file's own. Headings, tables, code and HTML are left out: they are not running prose."""
+the file's own. Headings, tables, code (blocks and `spans`) and HTML are left out: they are not running prose;
+a span is a name as written (a file, a command, a menu's words), counted as one word."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _MARKUP = re.compile(r"<[^>]+>|\[([^\]]*)\]\([^)]*\)|[*_`]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 _WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9'’£%.,-]*")
-# Two or more capitals, maybe a lower-case letter among them (DToC) or a plural s: NHS, CCGs, DToC.
-_ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+# Two or more capitals, maybe a lower-case letter between two of them (DToC) and a plural s: NHS, CCGs, DToC.
+# Not a name whose capitals start words run together (GitHub, PowerPoint): that is spelt out already.
+_ABBREVIATION = re.compile(r"\b[A-Z](?:[A-Z]|[a-z](?=[A-Z]))*[A-Z]s?\b")
+_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def prose(source: str, keep_macros: bool = False) -> list[tuple[int, str]]:
                 paragraphs.append((first, " ".join(current)))
                 current = []
             continue
-        text = re.sub(r"^([-*+]|\d+\.)\s+", "", text)  # a list item is a paragraph of its own
+        text = _CODE_SPAN.sub("code", re.sub(r"^([-*+]|\d+\.)\s+", "", text))  # a list item is a paragraph of its own
         if re.match(r"^([-*+]|\d+\.)\s+", line.strip()) and current:
             paragraphs.append((first, " ".join(current)))
             current = []

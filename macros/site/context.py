@@ -9,6 +9,7 @@ from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
 from ..data.model import Dataset
 from ..presentation import charts
+from .placed import Placed
 from .render import Abbreviations
 from .settings import Settings
 
@@ -37,6 +38,7 @@ class Context:
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
+        self._placed: dict[str, Placed] = {}  # what editors' macros placed, by page (site/placed.py)
         # Each series' headline, worked out once a build: it is on the area page, the scheme page, the
         # measure page and the home page. Keyed by the series' (area, scheme, measure).
         self._headlines: dict[tuple[str, str | None, str] | None, Headline | None] = {}  # None: an empty series
@@ -44,6 +46,14 @@ class Context:
 
     def mark(self, table: str, rows, key: str = "line") -> None:
         self.shown.update((table, getattr(r, key)) for r in rows)
+
+    def placed_on(self, src_uri: str) -> Placed:
+        """What the macros placed on a page so far (its src_uri, as in docs/)."""
+        return self._placed.setdefault(src_uri, Placed())
+
+    def done_placing(self, src_uri: str) -> Placed:
+        """What the macros placed on a page, forgotten here: the page is made."""
+        return self._placed.pop(src_uri, None) or Placed()
 
     def headline(self, series, measure) -> Headline | None:
         """The figure a series is judged on, with its status (analysis.status.headline) and the report's

@@ -7,10 +7,12 @@ from markupsafe import escape
 from .. import macro
 from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
 from ..data.errors import PageProblem
-from ..data.nearest import did_you_mean
+from ..data.nearest import did_you_mean, nearest
 from ..presentation import statuses, wording
 from . import pages, sections
 from .downloads import FOLDER
+from .macro_errors import short
+from .placed import Element, Part, Placed
 from .render import link, status_badge
 from .templating import macro as template_macro
 from .templating import render
@@ -33,11 +35,60 @@ def _page(env) -> str:
     return f"docs/{env.page.file.src_uri}"
 
 
+def _placed(env) -> Placed:
+    """What the macros placed on this page, so the generated parts leave it out (site/placed.py)."""
+    return current(env).placed_on(env.page.file.src_uri)
+
+
 def _pick(env, table: dict, ident, what: str, file: str):
     if ident in table:
         return table[ident]
     hint = did_you_mean(ident, table, n=3, cutoff=0.4)
-    raise PageProblem(_page(env), None, f"there is no {what} '{ident}'. {hint}The ids are in the first column of data/{file}.")
+    raise PageProblem(_page(env), None, f"there is no {what} '{short(ident)}'. {hint}The ids are in the first column of data/{file}.")
+
+
+def _whole(env, part: Part, area, scheme):
+    """The build, once the area (and the scheme, which must be the area's) are checked; the part is recorded
+    as placed on the page, with (for an area's sources and problems) its schemes' too, which it lists."""
+    ctx = current(env)
+    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    if scheme is not None:
+        _scheme_of(env, ctx, area, scheme, f'{part.value}("{{area}}", scheme="{scheme}")')
+    placed = _placed(env)
+    placed.add_part(part, area, scheme)
+    if scheme is None and part in (Part.SOURCES, Part.PROBLEMS):
+        for s in ctx.data.schemes_by_area.get(area, []):
+            placed.add_part(part, area, s.id)
+    return ctx
+
+
+def _scheme_of(env, ctx, area: str, scheme: str, example: str):
+    """The scheme, which must be one of the area's; `example` is the macro as written with "{area}" in it."""
+    found = _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
+    if found.area_id != area:
+        raise PageProblem(
+            _page(env),
+            None,
+            f"the scheme '{scheme}' is in the area '{found.area_id}', not '{area}'. Give the scheme's own area, "
+            f"as in {{{{ {example.format(area=found.area_id)} }}}}.",
+        )
+    return found
+
+
+def _listed(ids: list[str], most: int = 3) -> str:
+    """'"a", "b" and "c"', and how many more, for a message."""
+    shown = [f'"{i}"' for i in ids[:most]]
+    more = len(ids) - len(shown)
+    if more:
+        return ", ".join(shown) + f" and {more} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _nearest_schemes(env, schemes: list[str]) -> list[str]:
+    """The schemes a macro most likely means, first: the page's own (docs/schemes/<id>.md), then those whose
+    ids look most like the page's name, then the rest in order."""
+    name = env.page.file.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+    return nearest(name, sorted(schemes), n=len(schemes), cutoff=0) if schemes else []
 
 
 def _series(env, area, measure, scheme=None, macro_name="figure"):
@@ -45,27 +96,47 @@ def _series(env, area, measure, scheme=None, macro_name="figure"):
     _pick(env, ctx.data.areas, area, "area", "areas.csv")
     m = _pick(env, ctx.data.measures, measure, "measure", "measures.csv")
     if scheme is not None:
-        _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
+        _scheme_of(env, ctx, area, scheme, f'{macro_name}("{{area}}", "{measure}", scheme="{scheme}")')
     series = ctx.data.series.get((area, scheme, measure))
-    if not series:
-        where = f"{area}" + (f", scheme {scheme}" if scheme else "")
-        # The measure may be one of a scheme's (or of the whole area's): say how to ask for it there.
-        elsewhere = sorted(s for s, mid in ctx.data.series_by_area.get(area, []) if mid == measure and s != scheme)
-        if elsewhere:
-            asks = " or ".join(f'scheme="{s}"' if s else "no scheme" for s in elsewhere)
-            raise PageProblem(
-                _page(env),
-                None,
-                f"the data has no figures for measure '{measure}' in {where}, but it has them for "
-                + ("the whole area" if elsewhere == [None] else "a scheme")
-                + f". Add {asks} to the macro, for example "
-                f'{{{{ {macro_name}("{area}", "{measure}"' + (f', scheme="{elsewhere[-1]}"' if elsewhere[-1] else "") + ") }}.",
-            )
-        have = sorted({mid for s, mid in ctx.data.series_by_area.get(area, []) if s == scheme})
+    if series:
+        return ctx, series, m
+    # The measure may be one of a scheme's (or of the whole area's): say how to ask for it there.
+    reporting = [s for s, mid in ctx.data.series_by_area.get(area, []) if mid == measure]
+    schemes = _nearest_schemes(env, [s for s in reporting if s is not None and s != scheme])
+    if schemes and scheme is None:
+        example = f'{{{{ {macro_name}("{area}", "{measure}", scheme="{schemes[0]}") }}}}'
         raise PageProblem(
-            _page(env), None, f"the data has no figures for measure '{measure}' in {where}. Measures with figures there: {', '.join(have) or 'none'}."
+            _page(env),
+            None,
+            'this measure belongs to a scheme: add scheme="<id>". '
+            + (
+                f'The scheme in {area} that reports it is "{schemes[0]}", so write {example}.'
+                if len(schemes) == 1
+                else f"Schemes in {area} that report it: {_listed(schemes)}. For example {example}."
+            ),
         )
-    return ctx, series, m
+    if None in reporting:
+        raise PageProblem(
+            _page(env),
+            None,
+            f"the figures for '{measure}' in {area} are for the whole area, not for a scheme: leave out scheme=\"{scheme}\", "
+            f'as in {{{{ {macro_name}("{area}", "{measure}") }}}}.',
+        )
+    if schemes:
+        raise PageProblem(
+            _page(env),
+            None,
+            f"the scheme '{scheme}' has no figures for '{measure}'. Schemes in {area} that report it: {_listed(schemes)}.",
+        )
+    where = f"{area}" + (f", scheme {scheme}" if scheme else "")
+    have = sorted({mid for s, mid in ctx.data.series_by_area.get(area, []) if s == scheme})
+    near = nearest(measure, have, n=len(have), cutoff=0) if have else []
+    raise PageProblem(
+        _page(env),
+        None,
+        f"the data has no figures for measure '{measure}' in {where}. "
+        + (f"Measures with figures there: {_listed(near)}." if have else "It has no figures there at all."),
+    )
 
 
 # Figures ---------------------------------------------------------------------------------------
@@ -81,7 +152,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
     """
     ctx, series, m = _series(env, area, measure, scheme, "figure")
     if kind not in wording.KIND_NAMES:
-        raise PageProblem(_page(env), None, f"kind '{kind}' is not known. Use one of: {', '.join(wording.KIND_NAMES)}.")
+        raise PageProblem(_page(env), None, f"kind '{short(kind)}' is not known. Use one of: {', '.join(wording.KIND_NAMES)}.")
     if period is None:
         top = ctx.headline(series, m)
         obs = {"actual": top.actual, "plan": top.plan, "last_year": top.last_year}.get(kind) if top else None
@@ -96,8 +167,8 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
             raise PageProblem(
                 _page(env),
                 None,
-                f"there is no {kind} figure for '{measure}' in '{area}' for the period '{period}'. "
-                f"{hint}Periods with a {kind} figure: {'; '.join(have) or 'none'}.",
+                f"there is no {kind} figure for '{measure}' in '{area}' for the period '{short(period)}'. "
+                f"{hint}Periods with {'an' if kind[:1] in 'aeiou' else 'a'} {kind} figure: {'; '.join(have) or 'none'}.",
             )
         obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
     ctx.mark("observations", [obs])
@@ -123,6 +194,7 @@ def sentence(env, area, measure, scheme=None):
     ctx.mark("observations", series)
     # A caveat on good news goes with its sentence wherever the sentence is shown: then both are a block.
     caveats = sections.good_news_caveats(ctx, series, m)
+    _placed(env).add_elements((area, scheme, measure), Element.SENTENCE, *([Element.CAVEATS] if caveats else []))
     if not caveats:
         return str(sections.sentence(ctx, series, m))
     return str(render("sentence_with_caveats.html", sentence=sections.sentence(ctx, series, m), caveats=caveats))
@@ -132,6 +204,7 @@ def sentence(env, area, measure, scheme=None):
 def status(env, area, measure, scheme=None):
     """The status in words with its icon. Example: {{ status("southampton", "care-home-admissions-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme, "status")
+    _placed(env).add_elements((area, scheme, measure), Element.STATUS)
     return str(sections.measure_status(ctx, series, m))
 
 
@@ -139,7 +212,9 @@ def status(env, area, measure, scheme=None):
 def table(env, area, measure, scheme=None):
     """The table of every figure for a measure. Example: {{ table("southampton", "falls-injuries-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme, "table")
-    caption = f"{m.name}: {ctx.data.areas[area].name}"
+    _placed(env).add_elements((area, scheme, measure), Element.TABLE)
+    # Named as the generated section names it: a scheme's table says which scheme.
+    caption = f"{m.name}: {ctx.data.areas[area].name}" + (f", {ctx.data.schemes[scheme].name}" if scheme else "")
     return str(render("figures_macro.html", figures=sections.figures_table(ctx, series, m, caption), sources=sections.sources_line(ctx, series)))
 
 
@@ -148,6 +223,7 @@ def chart(env, area, measure, scheme=None):
     """The chart of plan against actual, with its description. Example: {{ chart("southampton", "falls-injuries-65") }}
     With fewer than two figures there is nothing to compare: a short sentence says so instead."""
     ctx, series, m = _series(env, area, measure, scheme, "chart")
+    _placed(env).add_elements((area, scheme, measure), Element.CHART)
     drawn = sections.chart_html(ctx, env.page.url, series, m)
     if not drawn:
         return str(render("empty.html", words=sections.no_chart_words(series)))
@@ -158,14 +234,14 @@ def chart(env, area, measure, scheme=None):
 def measures(env, area, scheme=None):
     """Every area-wide measure of an area (or every measure of one scheme), each with sentence, status,
     chart and table. A scheme's measures are summed up by `schemes` and shown in full on its page.
+    What other macros on the page show (a chart, a table, a sentence, a status) is left out here.
 
     Example: {{ measures("southampton") }}
     """
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
-    if scheme is not None:
-        _pick(env, ctx.data.schemes, scheme, "scheme", "schemes.csv")
-    return str(sections.measure_sections(ctx, env.page.url, area, scheme))
+    ctx = _whole(env, Part.MEASURES, area, scheme)
+    placed, here = _placed(env), env.page.url
+    # Made once every macro on the page has run, so that it leaves out what the macros below it show too.
+    return placed.later(lambda: str(sections.measure_sections(ctx, here, area, scheme, placed=placed)))
 
 
 @macro
@@ -174,9 +250,18 @@ def schemes(env, area):
 
     Example: {{ schemes("southampton") }}
     """
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    ctx = _whole(env, Part.SCHEMES, area, None)
     return str(sections.schemes_list(ctx, env.page.url, area))
+
+
+@macro
+def at_a_glance(env, area):
+    """How many of the area's measures are better or worse than plan, and so on, each with its status.
+
+    Example: {{ at_a_glance("southampton") }}
+    """
+    ctx = _whole(env, Part.AT_A_GLANCE, area, None)
+    return str(pages.status_counts(ctx, area))
 
 
 def _none_here(ctx, grouped: dict, area: str, scheme, nothing: str) -> str:
@@ -191,24 +276,21 @@ def money(env, area, scheme=None):
 
     Example: {{ money("southampton", "southampton-supporting-carers") }}
     """
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    ctx = _whole(env, Part.MONEY, area, scheme)
     return str(sections.money_table(ctx, area, scheme) or _none_here(ctx, ctx.data.money_by, area, scheme, "no budget"))
 
 
 @macro
 def milestones(env, area, scheme=None):
     """Milestones with done, due or late. Example: {{ milestones("east-sussex") }}"""
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    ctx = _whole(env, Part.MILESTONES, area, scheme)
     return str(sections.milestones_table(ctx, area, scheme) or _none_here(ctx, ctx.data.milestones_by, area, scheme, "no milestones"))
 
 
 @macro
 def risks(env, area, scheme=None):
     """The published risk log. Example: {{ risks("east-sussex") }}"""
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    ctx = _whole(env, Part.RISKS, area, scheme)
     return str(sections.risks_table(ctx, area, scheme) or _none_here(ctx, ctx.data.risks_by, area, scheme, "no risks"))
 
 
@@ -323,11 +405,13 @@ def status_words(env):
 @macro
 def sources(env, area, scheme=None):
     """The reports every figure of an area (or scheme) comes from, with their dates. Example: {{ sources("southampton") }}"""
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    ctx = _whole(env, Part.SOURCES, area, scheme)
     data = ctx.data
     rows = [o for s, m in data.series_by_area.get(area, []) if scheme is None or s == scheme for o in data.series[(area, s, m)]]
     rows += data.money_by.get((area, scheme), []) + data.milestones_by.get((area, scheme), []) + data.risks_by.get((area, scheme), [])
+    rows += [
+        r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if a == area and scheme in (None, sc) for r in said
+    ]
     rows.append(data.schemes[scheme] if scheme else data.areas[area])
     return str(sections.sources_list(ctx, rows))
 
@@ -335,6 +419,10 @@ def sources(env, area, scheme=None):
 @macro
 def problems_in(env, area, scheme=None):
     """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
-    ctx = current(env)
-    _pick(env, ctx.data.areas, area, "area", "areas.csv")
+    ctx = _whole(env, Part.PROBLEMS, area, scheme)
     return str(sections.disagreements_list(ctx, env.page.url, area, scheme))
+
+
+def fill_later(env) -> str:
+    """The page's markdown with the parts made once every macro on it has run (Placed.later)."""
+    return current(env).placed_on(env.page.file.src_uri).fill(env.markdown)

@@ -16,6 +16,7 @@ from ..data.model import Measure
 from ..presentation import statuses, wording
 from . import paging
 from .context import Context
+from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
     age,
@@ -37,9 +38,11 @@ def area_intro(ctx: Context, area_id: str) -> Markup:
     return render("area_intro.html", area=area, said=place_said(ctx, area_id, None), abbreviations=ctx.abbreviations)
 
 
-def area_figures(ctx: Context, here: str, area_id: str) -> Markup:
-    """Everything on an area page after its introduction; kept when an editor writes the prose."""
+def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = None) -> Markup:
+    """Everything on an area page after its introduction. On an editor's page, after the editor's words,
+    leaving out what the page's macros `placed` (site/placed.py)."""
     data = ctx.data
+    placed = placed or Placed()
     rows = (
         [o for s, m in data.series_by_area.get(area_id, []) for o in data.series[(area_id, s, m)]]
         + data.money_by.get((area_id, None), [])
@@ -50,18 +53,28 @@ def area_figures(ctx: Context, here: str, area_id: str) -> Markup:
     )
     rows.append(data.areas[area_id])
     # In the order they are shown: each part marks the rows it shows for the build report.
-    status = status_counts(ctx, area_id)
-    measures = measure_sections(ctx, here, area_id)
-    schemes = schemes_list(ctx, here, area_id)
-    tables = [("Money", money_table(ctx, area_id)), ("Milestones", milestones_table(ctx, area_id)), ("Risks", risks_table(ctx, area_id))]
+    made = {
+        Part.AT_A_GLANCE: lambda: status_counts(ctx, area_id),
+        Part.MEASURES: lambda: measure_sections(ctx, here, area_id, placed=placed),
+        Part.SCHEMES: lambda: schemes_list(ctx, here, area_id),
+        Part.MONEY: lambda: money_table(ctx, area_id),
+        Part.MILESTONES: lambda: milestones_table(ctx, area_id),
+        Part.RISKS: lambda: risks_table(ctx, area_id),
+        Part.PROBLEMS: lambda: disagreements_list(ctx, here, area_id),
+        Part.SOURCES: lambda: sources_list(ctx, rows),
+    }
+    part = {p: Markup("") if placed.has(p, area_id) else make() for p, make in made.items()}
     return render(
-        "area_figures.md",
-        status_counts=status,
-        measures=measures,
-        schemes=schemes,
-        tables=tables,
-        disagreements=disagreements_list(ctx, here, area_id),
-        sources=sources_list(ctx, rows),
+        "page_parts.md",
+        parts=[
+            ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
+            ("Schemes", part[Part.SCHEMES]),
+            ("Money", part[Part.MONEY]),
+            ("Milestones", part[Part.MILESTONES]),
+            ("Risks", part[Part.RISKS]),
+            ("Checks on the source figures", part[Part.PROBLEMS]),
+            ("Sources", part[Part.SOURCES]),
+        ],
     )
 
 
@@ -189,24 +202,31 @@ def _empty(words: str) -> Markup:
     return render("empty.html", words=words)
 
 
-def scheme_figures(ctx: Context, here: str, scheme_id: str) -> Markup:
+def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | None = None) -> Markup:
+    """Everything on a scheme page after its introduction. On an editor's page, after the editor's words,
+    leaving out what the page's macros `placed` (site/placed.py)."""
     data, s = ctx.data, ctx.data.schemes[scheme_id]
     key = (s.area_id, scheme_id)
+    placed = placed or Placed()
+    left_out = lambda part: placed.has(part, s.area_id, scheme_id)
     parts = [
-        ("Money", money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
-        ("Measures", measure_sections(ctx, here, s.area_id, scheme_id)),
-        ("Milestones", milestones_table(ctx, s.area_id, scheme_id) or _empty("The reports give no milestones for this scheme.")),
+        ("Money", "" if left_out(Part.MONEY) else money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
+        ("Measures", "" if left_out(Part.MEASURES) else measure_sections(ctx, here, s.area_id, scheme_id, placed=placed)),
+        (
+            "Milestones",
+            ""
+            if left_out(Part.MILESTONES)
+            else milestones_table(ctx, s.area_id, scheme_id) or _empty("The reports give no milestones for this scheme."),
+        ),
+        ("Risks", "" if left_out(Part.RISKS) else risks_table(ctx, s.area_id, scheme_id)),
     ]
-    risks = risks_table(ctx, s.area_id, scheme_id)
-    if risks:
-        parts.append(("Risks", risks))
     rows: list = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
     rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
     rows += [r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if (a, sc) == key for r in said]
-    if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])):
+    if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])) and not left_out(Part.PROBLEMS):
         parts.append(("Checks on the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
-    parts.append(("Sources", sources_list(ctx, rows)))
-    return render("scheme_figures.md", parts=parts)
+    parts.append(("Sources", "" if left_out(Part.SOURCES) else sources_list(ctx, rows)))
+    return render("page_parts.md", parts=parts)
 
 
 def scheme_page(ctx: Context, scheme_id: str) -> str:

@@ -20,10 +20,10 @@ from ..data.vocab import FigureKind
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, shown
 from .context import Context
+from .placed import Element, Placed
 from .render import status_badge, text
 from .templating import macro, render
 
-FIGURES_MARK = str(macro("figures_mark")())
 NOT_SEARCHED = "data-search-exclude"  # the attribute the templates put on what search leaves out
 
 
@@ -296,7 +296,12 @@ def sources_line(ctx: Context, rows) -> Markup:
     return render("sources_line.html", sources=sources, abbreviations=ctx.abbreviations)
 
 
-def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3) -> Markup:
+def measure_section(
+    ctx: Context, here: str, area_id: str, scheme_id: str | None, measure_id: str, level: int = 3, placed: frozenset[Element] = frozenset()
+) -> Markup:
+    """A measure in full: sentence, status, the report's words, caveats, chart, table, sources. `placed`: the
+    elements an editor's macros already show on the page, left out here; nothing at all when only the
+    heading, the sources and the link would be left."""
     data = ctx.data
     series = data.series[(area_id, scheme_id, measure_id)]
     measure = data.measures[measure_id]
@@ -305,23 +310,32 @@ def measure_section(ctx: Context, here: str, area_id: str, scheme_id: str | None
     caveats = series_caveats(ctx, area_id, scheme_id, measure_id)
     said = ctx.data.outcomes_by.get((area_id, scheme_id, measure_id), [])
     quoted: list = list(said) + ([top.stated] if top and top.stated and top.stated not in said else []) + caveats
+    shown = {
+        "sentence": sentence(ctx, series, measure) if Element.SENTENCE not in placed else "",
+        "status": measure_status(ctx, series, measure) if Element.STATUS not in placed else "",
+        "stated": stated_line(ctx, top, said),
+        # right after the sentence and status, never folded away; sentence() shows them with its sentence
+        "caveats": caveats_list(ctx, caveats) if Element.CAVEATS not in placed else "",
+        "chart": chart_html(ctx, here, series, measure) if Element.CHART not in placed else "",
+        "figures": figures_table(ctx, series, measure, caption) if Element.TABLE not in placed else "",
+    }
+    if not any(shown.values()):
+        return Markup("")
     return render(
         "measure_section.md",
         title=measure.name,
         level=level,
-        sentence=sentence(ctx, series, measure),
-        status=measure_status(ctx, series, measure),
-        stated=stated_line(ctx, top, said),
-        caveats=caveats_list(ctx, caveats),  # right after the sentence and status, never folded away
-        chart=chart_html(ctx, here, series, measure),
-        figures=figures_table(ctx, series, measure, caption),
+        # Said only of a chart there is (with one figure, chart() says why there is none).
+        elsewhere=[e.value for e in (Element.CHART, Element.TABLE) if e in placed and (e != Element.CHART or ctx.chart(series, measure))],
         sources=sources_line(ctx, list(series) + quoted),
         more_href=ctx.page_href(here, "measure", measure_id),
+        **shown,
     )
 
 
-def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3) -> Markup:
-    """Every area-wide measure of an area, or every measure of one scheme, each in full.
+def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | None = None, level: int = 3, placed: Placed | None = None) -> Markup:
+    """Every area-wide measure of an area, or every measure of one scheme, each in full, leaving out what
+    an editor's macros `placed` on the page (nothing at all when they placed every part of every measure).
 
     A scheme's measures are shown in full on the scheme's page only; the area page sums them up under
     each scheme (`schemes_list`). In full on both, an area page with 20 schemes weighed 500 KB."""
@@ -331,7 +345,12 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
         if scheme_id or not ctx.data.series_by_area.get(area_id)
         else "The reports give no figures for the whole area. Each scheme's figures are under Schemes."
     )
-    return render("measure_sections.md", sections=[measure_section(ctx, here, area_id, scheme_id, m, level) for m in keys], empty=empty)
+    sections = [
+        measure_section(ctx, here, area_id, scheme_id, m, level, placed.elements((area_id, scheme_id, m)) if placed else frozenset()) for m in keys
+    ]
+    if keys and not any(sections):
+        return Markup("")
+    return render("measure_sections.md", sections=[s for s in sections if s], empty=empty)
 
 
 def _rows_about(ctx: Context, area_id: str, scheme_id: str | None) -> tuple[list[Observation], list]:

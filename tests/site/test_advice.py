@@ -34,6 +34,18 @@ def test_abbreviations_must_be_in_the_glossary():
     assert [a.message for a in found] == ["'ICB' is not explained in the glossary; write it out, or add it to data/glossary.csv."]
 
 
+def test_names_run_together_are_not_abbreviations_but_plurals_and_mixed_case_ones_are():
+    found = advise("docs/x.md", "Open GitHub and PowerPoint. The ICBs and DoLS and UTF met.\n", {"DoLS"}, SYLLABLES)
+    assert [a.message.split("'")[1] for a in found] == ["ICBs", "UTF"]
+
+
+def test_code_spans_are_names_as_written_not_prose():
+    """`CSV UTF-8` is a menu's words and `8,407` an example of a format: neither is advice nor a figure."""
+    source = "Save it as `CSV UTF-8` and type `8,407` or `" + LONG + "`.\n"
+    assert prose(source) == [(1, "Save it as code and type code or code.")]
+    assert advise("docs/x.md", source, set(), SYLLABLES) == []
+
+
 def test_a_hard_page_gets_one_piece_of_advice_for_the_page():
     hard = "Notwithstanding organisational reconfiguration, interdisciplinary commissioning necessitates comprehensive evaluation.\n"
     easy = "We will help you get home. The team is ready.\n"

@@ -1,5 +1,5 @@
-"""What editors see on GitHub (annotations on the line, the report in the job summary), what they see when a
-macro is written wrong, and downloads that a spreadsheet cannot run as formulas."""
+"""What editors see on GitHub (annotations on the line, the report in the job summary), and downloads that a
+spreadsheet cannot run as formulas. Macros written wrong: test_macro_errors.py."""
 
 from __future__ import annotations
 
@@ -62,39 +62,6 @@ def test_good_data_on_github_writes_the_build_report_to_the_summary(tiny_site, t
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Build report, ") and "- Rows that did not reach a page: none" in text
     assert "::error" not in result.stdout
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "source, expected",
-    [
-        (
-            '---\ntitle: T\n---\n\n# T\n\n{{ figure("testshire") }}\n',
-            "docs/extra.md, line 7: the macro figure was not given the right arguments (missing a required argument: 'measure'). "
-            'Write it as {{ figure("area", "measure", period=..., kind=..., scheme=...) }}',
-        ),
-        (
-            '# T\n\nText {{ figure("testshire", "dtc-days" }}\n',
-            "docs/extra.md, line 3: a macro is not written right (unexpected '}', expected ')').",
-        ),
-        (
-            '---\ntitle: T\n---\n\n# T\n\n{{ figure("testshire", "dtc-dayz") }}\n',
-            "docs/extra.md, line 7: there is no measure 'dtc-dayz'. Did you mean 'dtc-days'?",
-        ),
-        (
-            '# T\n\n{{ chart("testshire", "carers-assessed") }}\n',
-            "docs/extra.md, line 3: the data has no figures for measure 'carers-assessed' in testshire, but it has them for a scheme. "
-            'Add scheme="test-carers" to the macro, for example {{ chart("testshire", "carers-assessed", scheme="test-carers") }}.',
-        ),
-    ],
-    ids=["missing argument, line counted from the top of the file", "syntax error", "unknown id after front matter", "scheme measure"],
-)
-def test_macro_mistakes_name_the_real_line_without_a_traceback(tmp_path, source, expected):
-    result = build(tmp_path, data_dir(tmp_path), docs={"extra.md": source})
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert expected in output
-    assert "Traceback" not in output
 
 
 @pytest.mark.parametrize(

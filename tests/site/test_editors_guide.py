@@ -1,0 +1,133 @@
+"""The editors' guide (docs/editors.md) against the macros themselves: every macro written with all its
+arguments as its signature has them, every argument explained, every example run on the built-in data, the
+one-sentence rule for what is added after an editor's words naming every part a macro can place, and the
+error messages it shows as the build really says them."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from types import SimpleNamespace
+
+import pytest
+from conftest import REAL_DATA, ROOT, build
+from jinja2 import Environment, StrictUndefined
+
+import macros
+from macros.data.loader import load
+from macros.site import editor_macros
+from macros.site.context import Context
+from macros.site.macro_errors import usage
+from macros.site.placed import Part
+from macros.site.settings import Settings
+
+GUIDE = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+# A row of the macros' table: | `name(arguments)` | what it gives | `{{ example }}` |
+ROW = re.compile(r"^\| `(\w+)\((.*?)\)` \| .*? \| `(\{\{.*?\}\})` \|$", re.M)
+ROWS = {name: (arguments, example) for name, arguments, example in ROW.findall(GUIDE)}
+MACROS = editor_macros.macros()
+
+
+def documented_arguments(written: str) -> list[tuple[str, bool, str | None]]:
+    """`"area", "measure", kind="actual", scheme="..."` -> (name, required, default), read from the guide."""
+    found = []
+    for part in filter(None, (p.strip() for p in written.split(","))):
+        required = re.fullmatch(r'"(\w+)"', part)
+        optional = re.fullmatch(r'(\w+)="([^"]*)"', part)
+        assert required or optional, f"the guide writes an argument as {part!r}"
+        if required:
+            found.append((required.group(1), True, None))
+        else:
+            found.append((optional.group(1), False, None if optional.group(2) == "..." else optional.group(2)))
+    return found
+
+
+def test_the_guide_has_a_row_for_every_macro_and_no_other():
+    assert set(ROWS) == set(MACROS)
+
+
+@pytest.mark.parametrize("name", sorted(MACROS))
+def test_the_guide_writes_each_macro_with_all_its_arguments(name):
+    """Adding, renaming or reordering an argument without the guide fails here."""
+    params = list(inspect.signature(MACROS[name]).parameters.values())[1:]  # the first is the page's environment
+    from_signature = [
+        (p.name, p.default is inspect.Parameter.empty, None if p.default in (None, inspect.Parameter.empty) else p.default) for p in params
+    ]
+    assert documented_arguments(ROWS[name][0]) == from_signature
+    # ...and the same words as the error messages use (macro_errors.usage).
+    assert f"{name}({ROWS[name][0]})" == usage(name, MACROS[name])
+
+
+def test_every_argument_is_explained():
+    explained = set(re.findall(r"^- `(\w+)`: ", GUIDE.split("### What to give a macro")[1].split("\n## ")[0], re.M))
+    used = {p for fn in MACROS.values() for p in list(inspect.signature(fn).parameters)[1:]}
+    assert used == explained
+
+
+def test_the_rule_for_what_is_added_is_one_sentence_that_names_every_part():
+    [rule] = [p for p in GUIDE.split("\n\n") if p.startswith("After your words")]
+    assert rule.count(". ") == 0 and rule.endswith(".") and "\n" not in rule.strip()
+    listed = GUIDE.split(rule)[1].split("\n## ")[0]
+    assert {p.value for p in Part} <= set(re.findall(r"`(\w+)`", listed))
+
+
+@pytest.fixture(scope="module")
+def run_on_built_in_data(tmp_path_factory):
+    """Render markdown with the macros as mkdocs-macros would, on the built-in data, without a whole build."""
+    tmp = tmp_path_factory.mktemp("guide")
+    ctx = Context(load(REAL_DATA, 5), Settings(data_dir=REAL_DATA, chart_cache=tmp / "charts"))
+    env = SimpleNamespace(
+        conf=SimpleNamespace(plugins={"care": SimpleNamespace(context=lambda: ctx)}),
+        page=SimpleNamespace(file=SimpleNamespace(src_uri="extra.md"), url="extra/"),
+        registered={},
+    )
+    env.macro = lambda fn, name: env.registered.__setitem__(name, fn)
+    macros.define_env(env)
+    jinja = Environment(undefined=StrictUndefined)
+    jinja.globals.update(env.registered)
+
+    def run(markdown: str) -> str:
+        env.markdown = jinja.from_string(markdown).render()
+        macros.on_post_page_macros(env)
+        return env.markdown
+
+    yield run
+    ctx.finish_charts()
+    ctx.charts.close()
+
+
+@pytest.mark.parametrize("name", sorted(MACROS))
+def test_every_example_in_the_guide_runs(run_on_built_in_data, name):
+    assert run_on_built_in_data(ROWS[name][1]).strip()
+
+
+def test_the_guide_shows_how_to_ask_for_a_schemes_measure(run_on_built_in_data):
+    [example] = re.findall(r"^\{\{ chart\(.*scheme=.*\) \}\}$", GUIDE, re.M)
+    shown = run_on_built_in_data(example)
+    assert "<img " in shown or "no chart" in shown
+
+
+def guide_messages() -> list[str]:
+    """The macro errors the guide shows, each as one line."""
+    part = GUIDE.split("A macro written wrong stops the build too.")[1].split("{% endraw %}")[0]
+    return [" ".join(block.split()) for block in re.findall(r"```text\n(.*?)```", part, re.S)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "shown, mistake",
+    [
+        (0, lambda source: source.replace('"soton-dtc-days"', '"soton-dtc-day"', 1)),
+        (1, lambda source: re.sub(r'figure\("southampton", "soton-dtc-days", [^)]*\)', 'figure("southampton")', source, count=1)),
+    ],
+    ids=["unknown id", "missing argument"],
+)
+def test_the_guides_error_messages_are_what_the_build_says(tmp_path, shown, mistake):
+    """The example page with the guide's mistake in it: the build says what the guide says, on that line."""
+    page = (ROOT / "docs" / "areas" / "southampton.md").read_text(encoding="utf-8")
+    assert mistake(page) != page
+    result = build(tmp_path, ROOT / "data", docs={"areas/southampton.md": mistake(page)})
+    assert result.returncode != 0
+    said = " ".join((result.stdout + result.stderr).split())
+    assert guide_messages()[shown] in said, said[-2000:]
+    assert "Traceback" not in said
