@@ -1,6 +1,6 @@
-"""Search in a real headless Chromium: a page does not download the search index until the reader starts
-to search (overrides/main.html holds Material's request for it), and search then works, from the
-keyboard alone: "/" opens it, typing an area's name lists that area's page, the arrow keys reach the
+"""Search in a real headless Chromium: a page does not download the search index or Material's search
+worker until the reader starts to search (overrides/main.html holds them back), and search then works,
+from the keyboard alone: "/" opens it, typing an area's name lists that area's page, the arrow keys reach the
 result and Enter opens it.
 
 Each test uses a fresh browser context, so no cached copy of the index can hide or stand in for a request.
@@ -9,6 +9,7 @@ Each test uses a fresh browser context, so no cached copy of the index can hide 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCH_INDEX = "/search/search_index.json"
+SEARCH_WORKER = re.compile(r"/assets/javascripts/workers/search\.[^/]*\.js$")
 PAGES = {
     "home": "/",
     "area": "/areas/mid-nottinghamshire/",
@@ -53,6 +55,10 @@ def _index_requests(page) -> list[str]:
     return [url for url in page.requests if url.split("?")[0].endswith(SEARCH_INDEX)]
 
 
+def _worker_requests(page) -> list[str]:
+    return [url for url in page.requests if SEARCH_WORKER.search(url.split("?")[0])]
+
+
 def _open_settled(page, url: str) -> None:
     """Load the page and wait until Material's (deferred) bundle has run and the network has been quiet
     for half a second: the moment Material used to ask for the index has passed."""
@@ -66,6 +72,7 @@ def _open_settled(page, url: str) -> None:
 def test_no_page_downloads_the_search_index_on_load(fresh_page, site_url, name):
     _open_settled(fresh_page, site_url + PAGES[name])
     assert not _index_requests(fresh_page), f"the {name} page asked for the search index before the reader searched"
+    assert not _worker_requests(fresh_page), f"the {name} page started the search worker before the reader searched"
     assert not fresh_page.errors, fresh_page.errors
 
 
@@ -81,6 +88,7 @@ def test_search_by_keyboard_finds_an_area(fresh_page, site_url, area_id, area_na
     area_link = f'.md-search-result__list a[href$="areas/{area_id}/"]'
     page.wait_for_selector(area_link, timeout=20_000)
     assert len(_index_requests(page)) == 1, "the index should be fetched once, when the reader starts to search"
+    assert len(_worker_requests(page)) == 1, "the search worker should be started once, when the reader starts to search"
 
     # Down the results with the arrow keys until the area's page has the focus, then open it with Enter.
     for _ in range(30):
@@ -103,5 +111,5 @@ def test_the_search_button_on_a_phone_finds_an_area(fresh_page, site_url):
     page.locator(".md-header [for=__search]").first.click()  # Material's magnifier in the header
     page.keyboard.type(area_name)
     page.wait_for_selector(f'.md-search-result__list a[href$="areas/{area_id}/"]', timeout=20_000)
-    assert len(_index_requests(page)) == 1
+    assert len(_index_requests(page)) == 1 and len(_worker_requests(page)) == 1
     assert not page.errors, page.errors
