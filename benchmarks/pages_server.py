@@ -40,8 +40,9 @@ MAX_AGE = 600  # seconds: GitHub Pages' Cache-Control
 class PagesHandler(http.server.SimpleHTTPRequestHandler):
     """GET and HEAD of static files, gzipped when the type is text and the client asks for gzip."""
 
-    def __init__(self, *args, directory: str, gzip_cache: dict, **kwargs):
+    def __init__(self, *args, directory: str, gzip_cache: dict, sent: list, **kwargs):
         self._gzip_cache = gzip_cache
+        self._sent = sent
         super().__init__(*args, directory=directory, **kwargs)
 
     def log_message(self, format, *args):  # noqa: A002 - the name http.server uses
@@ -89,16 +90,22 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", encoding)
         if location:
             self.send_header("Location", location)
+        header_bytes = sum(len(line) for line in self._headers_buffer) + 2  # (the blank line end_headers adds)
         self.end_headers()
         if with_body:
             self.wfile.write(body)
+        self._sent.append((urlsplit(self.path).path, header_bytes + (len(body) if with_body else 0)))
 
 
 class PagesServer:
-    """A site served on 127.0.0.1 on a free port in a background thread; use as a context manager."""
+    """A site served on 127.0.0.1 on a free port in a background thread; use as a context manager.
+
+    `sent` lists every response as (URL path, bytes sent: status line, headers and body), so what a visit
+    cost is counted where it is sent, whatever the browser reports."""
 
     def __init__(self, site: Path, port: int = 0):
-        handler = functools.partial(PagesHandler, directory=str(site), gzip_cache={})
+        self.sent: list[tuple[str, int]] = []
+        handler = functools.partial(PagesHandler, directory=str(site), gzip_cache={}, sent=self.sent)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
