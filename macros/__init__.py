@@ -24,7 +24,8 @@ def define_env(env):
     from .site import editor_macros
 
     found = editor_macros.macros()
-    _register_error_formats(sorted(found))
+    care = env.conf.plugins.get("care")
+    _register_error_formats(sorted(found), getattr(care, "page_problem", None))
     for name, fn in found.items():
         env.macro(_bound(env, fn), name)
 
@@ -71,9 +72,10 @@ def _front_matter_lines(page) -> int:
     return match.group(0).count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
-def _register_error_formats(names: list[str]) -> None:
+def _register_error_formats(names: list[str], tell=None) -> None:
     """Editors see one sentence with the page and line, not a Python traceback; on GitHub Actions, also an
-    annotation on that line of the pull request."""
+    annotation on that line of the pull request; in the preview, also in the browser (`tell`: the care
+    plugin's page_problem)."""
     from jinja2.exceptions import TemplateSyntaxError, UndefinedError
     from mkdocs_macros.errors import format_error
 
@@ -91,7 +93,10 @@ def _register_error_formats(names: list[str]) -> None:
         line = line + _front_matter_lines(page) if line else None
         file = f"docs/{page.file.src_uri}"
         github.emit([github.annotation("error", message, file, line)])
-        return f"{file}" + (f", line {line}" if line else "") + f": {message}"
+        text = f"{file}" + (f", line {line}" if line else "") + f": {message}"
+        if tell is not None:
+            tell(page.file.src_uri, text)
+        return text
 
     @format_error.register(PageProblem)
     def _(error, markdown, page):

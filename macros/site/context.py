@@ -49,8 +49,9 @@ class Context:
         """The figure a series is judged on, with its status (analysis.status.headline) and the report's
         own judgement in words (outcomes.csv), worked out once."""
         key = (series[0].area_id, series[0].scheme_id, series[0].measure_id) if series else None
+        # Read on every call, not only the first: the preview records what each page reads (site/preview).
+        stated = self.data.outcomes_by.get(key, []) if key else []
         if key not in self._headlines:
-            stated = self.data.outcomes_by.get(key, []) if key else []
             self._headlines[key] = headline(series, measure, stated, self.today)
         return self._headlines[key]
 
