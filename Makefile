@@ -46,8 +46,10 @@ $(STAMP): $(VENV)/pyvenv.cfg requirements.txt pyproject.toml
 	$(VENV)/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# --dirty: after a save, only the pages the edit changes are made and rendered again, and a mistake is shown
+# in the browser (macros/site/preview/).
 preview: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 # `python -m mkdocs` puts this folder first on the import path, so the plugin (found by its entry point)
 # and the macros are this checkout's `macros/`, even when the virtualenv's editable install points elsewhere.

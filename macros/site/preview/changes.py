@@ -53,6 +53,7 @@ class Loaded:
 
     dataset: Dataset
     files: dict[str, bytes]
+    settings: tuple[str, int]  # the folder and the small-number threshold it was read with
     per_series: dict[SeriesKey, list[Disagreement]] = field(default_factory=dict)
     disagreements: list[Disagreement] = field(default_factory=list)
     steady: bool = True  # False when a file changed while it was being read: the next comparison trusts nothing
@@ -61,15 +62,17 @@ class Loaded:
 def read(folder: Path, threshold: int, before: Loaded | None) -> tuple[Loaded, set[Read] | None]:
     """The data read and checked again (DataProblems when it is wrong, as in any build), and what changed since
     `before`: the reads that now give something else, or None when every page must be made again."""
-    files = _snapshot(folder)
+    files, settings = _snapshot(folder), (str(folder.resolve()), threshold)
     dataset = load(folder, threshold)
     steady = files == _snapshot(folder)
-    changed = None if before is None or not before.steady else _changed(before, dataset, files)
+    # A file that changed while it was read may not match what was read; a threshold changes which figures are hidden.
+    trusted = steady and before is not None and before.steady and before.settings == settings
+    changed = _changed(before, dataset, files) if trusted and before is not None else None
     per_series = {}
     for key, series in dataset.series.items():
         kept = before is not None and changed is not None and ("series", key) not in changed and ("measures", key[2]) not in changed
         per_series[key] = before.per_series[key] if kept and before is not None else series_disagreements(series, dataset.measures[key[2]], dataset)
-    loaded = Loaded(dataset, files, per_series, find_disagreements(dataset, known=per_series), steady)
+    loaded = Loaded(dataset, files, settings, per_series, find_disagreements(dataset, known=per_series), steady)
     if changed is not None and before is not None:
         changed |= _changed_disagreements(before.disagreements, loaded.disagreements)
     return loaded, changed
