@@ -63,6 +63,7 @@ class PageRecord:
     search: list[dict] = field(default_factory=list)  # the entries the search plugin made from the page
     advice: list = field(default_factory=list)  # advice and fact-check warnings on an editor's page
     mismatches: list = field(default_factory=list)
+    body: str = ""  # an editor's page: a hash of what the theme is given (its HTML, title, contents, front matter)
 
 
 class Preview:
@@ -82,6 +83,7 @@ class Preview:
         self._failed: set[str] = set()  # pages whose macros failed in this build
         self._made: set[str] = set()  # pages made from the data in this build
         self._making: tuple[str, _Made, tuple] | None = None  # the editor's page being made, and the build's totals
+        self._before: dict[str, PageRecord] = {}  # editors' pages being made again: their records until then
         self._order: list[str] = []  # this build's pages, in the order mkdocs builds them
         self._outputs: set[str] = set()  # the files the last good build wrote for the pages and static files
         self._charts: set[str] = set()  # the charts in the site folder
@@ -95,7 +97,7 @@ class Preview:
     def start(self, config: MkDocsConfig, settings: Settings) -> None:
         """A build begins: forget the last build's mistakes; everything is made again if what every page
         depends on changed. A page's macro error is shown in the browser, so mkdocs-macros must not stop."""
-        self.problems, self._pending, self._failed, self._render, self._made = [], {}, set(), set(), set()
+        self.problems, self._pending, self._failed, self._render, self._made, self._before = [], {}, set(), set(), set(), {}
         self.reads.current, self._search_seen, self.render_all, self._making = None, 0, False, None
         self._site = Path(config.site_dir)
         inputs = _inputs_of(config, settings)
@@ -163,7 +165,8 @@ class Preview:
                 ctx.shown |= record.shown
                 ctx.charts_used |= record.charts
             else:
-                self.records.pop(uri, None)
+                if record is not None:
+                    self._before[uri] = self.records.pop(uri)
                 self._render.add(uri)
             self._decided(file, uri)
         self.changed = set()
@@ -211,8 +214,16 @@ class Preview:
         uri, made, (shown, charts) = self._making
         ctx.shown, ctx.charts_used, self.reads.current, self._making = shown | made.shown, charts | made.charts, None, None
         record = PageRecord(frozenset(made.reads), page.file.content_string, False, frozenset(made.shown), frozenset(made.charts))
-        record.advice, record.mismatches = made.advice, made.mismatches
-        self._pending[uri] = record
+        record.advice, record.mismatches, record.body = made.advice, made.mismatches, _body(page)
+        before = self._before.pop(uri, None)
+        if before is not None and before.body == record.body and uri not in self._failed and not self.render_all:
+            # Its macros ran (what they read changed) but gave the same page: the HTML written before is still
+            # right, so it is not written again. mkdocs asks `is_modified` again before writing each page.
+            record.search = before.search
+            self.records[uri] = record
+            self._render.discard(uri)
+        else:
+            self._pending[uri] = record
 
     def page_failed(self, uri: str, message: str) -> None:
         """A macro on an editor's page failed (macros/__init__.py reports it)."""
@@ -331,6 +342,16 @@ class _Made:
     charts: set[str] = field(default_factory=set)
     advice: list = field(default_factory=list)
     mismatches: list = field(default_factory=list)
+
+
+def _body(page: Page) -> str:
+    """A hash of what the theme makes an editor's page from: its HTML, title, table of contents and front matter."""
+
+    def toc(items) -> list:
+        return [(item.title, item.url, item.level, toc(item.children)) for item in items]
+
+    content = repr((page.content, page.title, toc(page.toc), sorted(page.meta.items(), key=lambda kv: str(kv[0]))))
+    return hashlib.sha256(content.encode()).hexdigest()
 
 
 def _inputs_of(config: MkDocsConfig, settings: Settings) -> str:
