@@ -214,6 +214,7 @@ class CarePlugin(BasePlugin[CareConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.preview:
             self.preview.gathered(files)
+            return self.preview.theme(env)
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:

@@ -45,6 +45,11 @@ class Context:
     def mark(self, table: str, rows, key: str = "line") -> None:
         self.shown.update((table, getattr(r, key)) for r in rows)
 
+    def keep_headlines(self, earlier: Context, kept) -> None:
+        """Take the headlines `earlier` worked out for the series whose key `kept(key)` says did not change (the
+        preview's next build, when the settings and the day are the same)."""
+        self._headlines.update({key: value for key, value in earlier._headlines.items() if key is not None and kept(key)})
+
     def headline(self, series, measure) -> Headline | None:
         """The figure a series is judged on, with its status (analysis.status.headline) and the report's
         own judgement in words (outcomes.csv), worked out once."""

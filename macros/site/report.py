@@ -19,8 +19,9 @@ def unshown(ctx: Context) -> list[str]:
     missing = []
     for name, table in ctx.data.tables.items():
         column = _ROW_KEY.get(name)
-        for line, row in table.rows:
-            key = row[column] if column else line
+        lines = table.lines.tolist()
+        # The key column's values (table.rows would first make a dict of every row: a second a national build).
+        for line, key in zip(lines, table.values[column].tolist() if column else lines):
             if (name, key) not in ctx.shown:
                 missing.append(f"{table.file}, line {line}")
     return missing

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -84,6 +85,8 @@ class Preview:
         self._made: set[str] = set()  # pages made from the data in this build
         self._making: tuple[str, _Made, tuple] | None = None  # the editor's page being made, and the build's totals
         self._before: dict[str, PageRecord] = {}  # editors' pages being made again: their records until then
+        self._last: Context | None = None  # the last build's, whose headlines the next build keeps where it can
+        self._theme: Environment | None = None  # the theme's templates, compiled once while mkdocs.yml and overrides stay
         self._order: list[str] = []  # this build's pages, in the order mkdocs builds them
         self._outputs: set[str] = set()  # the files the last good build wrote for the pages and static files
         self._charts: set[str] = set()  # the charts in the site folder
@@ -103,7 +106,7 @@ class Preview:
         inputs = _inputs_of(config, settings)
         if inputs != self._inputs:
             self.records.clear()
-            self._inputs = inputs
+            self._inputs, self._theme = inputs, None
         macros = config.plugins.get("macros")
         if macros is not None:
             macros.config["on_error_fail"] = False
@@ -120,7 +123,16 @@ class Preview:
         return loaded.dataset, loaded.disagreements
 
     def watch(self, ctx: Context) -> None:
-        """Record what each page reads from this build's data: its pages see the data through recorders."""
+        """Record what each page reads from this build's data: its pages see the data through recorders. The
+        headlines of the series no edit changed are taken from the last build (the home page has them all)."""
+        earlier, self._last = self._last, ctx
+        if earlier is not None and self.records:
+            changed = self.changed
+
+            def kept(key) -> bool:
+                return ("series", key) not in changed and ("outcomes_by", key) not in changed and ("measures", key[2]) not in changed
+
+            ctx.keep_headlines(earlier, kept)
         ctx.data = cast(Dataset, RecordedDataset(ctx.data, self.reads))
         ctx.disagreements = cast(list, RecordedSequence("disagreements", ctx.disagreements, self.reads))
         ctx.disagreements_by_area = cast(dict, RecordedMapping("disagreements_by_area", ctx.disagreements_by_area, self.reads))
@@ -191,6 +203,14 @@ class Preview:
         search = [p for name, p in config.plugins.items() if name.endswith("search")]
         if untitled or any(not isinstance(getattr(getattr(p, "search_index", None), "entries", None), list) for p in search):
             self.render_all = True
+
+    def theme(self, env: Environment) -> Environment:
+        """The theme's Jinja environment of the first build, its templates already compiled (mkdocs makes a new
+        one every build, and compiling Material's templates costs about a second). It holds no build's state:
+        the theme's folders and language come from mkdocs.yml, and a change there starts afresh."""
+        if self._theme is None:
+            self._theme = env
+        return self._theme
 
     def gathered(self, files: Files) -> None:
         """All pages are known (mkdocs' env event): their order, and the files this build writes."""
@@ -288,6 +308,8 @@ class Preview:
             shutil.copyfile(cache / f"{key}.svg", charts / f"{key}.svg")
         for key in sorted(self._charts - ctx.charts_used):
             (charts / f"{key}.svg").unlink(missing_ok=True)
+        if not self._charts:  # the first good build
+            threading.Thread(target=_warm_up_charts, daemon=True).start()
         self._charts = set(ctx.charts_used)
         with self._downloads_lock:
             self._good = (ctx, self.loaded)
@@ -342,6 +364,16 @@ class _Made:
     charts: set[str] = field(default_factory=set)
     advice: list = field(default_factory=list)
     mismatches: list = field(default_factory=list)
+
+
+def _warm_up_charts() -> None:
+    """The first chart a process draws costs over a second (Altair imported, vl-convert's engine started): done
+    in the background after the first build, so that the chart an edit changes costs what a chart costs."""
+    import altair  # noqa: F401
+
+    from ...presentation.charts.drawing import render_svg
+
+    render_svg({"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x", "type": "quantitative"}}})
 
 
 def _body(page: Page) -> str:
