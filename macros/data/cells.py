@@ -165,7 +165,9 @@ def _or_error(parse):
         try:
             return parse(text)
         except CellError as error:
-            return error
+            # Kept as a value, so without its traceback: it would keep the frames of the whole load alive, and with
+            # them the data set, in a cycle through a numpy array the garbage collector cannot see into.
+            return error.with_traceback(None)
 
     return attempt
 
@@ -181,7 +183,7 @@ def parse_number_column(series: pd.Series) -> pd.DataFrame:
         try:
             number = parse_number(text)
         except CellError as error:
-            return (None, None, False, None, error)
+            return (None, None, False, None, error.with_traceback(None))  # kept as a value: see _or_error
         return (number.value, number.kind, number.footnote, None, None)
 
     parsed = _each_distinct(series, one)

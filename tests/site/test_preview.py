@@ -3,6 +3,8 @@ The preview itself, served and compared with full builds, is tested in tests/tes
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from macros.data.model import Period
 from macros.site.context import Context
 from macros.site.pages import area_page
 from macros.site.preview import changes
-from macros.site.preview.reads import WHOLE, RecordedDataset, Reads
+from macros.site.preview.reads import WHOLE, Reads, RecordedDataset
 from macros.site.settings import Settings
 
 
@@ -116,3 +118,17 @@ def test_a_changed_period_label_is_a_change(tmp_path):
     path.write_text(text.replace(",YTD,", ",Year to date,", 1), encoding="utf-8")
     _, changed = changes.read(folder, 5, first)
     assert changed is not None and ("series", ("testshire", None, "dtc-days")) in changed
+
+
+def test_a_data_set_read_again_does_not_keep_the_last_one(tmp_path):
+    """The preview reads the data again after every edit: the data set before must be freed, by reference
+    counting alone (the preview sets objects aside from the garbage collector). A cell error kept as a value
+    used to keep its traceback, and with it every frame of the load and the data set."""
+    gc.disable()
+    try:
+        first, _ = changes.read(data_dir(tmp_path), 5, None)
+        gone = weakref.ref(first.dataset)
+        del first
+        assert gone() is None
+    finally:
+        gc.enable()

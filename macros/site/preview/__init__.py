@@ -21,6 +21,7 @@ for every address until a build succeeds (browser.py).
 from __future__ import annotations
 
 import copy
+import gc
 import hashlib
 import logging
 import os
@@ -49,6 +50,7 @@ from .browser import problem_html
 from .reads import Read, Reads, RecordedDataset, RecordedMapping, RecordedSequence
 
 log = logging.getLogger("mkdocs.plugins.care")
+FULL_COLLECTION_EVERY = 20  # data readings between full garbage collections (see Preview.settle)
 PROBLEM_PAGE = ".preview-problem.html"  # in the site folder while a mistake stops the preview (browser.py serves it)
 
 
@@ -91,6 +93,7 @@ class Preview:
         self._outputs: set[str] = set()  # the files the last good build wrote for the pages and static files
         self._charts: set[str] = set()  # the charts in the site folder
         self._search_seen = 0
+        self._settled = 0
         self._site = Path()
         self._downloads_lock = threading.Lock()
         self._downloads_for: changes.Loaded | None = None  # the data the downloads in the site folder were written from
@@ -114,7 +117,9 @@ class Preview:
     def read_data(self, folder: Path, threshold: int) -> tuple[Dataset, list[Disagreement]]:
         """The data read and checked again (DataProblems when it is wrong), and what changed since the last
         good read added to `changed`."""
+        self.settle()
         loaded, changed = changes.read(folder, threshold, self.loaded)
+        gc.freeze()  # a national data set is millions of objects: see settle
         self.loaded = loaded
         if changed is None:
             self.records.clear()
@@ -232,7 +237,9 @@ class Preview:
         if self._making is None or self._making[0] != page.file.src_uri:
             return
         uri, made, (shown, charts) = self._making
-        ctx.shown, ctx.charts_used, self.reads.current, self._making = shown | made.shown, charts | made.charts, None, None
+        shown |= made.shown  # the build's totals, added to in place (a copy a page would cost a national build minutes)
+        charts |= made.charts
+        ctx.shown, ctx.charts_used, self.reads.current, self._making = shown, charts, None, None
         record = PageRecord(frozenset(made.reads), page.file.content_string, False, frozenset(made.shown), frozenset(made.charts))
         record.advice, record.mismatches, record.body = made.advice, made.mismatches, _body(page)
         before = self._before.pop(uri, None)
@@ -317,6 +324,20 @@ class Preview:
                 shutil.rmtree(self._site / DOWNLOADS, ignore_errors=True)
                 self._downloads_for = None
 
+    def settle(self) -> None:
+        """Collect the garbage of the builds before, then set what is left aside from the garbage collector
+        (gc.freeze): done after the first build and before each reading of the data, whose objects are set aside
+        as soon as they are made. A national data set is millions of objects; without this the collections of
+        every build after an edit look at them all again (seconds a build). The data holds no reference cycles,
+        so a data set set aside is still freed when the next replaces it; what a plugin still held from the last
+        build when it was set aside (its pages, a few megabytes) is only freed by a full collection, done every
+        FULL_COLLECTION_EVERY readings (a second or two, that once)."""
+        self._settled += 1
+        if self._settled % FULL_COLLECTION_EVERY == 0:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
     def broke(self, message: str) -> None:
         """A build stopped with an error (browser.guard): show it. Pages it had begun have no record, so the
         next build makes them again."""
@@ -352,7 +373,9 @@ class Preview:
         try:
             yield made
         finally:
-            ctx.shown, ctx.charts_used, self.reads.current = shown | made.shown, charts | made.charts, None
+            shown |= made.shown  # in place, as in page_finished
+            charts |= made.charts
+            ctx.shown, ctx.charts_used, self.reads.current = shown, charts, None
 
 
 @dataclass

@@ -51,6 +51,7 @@ class Served:
         self._mount = "/"
 
     def install(self, server: LiveReloadServer) -> LiveReloadServer:
+        self.preview.settle()  # after the first build
         self._build, server.builder = server.builder, self.build
         app = server.get_app()
         assert app is not None  # the server's own, set when it was made

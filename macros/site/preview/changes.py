@@ -42,8 +42,6 @@ ROW_INDEXES: dict[str, dict[str, Any]] = {
 }
 # Tables of things with an id, small enough to compare in full when their file changed.
 KEYED = ("areas", "schemes", "measures", "sources")
-# Changing these changes every page: the schema behind every row, and the abbreviations every page explains.
-EVERYTHING = ("package", "glossary")
 
 
 @dataclass
