@@ -198,6 +198,49 @@ def test_preview_makes_again_exactly_the_pages_an_edit_changes(tmp_path):
         served.stop()
 
 
+@pytest.mark.slow
+def test_preview_adds_and_removes_pages(tmp_path):
+    """A scheme added to schemes.csv gets its page, and loses it when the row goes; an editor's page for the
+    area replaces the generated one, and the generated one comes back when the file is deleted. After each
+    edit the site served is the one a full build of the same files writes."""
+    data = data_dir(tmp_path)
+    project = project_copy(tmp_path, data)
+    served = Served(tmp_path, data, "--dirty")
+    schemes = data / "schemes.csv"
+    original = schemes.read_text(encoding="utf-8")
+    scheme = "test-new-scheme,testshire,A new scheme,Something new.,Everyone.,planned,rep-2016,Paragraph 11\n"
+    narrative = project / "docs" / "areas" / "testshire.md"
+    narrative.parent.mkdir(exist_ok=True)
+    builds = 0
+
+    def same_as_a_full_build() -> None:
+        nonlocal builds
+        builds += 1
+        full_build(project, data, tmp_path / f"full-{builds}", served.url)
+        same_as_full_build(served, tmp_path / f"full-{builds}")
+
+    def shows(address: str, text: str) -> bool:
+        return wait_for(lambda: text in served.page(address))
+
+    try:
+        assert shows("areas/testshire/", "2,459 days"), "the preview did not start\n" + served.log
+        schemes.write_text(original + scheme, encoding="utf-8")
+        assert shows("schemes/test-new-scheme/", "A new scheme"), served.log
+        same_as_a_full_build()
+        narrative.write_text("# Testshire\n\nWords an editor wrote.\n", encoding="utf-8")
+        assert shows("areas/testshire/", "Words an editor wrote."), served.log
+        same_as_a_full_build()
+        schemes.write_text(original, encoding="utf-8")
+        assert wait_for(lambda: "A new scheme" not in served.page("schemes/")), served.log
+        assert not list(served.site.glob("schemes/test-new-scheme*"))
+        same_as_a_full_build()
+        narrative.unlink()
+        assert wait_for(lambda: "Words an editor wrote." not in served.page("areas/testshire/")), served.log
+        same_as_a_full_build()
+    finally:
+        served.stop()
+
+
 def problems_in(page: str) -> list[str]:
     return [html.unescape(p) for p in re.findall(r'<pre class="problem">(.*?)</pre>', page, flags=re.S)]
 
