@@ -203,7 +203,8 @@ class CarePlugin(BasePlugin[CareConfig]):
     def _page_file(self, config: MkDocsConfig, uri: str, make) -> File:
         """A page made from the data (in the preview, made again only if an edit changed what it shows)."""
         if self.preview:
-            return self.preview.generated(config, self.context(), uri, make)
+            (file,) = self.preview.made(config, self.context(), uri, lambda: {uri: make()})
+            return file
         return File.generated(config, uri, content=make())
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -85,6 +85,7 @@ class Preview:
         self._pending: dict[str, PageRecord] = {}  # made in this build, kept once written
         self._failed: set[str] = set()  # pages whose macros failed in this build
         self._made: set[str] = set()  # pages made from the data in this build
+        self._groups: dict[str, list[str]] = {}  # each maker's pages, by the maker's key
         self._making: tuple[str, _Made, tuple] | None = None  # the editor's page being made, and the build's totals
         self._before: dict[str, PageRecord] = {}  # editors' pages being made again: their records until then
         self._last: Context | None = None  # the last build's, whose headlines the next build keeps where it can
@@ -149,30 +150,42 @@ class Preview:
 
     # Pages ----------------------------------------------------------------------------------------
 
-    def generated(self, config: MkDocsConfig, ctx: Context, uri: str, make: Callable[[], str]) -> File:
-        """The file of a page made from the data: made again only when something it read changed, and
-        rendered again only when its markdown changed."""
-        self._made.add(uri)
-        record = self.records.get(uri)
-        if record is not None and record.generated and record.reads.isdisjoint(self.changed):
-            ctx.shown |= record.shown
-            ctx.charts_used |= record.charts
-            return self._decided(File.generated(config, uri, content=record.source), uri)
+    def made(self, config: MkDocsConfig, ctx: Context, key: str, make: Callable[[], dict[str, str]]) -> list[File]:
+        """The files of the pages one maker writes from the data (a page, or a page and the parts of its list,
+        as {address: markdown}): made again only when something the maker read changed, and each rendered again
+        only when its markdown changed."""
+        before = [self.records.get(uri) for uri in self._groups.get(key, [])]
+        if before and all(r is not None and r.generated and r.reads.isdisjoint(self.changed) for r in before):
+            pages = self._groups[key]
+            self._made.update(pages)
+            for record in before:
+                assert record is not None
+                ctx.shown |= record.shown
+                ctx.charts_used |= record.charts
+            return [self._decided(File.generated(config, uri, content=self.records[uri].source), uri) for uri in pages]
         with self._recording(ctx) as made:
-            content = make()
-        fresh = PageRecord(frozenset(made.reads), content, True, frozenset(made.shown), frozenset(made.charts))
-        if record is not None and record.generated and record.source == content:
-            fresh.search = record.search  # the same markdown: the HTML in the site folder is still right
-            self.records[uri] = fresh
-        else:
-            self.records.pop(uri, None)  # until its new HTML is written
-            self._pending[uri] = fresh
-            self._render.add(uri)
-        return self._decided(File.generated(config, uri, content=content), uri)
+            contents = make()
+        self._groups[key] = list(contents)
+        files = []
+        for uri, content in contents.items():
+            self._made.add(uri)
+            record = self.records.get(uri)
+            fresh = PageRecord(frozenset(made.reads), content, True, frozenset(made.shown), frozenset(made.charts))
+            if record is not None and record.generated and record.source == content:
+                fresh.search = record.search  # the same markdown: the HTML in the site folder is still right
+                self.records[uri] = fresh
+            else:
+                self.records.pop(uri, None)  # until its new HTML is written
+                self._pending[uri] = fresh
+                self._render.add(uri)
+            files.append(self._decided(File.generated(config, uri, content=content), uri))
+        return files
 
     def decide(self, files: Files, ctx: Context) -> None:
         """After the pages made from the data: which other pages (editors') to render. Then the data's changes
         have all been acted on."""
+        for uri in [u for u, r in self.records.items() if r.generated and u not in self._made]:
+            del self.records[uri]  # a page the data no longer makes (its file is removed with the leftovers)
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             uri = file.src_uri
             if uri in self._made:
