@@ -255,7 +255,7 @@ class CarePlugin(BasePlugin[CareConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.preview:
-            self.preview.page_finished(page, self.context())
+            self.preview.page_finished(page, html, self.context())
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -246,7 +246,8 @@ class Preview:
         self._making = (page.file.src_uri, made, (ctx.shown, ctx.charts_used))
         ctx.shown, ctx.charts_used, self.reads.current = made.shown, made.charts, made.reads
 
-    def page_finished(self, page: Page, ctx: Context) -> None:
+    def page_finished(self, page: Page, html: str, ctx: Context) -> None:
+        """An editor's page is made, `html` its content as the theme will get it."""
         if self._making is None or self._making[0] != page.file.src_uri:
             return
         uri, made, (shown, charts) = self._making
@@ -254,7 +255,7 @@ class Preview:
         charts |= made.charts
         ctx.shown, ctx.charts_used, self.reads.current, self._making = shown, charts, None, None
         record = PageRecord(frozenset(made.reads), page.file.content_string, False, frozenset(made.shown), frozenset(made.charts))
-        record.advice, record.mismatches, record.body = made.advice, made.mismatches, _body(page)
+        record.advice, record.mismatches, record.body = made.advice, made.mismatches, _body(page, html)
         before = self._before.pop(uri, None)
         if before is not None and before.body == record.body and uri not in self._failed and not self.render_all:
             # Its macros ran (what they read changed) but gave the same page: the HTML written before is still
@@ -412,13 +413,13 @@ def _warm_up_charts() -> None:
     render_svg({"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x", "type": "quantitative"}}})
 
 
-def _body(page: Page) -> str:
+def _body(page: Page, html: str) -> str:
     """A hash of what the theme makes an editor's page from: its HTML, title, table of contents and front matter."""
 
     def toc(items) -> list:
         return [(item.title, item.url, item.level, toc(item.children)) for item in items]
 
-    content = repr((page.content, page.title, toc(page.toc), sorted(page.meta.items(), key=lambda kv: str(kv[0]))))
+    content = repr((html, page.title, toc(page.toc), sorted(page.meta.items(), key=lambda kv: str(kv[0]))))
     return hashlib.sha256(content.encode()).hexdigest()
 
 
