@@ -136,6 +136,7 @@ def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
     """Run this project's build in this process, keeping each page's final markdown (after macros and page
     generation) instead of rendering it, then the charts and downloads it writes: the baseline's docs."""
     os.chdir(project)
+    sys.path.insert(0, str(project))  # the project copy's macros/, not whichever checkout the virtualenv's install names
     os.environ.update(NO_MKDOCS_2_WARNING="1", CARE_DATA_DIR=str(data), CARE_CHART_CACHE=str(cache))
     import yaml
     from mkdocs.commands.build import build
