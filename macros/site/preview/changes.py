@@ -68,8 +68,9 @@ def read(folder: Path, threshold: int, before: Loaded | None) -> tuple[Loaded, s
     changed = _changed(before, dataset, files) if trusted and before is not None else None
     per_series = {}
     for key, series in dataset.series.items():
-        kept = before is not None and changed is not None and ("series", key) not in changed and ("measures", key[2]) not in changed
-        per_series[key] = before.per_series[key] if kept and before is not None else series_disagreements(series, dataset.measures[key[2]], dataset)
+        unchanged = changed is not None and ("series", key) not in changed and ("measures", key[2]) not in changed
+        found = before.per_series.get(key) if unchanged and before is not None else None
+        per_series[key] = found if found is not None else series_disagreements(series, dataset.measures[key[2]], dataset)
     loaded = Loaded(dataset, files, settings, per_series, find_disagreements(dataset, known=per_series), steady)
     if changed is not None and before is not None:
         changed |= _changed_disagreements(before.disagreements, loaded.disagreements)
