@@ -86,6 +86,8 @@ class Preview:
         self._failed: set[str] = set()  # pages whose macros failed in this build
         self._made: set[str] = set()  # pages made from the data in this build
         self._groups: dict[str, list[str]] = {}  # each maker's pages, by the maker's key
+        self._remade: list[str] = []  # pages made again in this build (for the line the terminal shows)
+        self._written: list[str] = []  # pages whose HTML this build wrote
         self._making: tuple[str, _Made, tuple] | None = None  # the editor's page being made, and the build's totals
         self._before: dict[str, PageRecord] = {}  # editors' pages being made again: their records until then
         self._last: Context | None = None  # the last build's, whose headlines the next build keeps where it can
@@ -106,6 +108,7 @@ class Preview:
         depends on changed. A page's macro error is shown in the browser, so mkdocs-macros must not stop."""
         self.problems, self._pending, self._failed, self._render, self._made, self._before = [], {}, set(), set(), set(), {}
         self.reads.current, self._search_seen, self.render_all, self._making = None, 0, False, None
+        self._remade, self._written = [], []
         self._site = Path(config.site_dir)
         inputs = _inputs_of(config, settings)
         if inputs != self._inputs:
@@ -166,6 +169,7 @@ class Preview:
         with self._recording(ctx) as made:
             contents = make()
         self._groups[key] = list(contents)
+        self._remade += list(contents)
         files = []
         for uri, content in contents.items():
             self._made.add(uri)
@@ -244,6 +248,7 @@ class Preview:
         reads, shows and draws is recorded as the page's until `page_finished`."""
         made = _Made()
         self._making = (page.file.src_uri, made, (ctx.shown, ctx.charts_used))
+        self._remade.append(page.file.src_uri)
         ctx.shown, ctx.charts_used, self.reads.current = made.shown, made.charts, made.reads
 
     def page_finished(self, page: Page, html: str, ctx: Context) -> None:
@@ -286,6 +291,7 @@ class Preview:
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 entries = index.entries[self._search_seen :]
                 self._search_seen = len(index.entries)
+        self._written.append(uri)
         record = self._pending.pop(uri, None) or self.records.get(uri)
         if uri in self._failed:
             self.records.pop(uri, None)
@@ -321,6 +327,10 @@ class Preview:
             (self._site / PROBLEM_PAGE).write_text(problem_html(self.problems), encoding="utf-8")
             return
         (self._site / PROBLEM_PAGE).unlink(missing_ok=True)
+        shown = ", ".join(self._written[:6]) + (f" and {len(self._written) - 6} more" if len(self._written) > 6 else "")
+        log.info(
+            f"Preview: {len(self._remade)} of {len(self._order)} pages made again, {len(self._written)} written" + (f" ({shown})" if shown else "")
+        )
         if ctx is None:
             return
         charts = self._site / "charts"
