@@ -57,8 +57,10 @@ $(NODE_STAMP): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
+# --dirty: after a save, only the pages the edit changes are made and rendered again, and a mistake is shown
+# in the browser (macros/site/preview/).
 preview: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs serve --dev-addr $(HOST):$(PORT)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/python -m mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 # `python -m mkdocs` puts this folder first on the import path, so the plugin (found by its entry point)
 # and the macros are this checkout's `macros/`, even when the virtualenv's editable install points elsewhere.

@@ -14,8 +14,13 @@ In one run, on this machine, it
 3. writes the same pages' final markdown (after the macros and page generation), their chart SVGs and
    the downloads out as plain static files, and builds them with plain mkdocs + Material: the same
    theme, nav and markdown settings, no macros or care plugin, no page generation (the baseline);
-4. prints pages, wall time, pages per second and peak memory of each build, the page weights, and
-   last the line `ratio: X.XX` (warm build / baseline).
+4. starts the preview (`mkdocs serve --dirty`, what `make preview` runs) on the same project and times its
+   first build, then how long after an edit the served page shows it: one value cell of observations.csv
+   (the area's page must show the new figure) and one paragraph added to the home page; both are put back;
+5. prints pages, wall time, pages per second and peak memory of each build, the page weights, the line
+   `preview after one edit: X.Xs` (the CSV edit), and last the line `ratio: X.XX` (warm build / baseline).
+
+    python benchmarks/build_benchmark.py --preview-only     (only step 4: a few minutes instead of fifteen)
 
 The project's docs/areas/*.md, docs/schemes/*.md and docs/measures/*.md pages are written for the real
 data (an editor's page for an area that does not exist stops the build), so the benchmark builds a copy
@@ -31,11 +36,14 @@ import os
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +137,7 @@ def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
     """Run this project's build in this process, keeping each page's final markdown (after macros and page
     generation) instead of rendering it, then the charts and downloads it writes: the baseline's docs."""
     os.chdir(project)
+    sys.path.insert(0, str(project))  # the project copy's macros/, not whichever checkout the virtualenv's install names
     os.environ.update(NO_MKDOCS_2_WARNING="1", CARE_DATA_DIR=str(data), CARE_CHART_CACHE=str(cache))
     import yaml
     from mkdocs.commands.build import build
@@ -240,29 +249,115 @@ def kb(n: float) -> str:
 # Editing one cell ---------------------------------------------------------------------------------------
 
 
-def edit_one_cell(observations: Path) -> bytes:
+@dataclass
+class Edit:
+    original: bytes  # the file before the edit, to put back
+    area_id: str  # the area whose page shows the edited figure
+    value: str  # the new figure, as written in the file and shown on the page ("12,345")
+
+
+def edit_one_cell(observations: Path, avoid: str = "") -> Edit:
     """Change the value of the first area-wide A&E figure (a series with no printed totals) by a number
-    from the clock, so that its chart is new to the cache as an editor's edit would be; the old bytes."""
+    from the clock, so that its chart is new to the cache as an editor's edit would be. The new figure is
+    one that `avoid` (the page before the edit) does not contain, so that the page showing it proves the edit."""
     import csv
     import io
 
     original = observations.read_bytes()
     lines = original.decode("utf-8").split("\n")
+    i, header, row = _first_ae_row(lines)
+    old = int(row["value"].replace(",", ""))
+    row["value"] = next(v for step in range(1000) if (v := f"{old + 1 + (int(time.time()) + step) % 997:,}") not in avoid)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([row[h] for h in header])
+    lines[i] = out.getvalue()
+    observations.write_bytes("\n".join(lines).encode("utf-8"))
+    return Edit(original, row["area_id"], row["value"])
+
+
+def first_ae_area(observations: Path) -> str:
+    """The area whose figure edit_one_cell changes (to read its page before the edit)."""
+    return _first_ae_row(observations.read_text(encoding="utf-8").split("\n"))[2]["area_id"]
+
+
+def _first_ae_row(lines: list[str]) -> tuple[int, list[str], dict[str, str]]:
+    import csv
+
     header = next(csv.reader([lines[0]]))
     for i, line in enumerate(lines[1:], start=1):
-        if ",ae-attendances," not in line:
-            continue
-        cells = next(csv.reader([line]))
-        row = dict(zip(header, cells))
-        if row["scheme_id"] or row["kind"] != "actual":
-            continue
-        row["value"] = f"{int(row['value'].replace(',', '')) + 1 + int(time.time()) % 997:,}"
-        out = io.StringIO()
-        csv.writer(out, lineterminator="").writerow([row[h] for h in header])
-        lines[i] = out.getvalue()
-        break
-    observations.write_bytes("\n".join(lines).encode("utf-8"))
-    return original
+        if ",ae-attendances," in line:
+            row = dict(zip(header, next(csv.reader([line]))))
+            if not row["scheme_id"] and row["kind"] == "actual":
+                return i, header, row
+    raise SystemExit("observations.csv has no area-wide A&E actual figure to edit")
+
+
+# The preview ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PreviewTimes:
+    first_build: float  # from starting `mkdocs serve --dirty` to the first page served
+    csv_edit: float  # from saving a one-cell edit of observations.csv to the area page showing the new figure
+    page_edit: float  # from saving an edit of the home page to the served page showing it
+    page: str  # the editor's page edited
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=600) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_until(condition, seconds: float) -> float:
+    """Poll `condition` every 0.05 s (a request waits while the preview builds); the time it took to hold."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        try:
+            if condition():
+                return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"the preview did not show the change within {seconds:.0f} s")
+
+
+def time_preview(project: Path, data: Path, env: dict[str, str], log: Path) -> PreviewTimes:
+    """Start the preview as `make preview` does, on the national project; time its first build, then a one-cell
+    CSV edit and a page edit, each from the moment the file is saved to the moment the served page shows it.
+    The edited files are put back, and the server stopped, before returning."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    temp = log.parent / "preview-tmp"  # mkdocs serve builds into a temporary folder: keep it beside the rest
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir()
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp), **env}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
+    observations, home = data / "observations.csv", project / "docs" / "index.md"
+    original_home = home.read_bytes()
+    edit = None
+    with open(log, "w", encoding="utf-8") as out:
+        started = time.perf_counter()
+        server = subprocess.Popen(command, cwd=project, env=run_env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            wait_until(lambda: _running(server, log) and "</html>" in fetch(base), 3600)
+            first = time.perf_counter() - started
+            area_url = f"{base}areas/{first_ae_area(observations)}/"
+            time.sleep(2)  # let the file watcher settle after the first build
+            edit = edit_one_cell(observations, avoid=fetch(area_url))
+            csv_edit = wait_until(lambda: edit.value in fetch(area_url), 600)
+            token = f"Preview check {int(time.time())}"
+            home.write_bytes(original_home + f"\n\n{token}.\n".encode())
+            page_edit = wait_until(lambda: token in fetch(base), 600)
+        finally:
+            home.write_bytes(original_home)
+            if edit is not None:
+                observations.write_bytes(edit.original)
+            server.terminate()
+            server.wait(timeout=60)
+            shutil.rmtree(temp, ignore_errors=True)
+    return PreviewTimes(first, csv_edit, page_edit, "docs/index.md")
 
 
 # Main -----------------------------------------------------------------------------------------------------
@@ -278,6 +373,7 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--project-only", action="store_true", help="only generate the data and the project copy, and print the command that builds it"
     )
+    parser.add_argument("--preview-only", action="store_true", help="only time the preview (mkdocs serve --dirty): its first build and one edit")
     parser.add_argument("--weights", metavar="SITE", type=Path, help="only print the page weights of a site already built into SITE")
     parser.add_argument("--capture", nargs=4, metavar=("PROJECT", "DATA", "CACHE", "DOCS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -309,6 +405,11 @@ def main(argv=None) -> int:
             f"NO_MKDOCS_2_WARNING=1 {sys.executable} -m mkdocs build --strict --site-dir {base / 'site'}"
         )
         return 0
+    if args.preview_only:
+        print("Starting the preview (mkdocs serve --dirty) and editing one cell, then the home page ...", flush=True)
+        preview = time_preview(project, data, env, base / "preview.log")
+        print_preview(preview)
+        return 0
     ours = base / "site"
     runs: list[Run] = []
 
@@ -336,12 +437,15 @@ def main(argv=None) -> int:
     runs.append(baseline)
 
     print("Editing one cell of observations.csv and building again ...", flush=True)
-    original = edit_one_cell(data / "observations.csv")
+    edit = edit_one_cell(data / "observations.csv")
     try:
         edited = timed_build("after one edit", project, ours, env)
     finally:
-        (data / "observations.csv").write_bytes(original)
+        (data / "observations.csv").write_bytes(edit.original)
     runs.append(edited)
+
+    print("Starting the preview (mkdocs serve --dirty) and editing one cell, then the home page ...", flush=True)
+    preview = time_preview(project, data, env, base / "preview.log")
 
     print()
     print(f"Data: {data} ({args.areas} areas, {args.schemes} schemes, {args.years} years, seed {args.seed})")
@@ -356,6 +460,7 @@ def main(argv=None) -> int:
     print_weights(ours)
     print()
     print(f"Rebuild after editing one CSV cell: {edited.seconds:.1f}s")
+    print_preview(preview)
     print(f"Peak memory of all builds (RUSAGE_CHILDREN): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MB")
     print(f"peak memory / baseline: {warm.max_rss_kb / baseline.max_rss_kb:.2f}")
     print(f"CPU time, warm / baseline: {warm.cpu / baseline.cpu:.2f}")
@@ -363,6 +468,18 @@ def main(argv=None) -> int:
         print(f"cold / baseline: {runs[0].seconds / baseline.seconds:.2f}")
     print(f"ratio: {warm.seconds / baseline.seconds:.2f}")
     return 0
+
+
+def _running(server: subprocess.Popen, log: Path) -> bool:
+    if server.poll() is not None:
+        raise SystemExit(f"the preview stopped (exit {server.returncode}); see {log}:\n" + log.read_text(encoding="utf-8")[-3000:])
+    return True
+
+
+def print_preview(times: PreviewTimes) -> None:
+    print(f"preview first build: {times.first_build:.1f}s (mkdocs serve --dirty, until the first page is served)")
+    print(f"preview after one page edit: {times.page_edit:.1f}s ({times.page}, saved to served)")
+    print(f"preview after one edit: {times.csv_edit:.1f}s (one cell of observations.csv, saved to the area page served)")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ def define_env(env):
     from .site import editor_macros, macro_errors
 
     found = editor_macros.macros()
-    macro_errors.register(sorted(found))
+    care = env.conf.plugins.get("care")
+    macro_errors.register(sorted(found), getattr(care, "page_problem", None))
     for name, fn in found.items():
         env.macro(_checked(env, name, fn), name)
 

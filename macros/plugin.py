@@ -18,8 +18,10 @@ from typing import cast
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .analysis.disagreements import Disagreement, find_disagreements
@@ -36,6 +38,8 @@ from .site.downloads import write_downloads
 from .site.fact_check import Mismatch, check_page
 from .site.html_blocks import Stash
 from .site.pages import area_figures, area_page, index_pages, measure_pages, scheme_figures, scheme_page
+from .site.preview import PROBLEM_PAGE, Preview, quiet_dirty_warning
+from .site.preview.browser import Served
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import age
 from .site.settings import Settings
@@ -104,9 +108,17 @@ class CarePlugin(BasePlugin[CareConfig]):
         self.mismatches: list[Mismatch] = []
         self._syllables = Syllables()  # the pronouncing dictionary, read once when first needed
         self.stash = Stash()  # generated HTML blocks, kept from markdown's HTML parser (site/html_blocks.py)
+        # `mkdocs serve --dirty` (make preview): pages made and rendered again only when an edit changes them,
+        # and mistakes shown in the browser (site/preview). None in a build and in a plain `mkdocs serve`.
+        self.preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and the data it read, across rebuilds."""
+        if command == "serve" and dirty:
+            self.preview = Preview()
+            quiet_dirty_warning()
+        elif command == "serve":
+            log.info("Every save rebuilds every page. For a preview that keeps up, run `make preview` (mkdocs serve --dirty).")
 
     def settings(self) -> Settings:
         today = date.fromisoformat(self.config.build_date) if self.config.build_date else date.today()
@@ -127,8 +139,11 @@ class CarePlugin(BasePlugin[CareConfig]):
         files = sorted(folder.glob("*")) if folder.is_dir() else []
         stamp = (str(folder), settings.small_number_threshold, tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
         if self._loaded is None or self._loaded[0] != stamp:
-            dataset = load(folder, settings.small_number_threshold)
-            self._loaded = (stamp, dataset, find_disagreements(dataset))
+            if self.preview:  # the preview also works out what the edit changed
+                self._loaded = (stamp, *self.preview.read_data(folder, settings.small_number_threshold))
+            else:
+                dataset = load(folder, settings.small_number_threshold)
+                self._loaded = (stamp, dataset, find_disagreements(dataset))
         return self._loaded[1], self._loaded[2]
 
     def context(self) -> Context:
@@ -143,22 +158,31 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.ctx is not None:
             self.ctx.charts.close()  # a build that failed may have left workers drawing
         settings = self.settings()
+        # Editors' data edits must reload the preview, not only markdown edits (even while the data is wrong).
+        if str(settings.data_dir) not in config.watch:
+            config.watch.append(str(settings.data_dir))
+        if self.preview:
+            self.preview.start(config, settings)
         try:
             dataset, disagreements = self.dataset(settings)
         except DataProblems as problems:
             # On GitHub Actions, each problem on its file and line of the pull request, and the list in the job summary.
             github.emit(github.problem_annotations(problems.problems, settings.data_dir, Path(config.config_file_path).parent))
             github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
+            if self.preview:  # the site stays as the last good build left it; the browser shows the problems
+                self.preview.problem(str(problems))
+                return config
             raise
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
         self.generated, self.narrative, self.advice, self.mismatches = set(), {}, [], []
         self.stash = Stash()
-        # Editors' data edits must reload the preview, not only markdown edits.
-        if str(settings.data_dir) not in config.watch:
-            config.watch.append(str(settings.data_dir))
+        if self.preview:
+            self.preview.watch(self.ctx)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.preview and self.preview.problems:
+            return self.preview.keep_site(files, config)
         ctx = self.context()
         data = ctx.data
         wanted = [("area", a) for a in data.areas] + [("scheme", s) for s in data.schemes] + [("measure", m) for m in data.measures]
@@ -167,6 +191,9 @@ class CarePlugin(BasePlugin[CareConfig]):
             _check_narrative_names(data, existing)
         except PageProblem as problem:
             github.emit([github.annotation("error", str(problem).split(": ", 1)[-1], problem.page)])
+            if self.preview:
+                self.preview.problem(str(problem))
+                return self.preview.keep_site(files, config)
             raise
         builders = {"area": area_page, "scheme": scheme_page}
         made: dict[str, str] = {}  # address: markdown; a measure page or an index may come with parts of its list
@@ -176,19 +203,48 @@ class CarePlugin(BasePlugin[CareConfig]):
                 self.narrative[uri] = (kind, ident)  # the editor's page keeps its prose; figures are added below
                 ctx.shown.add((SECTIONS[kind], ident))
                 continue
-            if kind == "measure":
+            if self.preview:  # made again only if an edit changed what the pages show (site/preview)
+                make = functools.partial(measure_pages, ctx, ident) if kind == "measure" else functools.partial(_one, uri, builders[kind], ctx, ident)
+                self._add(files, self.preview.made(config, ctx, uri, make))
+            elif kind == "measure":
                 made.update(measure_pages(ctx, ident))
             else:  # 3,150 pages at national scale: each made when mkdocs reads it (see MadeOnRead)
                 files.append(MadeOnRead.make(config, uri, functools.partial(builders[kind], ctx, ident)))
                 self.generated.add(uri)
         for kind in SECTIONS:
             if ctx.src_uri(kind) not in existing:
-                made.update(index_pages(ctx, kind))
+                if self.preview:
+                    self._add(files, self.preview.made(config, ctx, ctx.src_uri(kind), functools.partial(index_pages, ctx, kind)))
+                else:
+                    made.update(index_pages(ctx, kind))
         for uri, content in made.items():
             files.append(File.generated(config, uri, content=content))
             self.generated.add(uri)
         files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
+        if self.preview:
+            self.preview.decide(files, ctx)
         return files
+
+    def _add(self, files: Files, pages: list[File]) -> None:
+        for page in pages:
+            files.append(page)
+            self.generated.add(page.src_uri)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.preview:
+            self.preview.check_nav(nav, config)
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.preview:
+            self.preview.gathered(files)
+            return self.preview.theme(env)
+        return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.preview and page.file.src_uri not in self.generated:
+            self.preview.page_started(page, self.context())
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """After an editor's words on an area or scheme page, the generated parts its macros did not show."""
@@ -203,32 +259,65 @@ class CarePlugin(BasePlugin[CareConfig]):
         # Abbreviations in editors' markdown are expanded by the `abbr` extension, fed from the glossary.
         if page.file.src_uri not in self.generated:
             terms = set(ctx.data.glossary)
-            self.advice += advise(f"docs/{page.file.src_uri}", page.file.content_string, terms, self._syllables)
-            for mismatch in check_page(page.file.src_uri, page.file.content_string, ctx.data):
+            advice = advise(f"docs/{page.file.src_uri}", page.file.content_string, terms, self._syllables)
+            mismatches = check_page(page.file.src_uri, page.file.content_string, ctx.data)
+            self.advice += advice
+            for mismatch in mismatches:
                 # A warning: the report lists it, GitHub marks the line, and `mkdocs build --strict` fails.
                 self.mismatches.append(mismatch)
                 log.warning(str(mismatch))
                 github.emit([github.annotation("warning", mismatch.message, mismatch.file, mismatch.line)])
+            if self.preview:
+                self.preview.findings(page.file.src_uri, advice, mismatches)
             markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
         return self.stash.stash(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated:
             page.markdown = None  # made from the data and no longer needed: 3,000 pages of it at national scale
-        return self.stash.restore(page.file.src_uri, html)
+        html = self.stash.restore(page.file.src_uri, html)
+        if self.preview:
+            self.preview.page_finished(page, html, self.context())
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.preview:
+            self.preview.rendered(page, config)
         return squeeze_indentation(output)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def page_problem(self, uri: str, message: str) -> None:
+        """A macro on an editor's page failed (macros/__init__.py says so): the preview shows it in the browser."""
+        if self.preview:
+            self.preview.page_failed(uri, message)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        if self.preview:
+            return Served(self.preview, PROBLEM_PAGE).install(server)
+        return server
+
+    @event_priority(50)  # before the search plugin writes its index
+    def _search_entries(self, *, config: MkDocsConfig) -> None:
+        if self.preview and not self.preview.problems:
+            self.preview.search_entries(config)
+
+    def _post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview and self.preview.problems:
+            if self.ctx is not None:
+                self.ctx.finish_charts()  # charts the pages of this build asked for, so later builds find them
+            self.preview.finish(None, Path())
+            return
         ctx = self.context()
         site = Path(config.site_dir)
-        write_downloads(ctx, site)
-        charts_dir = site / "charts"
-        charts_dir.mkdir(exist_ok=True)
         drawn = ctx.finish_charts()  # charts new to the cache are drawn in the background while pages are built
-        for key in ctx.charts_used:
-            (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
+        if self.preview:  # the preview writes the downloads when they are asked for, and only the charts that changed
+            self.advice, self.mismatches = self.preview.findings_in_order()
+            self.preview.finish(ctx, ctx.settings.chart_cache)
+        else:
+            write_downloads(ctx, site)
+            charts_dir = site / "charts"
+            charts_dir.mkdir(exist_ok=True)
+            for key in ctx.charts_used:
+                (charts_dir / f"{key}.svg").write_bytes((ctx.settings.chart_cache / f"{key}.svg").read_bytes())
         removed = ctx.charts.prune(ctx.charts_used)
         for item in self.advice:
             github.emit([github.annotation("warning", item.message, item.file, item.line)])
@@ -245,6 +334,8 @@ class CarePlugin(BasePlugin[CareConfig]):
         github.write_summary(github.summary_markdown(text))
         for line in text.splitlines():
             log.info(line)
+
+    on_post_build = CombinedEvent(_search_entries, _post_build)
 
 
 class MadeOnRead(File):
@@ -274,6 +365,11 @@ class MadeOnRead(File):
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
         self._make = lambda: value.decode("utf-8")
+
+
+def _one(uri: str, make: Callable, ctx: Context, ident: str) -> dict[str, str]:
+    """A maker of one page, as the preview takes makers: {address: markdown}."""
+    return {uri: make(ctx, ident)}
 
 
 def _after_title(markdown: str, block: str) -> str:

@@ -42,6 +42,18 @@ def build(
     tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None = None, config: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on a copy of the project with the given data and extra docs pages."""
+    project = project_copy(tmp_path, data, docs, config)
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_CHART_CACHE": str(tmp_path / "chart-cache")}
+    if data is not None:
+        run_env["CARE_DATA_DIR"] = str(data)
+    run_env.update(env or {})
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "--site-dir", str(project / "site")], cwd=project, env=run_env, capture_output=True, text=True, timeout=600
+    )
+
+
+def project_copy(tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None = None, config: str | None = None) -> Path:
+    """tmp_path/project: a copy of the project (its macros/ linked) with the given extra docs pages and mkdocs.yml."""
     project = tmp_path / "project"
     if not project.exists():
         project.mkdir()
@@ -60,13 +72,7 @@ def build(
         target.write_text(content, encoding="utf-8")
     if config is not None:
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_CHART_CACHE": str(tmp_path / "chart-cache")}
-    if data is not None:
-        run_env["CARE_DATA_DIR"] = str(data)
-    run_env.update(env or {})
-    return subprocess.run(
-        MKDOCS + ["build", "--strict", "--site-dir", str(project / "site")], cwd=project, env=run_env, capture_output=True, text=True, timeout=600
-    )
+    return project
 
 
 def page(result_dir: Path, url: str) -> str:

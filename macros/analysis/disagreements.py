@@ -28,12 +28,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import StrEnum
 
-from ..data.model import Dataset, Explanation, Observation, Period
+from ..data.model import Dataset, Explanation, Measure, Observation, Period
 from ..data.vocab import LEVELS, FigureKind, StatedJudgement, Unit
 from .status import Status, judge
 
@@ -97,19 +97,24 @@ class Disagreement:
     explanation: Explanation | None = field(default=None, compare=False)
 
 
-def find_disagreements(data: Dataset) -> list[Disagreement]:
+def find_disagreements(data: Dataset, known: Mapping[tuple[str, str | None, str], list[Disagreement]] | None = None) -> list[Disagreement]:
+    """Every disagreement, in the order pages list them. `known`: `series_disagreements` of series already
+    checked (the preview keeps them for the series an edit did not change); the other series are checked here."""
     found: list[Disagreement] = []
-    for (_area, _scheme, measure_id), series in data.series.items():
-        measure = data.measures[measure_id]
-        if Unit(measure.unit).adds_up:
-            found += _totals(series, measure, data)
-        found += _changes(series, measure, data)
-        found += _table_against_text(series, measure, data)
+    for key, series in data.series.items():
+        found += known[key] if known is not None and key in known else series_disagreements(series, data.measures[key[2]], data)
     found += _parts_of_a_whole(data)
     found += _money(data)
     found += _risks(data)
     found += _stated_against_figures(data)
     return explain(found, data.explanations)
+
+
+def series_disagreements(series: list[Observation], measure: Measure, data: Dataset) -> list[Disagreement]:
+    """The checks of one series: its totals, its printed changes, its text against its table. They read only the
+    series and its measure, so a series that did not change keeps what they found."""
+    found = _totals(series, measure, data) if Unit(measure.unit).adds_up else []
+    return found + _changes(series, measure, data) + _table_against_text(series, measure, data)
 
 
 def explanation_key(area_id: str, scheme_id: str | None, measure_id: str | None, check: str) -> tuple[str, str | None, str | None, str]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
@@ -47,6 +49,26 @@ class Context:
     def mark(self, table: str, rows, key: str = "line") -> None:
         self.shown.update((table, getattr(r, key)) for r in rows)
 
+    def keep_headlines(self, earlier: Context, kept) -> None:
+        """Take the headlines `earlier` worked out for the series whose key `kept(key)` says did not change (the
+        preview's next build, when the settings and the day are the same). Pages compare a headline's figures
+        with the series' by identity, so each is swapped for this build's row at the same place in the series."""
+        for key, top in earlier._headlines.items():
+            if key is None or not kept(key):
+                continue
+            if top is None:
+                self._headlines[key] = None
+                continue
+            pairs: list[tuple[list, list]] = [(earlier.data.series.get(key, []), self.data.series.get(key, []))]
+            pairs.append((earlier.data.outcomes_by.get(key, []), self.data.outcomes_by.get(key, [])))
+            if any(len(before) != len(now) for before, now in pairs):
+                continue
+            now_of: dict[int, Any] = {id(old): new for before, now in pairs for old, new in zip(before, now)}
+            figures = (top.actual, top.plan, top.last_year, top.stated)
+            if all(f is None or id(f) in now_of for f in figures):
+                actual, plan, last_year, stated = (None if f is None else now_of[id(f)] for f in figures)
+                self._headlines[key] = replace(top, actual=actual, plan=plan, last_year=last_year, stated=stated)
+
     def placed_on(self, src_uri: str) -> Placed:
         """What the macros placed on a page so far (its src_uri, as in docs/)."""
         return self._placed.setdefault(src_uri, Placed())
@@ -59,8 +81,9 @@ class Context:
         """The figure a series is judged on, with its status (analysis.status.headline) and the report's
         own judgement in words (outcomes.csv), worked out once."""
         key = (series[0].area_id, series[0].scheme_id, series[0].measure_id) if series else None
+        # Read on every call, not only the first: the preview records what each page reads (site/preview).
+        stated = self.data.outcomes_by.get(key, []) if key else []
         if key not in self._headlines:
-            stated = self.data.outcomes_by.get(key, []) if key else []
             self._headlines[key] = headline(series, measure, stated, self.today)
         return self._headlines[key]
 

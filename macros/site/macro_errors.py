@@ -160,8 +160,9 @@ def _template_line(error: BaseException) -> int | None:
     return line
 
 
-def register(macros: Sequence[str]) -> None:
-    """Tell mkdocs-macros how to say each kind of error: one sentence with the page and line."""
+def register(macros: Sequence[str], tell: Callable[[str, str], None] | None = None) -> None:
+    """Tell mkdocs-macros how to say each kind of error: one sentence with the page and line. `tell` (the care
+    plugin's page_problem) hears each one too: the preview shows it in the browser."""
     from jinja2.exceptions import TemplateSyntaxError, UndefinedError
     from mkdocs_macros.errors import format_error
 
@@ -169,7 +170,10 @@ def register(macros: Sequence[str]) -> None:
         line = line + front_matter_lines(page) if line else None
         file = f"docs/{page.file.src_uri}"
         github.emit([github.annotation("error", message, file, line)])
-        return f"{file}" + (f", line {line}" if line else "") + f": {message}"
+        text = f"{file}" + (f", line {line}" if line else "") + f": {message}"
+        if tell is not None:
+            tell(page.file.src_uri, text)
+        return text
 
     @format_error.register(PageProblem)
     def _(error, markdown, page):

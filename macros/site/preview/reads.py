@@ -1,0 +1,135 @@
+"""What each page read from the data, recorded while the page is made, so the preview knows which pages an
+edit can change.
+
+While the preview records, the build's Context holds a `RecordedDataset` instead of the Dataset: every
+lookup a page makes (`data.series[key]`, `data.areas.get(id)`, a loop over `data.schemes`) adds a read
+`(name, key)` to the page being made, or `(name, WHOLE)` when the page looked at a whole table. A page is
+made again only when something it read changed (changes.py), so a page that reads a table through a path
+not recorded here would go stale: every path to the data goes through these wrappers, and a test compares
+the preview with a full build after edits.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from ...data.model import Dataset
+
+Read = tuple[str, Any]  # (the Dataset attribute or Context table, the key looked up, or WHOLE)
+
+
+class Whole(Enum):
+    """The key of a read that looked at a whole table (a loop, its length, a list of rows)."""
+
+    TABLE = "whole table"
+
+
+WHOLE = Whole.TABLE
+
+
+class Reads:
+    """The reads of the page being made (none between pages: what the build itself reads is not a page's)."""
+
+    def __init__(self) -> None:
+        self.current: set[Read] | None = None
+
+    def add(self, name: str, key: Any) -> None:
+        if self.current is not None:
+            self.current.add((name, key))
+
+
+class RecordedMapping:
+    """A dict of the data set that records each key looked up, and WHOLE when it is looped over."""
+
+    __slots__ = ("_name", "_mapping", "_reads")
+
+    def __init__(self, name: str, mapping: dict, reads: Reads):
+        self._name, self._mapping, self._reads = name, mapping, reads
+
+    def __getitem__(self, key):
+        self._reads.add(self._name, key)
+        return self._mapping[key]
+
+    def get(self, key, default=None):
+        self._reads.add(self._name, key)
+        return self._mapping.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self._reads.add(self._name, key)
+        return key in self._mapping
+
+    def _whole(self) -> dict:
+        self._reads.add(self._name, WHOLE)
+        return self._mapping
+
+    def __iter__(self) -> Iterator:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __bool__(self) -> bool:
+        return bool(self._whole())
+
+    def keys(self):
+        return self._whole().keys()
+
+    def values(self):
+        return self._whole().values()
+
+    def items(self):
+        return self._whole().items()
+
+
+class RecordedSequence:
+    """A list the build worked out (the disagreements) that records WHOLE when a page looks at it."""
+
+    __slots__ = ("_name", "_items", "_reads")
+
+    def __init__(self, name: str, items: list, reads: Reads):
+        self._name, self._items, self._reads = name, items, reads
+
+    def _whole(self) -> list:
+        self._reads.add(self._name, WHOLE)
+        return self._items
+
+    def __iter__(self) -> Iterator:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __bool__(self) -> bool:
+        return bool(self._whole())
+
+    def __getitem__(self, index):
+        return self._whole()[index]
+
+
+class RecordedDataset:
+    """The Dataset as pages see it while the preview records: dicts become RecordedMappings, a list of rows or
+    a plain value is a read of WHOLE, and the Dataset's methods run against this wrapper so that what they
+    read is recorded too."""
+
+    def __init__(self, dataset: Dataset, reads: Reads):
+        self._dataset, self._reads = dataset, reads
+        self._mappings: dict[str, RecordedMapping] = {}
+
+    @property
+    def unwrapped(self) -> Dataset:
+        return self._dataset
+
+    def __getattr__(self, name: str):
+        if name in self._mappings:
+            return self._mappings[name]
+        value = getattr(self._dataset, name)
+        if isinstance(value, dict):
+            self._mappings[name] = RecordedMapping(name, value, self._reads)
+            return self._mappings[name]
+        if isinstance(value, types.MethodType):
+            return types.MethodType(value.__func__, self)
+        self._reads.add(name, WHOLE)  # a list of rows, or a setting such as small_number_threshold
+        return value

@@ -1,0 +1,134 @@
+"""The preview's bookkeeping (macros/site/preview): what a page reads, and what an edit to the data changed.
+The preview itself, served and compared with full builds, is tested in tests/test_serve.py."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, data_dir
+
+from macros.data.loader import load
+from macros.data.model import Period
+from macros.site.context import Context
+from macros.site.pages import area_page
+from macros.site.preview import changes
+from macros.site.preview.reads import WHOLE, Reads, RecordedDataset
+from macros.site.settings import Settings
+
+
+def test_same_sees_what_equality_leaves_out():
+    """Two periods with the same dates are equal however they are labelled, but a page shows the label."""
+    april, april_written_out = Period(date(2016, 4, 1), date(2016, 4, 30), "Apr"), Period(date(2016, 4, 1), date(2016, 4, 30), "April 2016")
+    assert april == april_written_out
+    assert not changes.same([april], [april_written_out])
+    assert changes.same([april], [Period(date(2016, 4, 1), date(2016, 4, 30), "Apr")])
+
+
+@pytest.mark.parametrize(
+    "old, new, lines",
+    [
+        (b"h\na\nb\nc\n", b"h\na\nB\nc\n", {3}),  # one cell: its line
+        (b"h\na\nb\nc\n", b"h\na\nb\nc\n", set()),
+        (b"h\na\nb\nc\n", b"h\na\nx\nb\nc\n", 3),  # a row added: every line from the first that differs
+        (b"h\na\nb\nc\n", b"h\na\nb\n", 4),  # the last row removed
+    ],
+)
+def test_changed_lines(old, new, lines):
+    assert changes._changed_lines(old, new) == lines
+
+
+class Row:
+    def __init__(self, line: int):
+        self.line = line
+
+
+def test_a_changed_line_inside_a_record_picks_the_record_it_belongs_to():
+    rows = [Row(2), Row(3), Row(6), Row(7)]  # the record on line 3 runs over lines 3 to 5 (quoted line breaks)
+    assert changes._rows_on(rows, {4}) == [rows[1]]
+    assert changes._rows_on(rows, {7, 2}) == [rows[0], rows[3]]
+    assert changes._rows_on(rows, 5) == rows[1:]
+    assert changes._rows_on(rows, {1}) == rows  # the header: every row
+
+
+def test_reads_are_recorded_for_the_page_being_made_only():
+    dataset = load(ROOT / "data")
+    reads = Reads()
+    data = RecordedDataset(dataset, reads)
+    key = next(iter(dataset.series))
+    data.series[key]  # between pages: nobody's read
+    reads.current = set()
+    data.series[key]
+    data.areas.get("nowhere")
+    list(data.schemes.values())
+    data.newest_date()  # a method of the data set reads through the recorder too
+    assert reads.current == {("series", key), ("areas", "nowhere"), ("schemes", WHOLE), ("observations", WHOLE)}
+
+
+def test_an_area_page_reads_its_own_area_and_no_other():
+    dataset = load(ROOT / "data")
+    reads = Reads()
+    settings = Settings(ROOT / "data", chart_cache=Path("/nonexistent"), today=date(2026, 1, 15))
+    ctx = Context(dataset, settings)
+    ctx.data = RecordedDataset(dataset, reads)  # type: ignore[assignment]
+    reads.current = set()
+    area = next(iter(dataset.areas))
+    area_page(ctx, area)
+    ctx.charts.close()
+    series = {key for name, key in reads.current if name == "series"}
+    assert series == {k for k in dataset.series if k[0] == area}
+    assert ("areas", area) in reads.current
+
+
+def test_an_edit_to_one_cell_changes_its_series_and_nothing_else_of_the_observations(tmp_path):
+    folder = data_dir(tmp_path)
+    first, changed = changes.read(folder, 5, None)
+    assert changed is None  # nothing to compare with: every page is made
+    path = folder / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2,459"', '"2,468"'), encoding="utf-8")
+    second, changed = changes.read(folder, 5, first)
+    edited, other = ("testshire", None, "dtc-days"), ("testshire", "test-carers", "carers-assessed")
+    assert changed is not None
+    assert {("series", edited), ("series", WHOLE), ("observations", WHOLE), ("tables", "observations")} <= changed
+    assert ("series", other) not in changed and not any(name in ("areas", "schemes", "measures", "money_by") for name, _ in changed)
+    assert second.per_series[other] is first.per_series[other]  # its disagreements were not looked for again
+    assert second.dataset.series[edited] != first.dataset.series[edited]
+
+
+def test_an_edit_to_the_glossary_changes_every_page(tmp_path):
+    """Every page's abbreviations come from the glossary."""
+    folder = data_dir(tmp_path)
+    first, _ = changes.read(folder, 5, None)
+    path = folder / "glossary.csv"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nZZQ,A made-up term,Only here for the test.\n", encoding="utf-8")
+    _, changed = changes.read(folder, 5, first)
+    assert changed is None
+
+
+def test_a_changed_period_label_is_a_change(tmp_path):
+    """`==` ignores a period's label; the preview must not."""
+    folder = data_dir(tmp_path)
+    first, _ = changes.read(folder, 5, None)
+    path = folder / "observations.csv"
+    text = path.read_text(encoding="utf-8")
+    assert ",YTD," in text
+    path.write_text(text.replace(",YTD,", ",Year to date,", 1), encoding="utf-8")
+    _, changed = changes.read(folder, 5, first)
+    assert changed is not None and ("series", ("testshire", None, "dtc-days")) in changed
+
+
+def test_a_data_set_read_again_does_not_keep_the_last_one(tmp_path):
+    """The preview reads the data again after every edit: the data set before must be freed, by reference
+    counting alone (the preview sets objects aside from the garbage collector). A cell error kept as a value
+    used to keep its traceback, and with it every frame of the load and the data set."""
+    gc.disable()
+    try:
+        first, _ = changes.read(data_dir(tmp_path), 5, None)
+        gone = weakref.ref(first.dataset)
+        del first
+        assert gone() is None
+    finally:
+        gc.enable()
