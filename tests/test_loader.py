@@ -8,6 +8,7 @@ from conftest import ERRORS, TINY, build, data_dir
 from macros.analysis.disagreements import find_disagreements
 from macros.data.errors import DataProblems
 from macros.data.loader import load
+from macros.data.model import places
 from macros.presentation import wording
 from macros.site.context import Context
 from macros.site.downloads import table_csv
@@ -146,3 +147,9 @@ def test_age_groups_that_do_not_add_up_to_all_ages_are_a_disagreement():
         "admissions, older people. They differ in all 7 periods compared. These count in different ways; "
         "the report does not say why."
     ) in found
+
+
+def test_places_in_a_report_are_listed_once_in_reading_order():
+    # Sorted as text, "Paragraph 18" came before "Paragraph 2" in every sources line.
+    found = ["Paragraph 5", "Paragraph 18", "Appendix 1: Implications, Finance", "Paragraph 2", "Paragraph 18", "Table after paragraph 36"]
+    assert places(found) == "Appendix 1: Implications, Finance; Paragraph 2; Paragraph 5; Paragraph 18; Table after paragraph 36"

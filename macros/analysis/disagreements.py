@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import StrEnum
 
-from ..data.model import Dataset, Explanation, Measure, Observation, Period
+from ..data.model import Dataset, Explanation, Measure, Observation, Period, places
 from ..data.vocab import LEVELS, FigureKind, StatedJudgement, Unit
 from .status import Status, judge
 
@@ -232,7 +232,7 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         whole, printed, added, hidden = max(differ, key=lambda d: (d[0].period.end - d[0].period.start, d[0].period.end))
         one_way = len({d[2] > d[1] for d in differ}) == 1
         steady = len(differ) == compared >= STEADY_PERIODS and one_way
-        where = "; ".join(sorted({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures}))
+        where = places({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures})
         out.append(
             Disagreement(
                 Check.PARTS_OF_WHOLE,
@@ -332,7 +332,7 @@ def _money(data: Dataset) -> list[Disagreement]:
         parts = [r for r in rows if not r.is_total]
         totals = [r for r in rows if r.is_total]
         first = (totals or parts)[0]
-        place = "; ".join(sorted({r.source_location for r in rows}))
+        place = places(r.source_location for r in rows)
         for total in totals:
             if total.amount is not None and parts:
                 added = _sum(p.amount for p in parts)

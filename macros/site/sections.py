@@ -15,7 +15,7 @@ from datetime import date
 from markupsafe import Markup
 
 from ..analysis.status import STATED, Headline, target_due
-from ..data.model import Caveat, Milestone, Observation, Outcome
+from ..data.model import Caveat, Milestone, Observation, Outcome, places
 from ..data.vocab import FigureKind
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, shown
@@ -286,13 +286,11 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
 
 
 def sources_line(ctx: Context, rows) -> Markup:
-    places: dict[str, set[str]] = {}
+    where: dict[str, set[str]] = {}
     for row in rows:
-        places.setdefault(row.source_id, set()).add(row.source_location)
+        where.setdefault(row.source_id, set()).add(row.source_location)
     ctx.mark("sources", ctx.data.sources_for(rows), "id")
-    sources = [
-        {"title": s.title, "body": s.body, "date": wording.day(s.date), "where": "; ".join(sorted(places[s.id]))} for s in ctx.data.sources_for(rows)
-    ]
+    sources = [{"title": s.title, "body": s.body, "date": wording.day(s.date), "where": places(where[s.id])} for s in ctx.data.sources_for(rows)]
     return render("sources_line.html", sources=sources, abbreviations=ctx.abbreviations)
 
 
