@@ -41,29 +41,17 @@ class Reads:
             self.current.add((name, key))
 
 
-class RecordedMapping:
-    """A dict of the data set that records each key looked up, and WHOLE when it is looped over."""
+class _Recorded:
+    """A table of the data set that records WHOLE when a page loops over it, counts it or tests it."""
 
-    __slots__ = ("_name", "_mapping", "_reads")
+    __slots__ = ("_name", "_table", "_reads")
 
-    def __init__(self, name: str, mapping: dict, reads: Reads):
-        self._name, self._mapping, self._reads = name, mapping, reads
+    def __init__(self, name: str, table, reads: Reads):
+        self._name, self._table, self._reads = name, table, reads
 
-    def __getitem__(self, key):
-        self._reads.add(self._name, key)
-        return self._mapping[key]
-
-    def get(self, key, default=None):
-        self._reads.add(self._name, key)
-        return self._mapping.get(key, default)
-
-    def __contains__(self, key) -> bool:
-        self._reads.add(self._name, key)
-        return key in self._mapping
-
-    def _whole(self) -> dict:
+    def _whole(self):
         self._reads.add(self._name, WHOLE)
-        return self._mapping
+        return self._table
 
     def __iter__(self) -> Iterator:
         return iter(self._whole())
@@ -73,6 +61,24 @@ class RecordedMapping:
 
     def __bool__(self) -> bool:
         return bool(self._whole())
+
+
+class RecordedMapping(_Recorded):
+    """A dict of the data set that records each key looked up, and WHOLE when it is looped over."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        self._reads.add(self._name, key)
+        return self._table[key]
+
+    def get(self, key, default=None):
+        self._reads.add(self._name, key)
+        return self._table.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self._reads.add(self._name, key)
+        return key in self._table
 
     def keys(self):
         return self._whole().keys()
@@ -84,26 +90,10 @@ class RecordedMapping:
         return self._whole().items()
 
 
-class RecordedSequence:
+class RecordedSequence(_Recorded):
     """A list the build worked out (the disagreements) that records WHOLE when a page looks at it."""
 
-    __slots__ = ("_name", "_items", "_reads")
-
-    def __init__(self, name: str, items: list, reads: Reads):
-        self._name, self._items, self._reads = name, items, reads
-
-    def _whole(self) -> list:
-        self._reads.add(self._name, WHOLE)
-        return self._items
-
-    def __iter__(self) -> Iterator:
-        return iter(self._whole())
-
-    def __len__(self) -> int:
-        return len(self._whole())
-
-    def __bool__(self) -> bool:
-        return bool(self._whole())
+    __slots__ = ()
 
     def __getitem__(self, index):
         return self._whole()[index]
