@@ -19,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import drawing, spec
+from . import drawing, spec, vega
 from .points import Plot
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def prune(cache_dir: Path, used: set[str], keep_days: int = KEEP_UNUSED_DAYS) ->
 
 
 def draw(plot: Plot) -> str:
-    """The SVG of a plot: its Altair spec built, drawn and slimmed."""
-    return drawing.render_svg(spec.vega_lite(plot))
+    """The SVG of a plot: its Vega spec (compiled once for its form) drawn and slimmed."""
+    return drawing.render_svg(vega.vega(plot))
 
 
 def _draw(jobs: list[tuple[str, Plot]]) -> int:
