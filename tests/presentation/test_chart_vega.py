@@ -88,6 +88,19 @@ def test_no_mark_carries_a_description_for_the_aria_label_slimming_drops():
     assert "description" in str(vl_convert.vegalite_to_vega(spec.vega_lite(CASES["line, three series"]))["marks"])
 
 
+def test_the_legend_names_fit_vega_s_limit_so_leaving_the_limit_out_changes_nothing():
+    """The legend has no label limit (measuring against it cost time): each series name is narrower than
+    the 160 px Vega would cut it at, and the chart with the limit is the chart without."""
+    for name in spec.SERIES_STYLE:
+        label = {"text": {"value": name}, "fontSize": {"value": 12}, "limit": {"value": 160}}
+        probe = {"autosize": "pad", "width": 0, "height": 0, "marks": [{"type": "text", "encode": {"enter": label}}]}
+        assert f">{name}</text>" in drawing.converter().vega_to_svg(probe)  # Vega writes a cut label with "…"
+    plot = CASES["line, three series"]
+    limited = spec.vega_lite(plot)
+    assert limited["config"]["legend"].pop("labelLimit") == 0
+    assert cache.draw(plot) == drawing.slim(vl_convert.vegalite_to_svg(limited))
+
+
 # Fonts ----------------------------------------------------------------------------------------------------
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
