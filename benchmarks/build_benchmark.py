@@ -61,6 +61,32 @@ def time_load(data: Path) -> float:
     return time.perf_counter() - started
 
 
+def time_drawing(data: Path, count: int) -> None:
+    """Draw `count` of the data set's charts in this process, without the cache or worker processes: the CPU
+    and wall time a chart. The Vega specs are made first (each form of chart compiled once), apart."""
+    sys.path.insert(0, str(ROOT))
+    from macros.data.loader import load
+    from macros.presentation.charts import MIN_FIGURES, drawing, vega
+    from macros.presentation.charts.points import plot, plotted, shown
+
+    dataset = load(data)
+    plots = []
+    for (_, _, measure_id), series in dataset.series.items():
+        points = plotted(series)
+        if sum(1 for o in points if shown(o)) >= MIN_FIGURES:
+            plots.append(plot(points, dataset.measures[measure_id]))
+    plots = plots[:: max(1, len(plots) // count)][:count]  # spread over the data set
+    print(f"Drawing {len(plots):,} of the data set's {len(dataset.series):,} series' charts; load average {os.getloadavg()[0]:.1f}", flush=True)
+    cpu, wall = time.process_time(), time.perf_counter()
+    specs = [vega.vega(p) for p in plots]
+    print(f"Vega specs: {time.process_time() - cpu:.2f}s CPU, {time.perf_counter() - wall:.2f}s wall ({len(vega._FORMS)} forms compiled)")
+    cpu, wall = time.process_time(), time.perf_counter()
+    for one in specs:
+        drawing.render_svg(one)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    print(f"drawing: {1000 * cpu / len(specs):.1f} ms CPU, {1000 * wall / len(specs):.1f} ms wall a chart; load average {os.getloadavg()[0]:.1f}")
+
+
 # Projects ---------------------------------------------------------------------------------------------
 
 
@@ -375,6 +401,7 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--preview-only", action="store_true", help="only time the preview (mkdocs serve --dirty): its first build and one edit")
     parser.add_argument("--weights", metavar="SITE", type=Path, help="only print the page weights of a site already built into SITE")
+    parser.add_argument("--draw", metavar="N", type=int, help="only time drawing N of the data set's charts in this process (no cache, no workers)")
     parser.add_argument("--capture", nargs=4, metavar=("PROJECT", "DATA", "CACHE", "DOCS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.capture:
@@ -396,7 +423,11 @@ def main(argv=None) -> int:
     base.mkdir(parents=True, exist_ok=True)
     print(f"Generating the synthetic data set into {data} ...", flush=True)  # 3 s; the same bytes every time
     synthetic.generate(data, args.areas, args.schemes, args.years, args.seed)
+    if args.draw:
+        time_drawing(data, args.draw)
+        return 0
     print(f"load: {time_load(data):.1f}s", flush=True)
+    loads = [os.getloadavg()]
     project = make_project(base / "project")
     env = {"CARE_DATA_DIR": str(data), "CARE_CHART_CACHE": str(cache)}
     if args.project_only:
@@ -449,7 +480,10 @@ def main(argv=None) -> int:
 
     print()
     print(f"Data: {data} ({args.areas} areas, {args.schemes} schemes, {args.years} years, seed {args.seed})")
+    loads.append(os.getloadavg())
     print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    # Other work on the machine slows the wall times (CPU times much less): 1-, 5- and 15-minute load averages.
+    print("Load average at the start: {:.1f} {:.1f} {:.1f}; at the end: {:.1f} {:.1f} {:.1f}".format(*loads[0], *loads[1]))
     print()
     print(f"{'build':<16}{'pages':>8}{'wall time':>12}{'CPU time':>12}{'pages/s':>10}{'peak memory':>14}")
     for run in runs:
@@ -465,6 +499,7 @@ def main(argv=None) -> int:
     print(f"peak memory / baseline: {warm.max_rss_kb / baseline.max_rss_kb:.2f}")
     print(f"CPU time, warm / baseline: {warm.cpu / baseline.cpu:.2f}")
     if not args.no_cold:
+        print(f"CPU time, cold / baseline: {runs[0].cpu / baseline.cpu:.2f}")
         print(f"cold / baseline: {runs[0].seconds / baseline.seconds:.2f}")
     print(f"ratio: {warm.seconds / baseline.seconds:.2f}")
     return 0

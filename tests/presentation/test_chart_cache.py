@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from chart_fixtures import CASES, measure, month, obs
 
-from macros.presentation.charts import ChartMaker, cache, spec
+from macros.presentation.charts import ChartMaker, cache, spec, vega
 from macros.presentation.charts.points import Plot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +101,7 @@ def test_a_warm_build_builds_no_altair_chart(tmp_path, monkeypatch):
     import altair
 
     cold = ChartMaker(tmp_path, 5, workers=1)
+    monkeypatch.setattr(vega, "_FORMS", {})  # no form compiled yet in this process
     monkeypatch.setattr(spec, "altair_chart", _refuse)
     for series, m in series_set():
         cold.chart(series, m)

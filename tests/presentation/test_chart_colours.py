@@ -10,7 +10,7 @@ import pytest
 from chart_fixtures import CASES
 from colours import SLATE, WHITE, apply_filter, contrast, dark_chart_filter, hex_of, rgb
 
-from macros.presentation.charts import drawing, spec
+from macros.presentation.charts import cache, spec
 
 pytest.importorskip("vl_convert")
 pytest.importorskip("altair")
@@ -32,7 +32,7 @@ def test_every_colour_of_the_palette_reads_on_the_light_and_the_dark_page(colour
 
 @pytest.mark.parametrize("case", CASES)
 def test_a_chart_has_no_background_and_paints_only_in_the_palette(case):
-    svg = drawing.render_svg(spec.vega_lite(CASES[case]))
+    svg = cache.draw(CASES[case])
     assert "<rect" not in svg and "<image" not in svg, "a background would show as a block on the dark page"
     painted = {value.lower() for _, value in PAINT.findall(svg)} - {"none"}
     assert painted and painted <= {c.lower() for c in NEEDS}, f"colours outside the palette: {painted - set(NEEDS)}"

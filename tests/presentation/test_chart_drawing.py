@@ -7,7 +7,7 @@ import re
 import pytest
 from chart_fixtures import CASES
 
-from macros.presentation.charts import drawing, spec
+from macros.presentation.charts import cache, drawing, spec
 
 vl_convert = pytest.importorskip("vl_convert")
 pytest.importorskip("altair")
@@ -38,7 +38,7 @@ def test_rounding_moves_nothing_by_a_tenth_of_a_pixel_or_more_and_keeps_every_la
 
 
 def test_a_long_series_is_a_plain_line_labelled_every_few_periods():
-    svg = drawing.render_svg(spec.vega_lite(CASES["long line"]))
+    svg = cache.draw(CASES["long line"])
     assert [label for label in LABELS.findall(svg) if label.startswith("Month ")] == [
         "Month 0",
         "Month 6",
@@ -48,5 +48,5 @@ def test_a_long_series_is_a_plain_line_labelled_every_few_periods():
         "Month 30",
     ]
     assert len(svg) < 10_000  # 27 KB with a marker on every point and every month named
-    short = drawing.render_svg(spec.vega_lite(CASES["line"]))
+    short = cache.draw(CASES["line"])
     assert [label for label in LABELS.findall(short) if label.startswith("Month ")] == [f"Month {i}" for i in range(6)]  # each named

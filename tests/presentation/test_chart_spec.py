@@ -91,7 +91,7 @@ def test_a_long_line_is_plain_dashed_in_the_legend_too_and_names_a_few_periods()
         "values": ["Month 0", "Month 6", "Month 12", "Month 18", "Month 24", "Month 30"],
     }
     assert len(enc["x"]["sort"]) == 36
-    assert vl["config"]["legend"] == {"labelColor": "#0b0c0c", "labelFontSize": 12, "symbolStrokeWidth": 3, "symbolType": "stroke"}
+    assert vl["config"]["legend"] == {"labelColor": "#0b0c0c", "labelFontSize": 12, "labelLimit": 0, "symbolStrokeWidth": 3, "symbolType": "stroke"}
 
 
 def test_one_period_is_a_bar_for_each_series():

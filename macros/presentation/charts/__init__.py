@@ -1,8 +1,9 @@
 """Charts of plan against actual over time, drawn to SVG at build time and cached between builds.
 
 One job a module: `points` (which figures are plotted: the chart's inputs), `description` (the chart
-in words), `spec` (the chart as an Altair chart), `drawing` (vl-convert to SVG, slimmed) and `cache`
-(files named by a hash of the inputs, pruning, the worker processes that draw).
+in words), `spec` (the chart as an Altair chart), `vega` (its Vega spec: compiled once a form of chart,
+the title and figures filled in), `drawing` (vl-convert: Vega-Lite to Vega, Vega to SVG, slimmed) and
+`cache` (files named by a hash of the inputs, pruning, the worker processes that draw).
 
 A build makes one `ChartMaker`, asks it for each series' chart while pages are built (charts not in the
 cache yet are drawn in the background), calls `finish()` before copying the SVG files into the site,

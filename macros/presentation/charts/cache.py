@@ -1,11 +1,11 @@
 """Drawn charts kept on disk between builds, named by a hash of their inputs, and the workers that draw
 the ones not there yet.
 
-Drawing costs 40 to 90 ms a chart and building its Altair spec about 25 ms more, so a chart's file is
-named by a hash of its inputs (`key`): a build whose charts are all cached builds no spec at all.
-Charts not in the cache yet are drawn in worker processes (one per core) while pages are built, each
-worker building the spec from the inputs; the build waits for them (`Drawer.finish`) before copying them
-into the site.
+Drawing costs about 20 ms of CPU a chart, and starting vl-convert and Altair in a process about a second,
+so a chart's file is named by a hash of its inputs (`key`): a build whose charts are all cached imports
+neither. Charts not in the cache yet are drawn in worker processes (one per core) while pages are built,
+each worker making the Vega spec from the inputs (`vega`: compiled once a form of chart in each worker);
+the build waits for them (`Drawer.finish`) before copying them into the site.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import drawing, spec
+from . import drawing, spec, vega
 from .points import Plot
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def prune(cache_dir: Path, used: set[str], keep_days: int = KEEP_UNUSED_DAYS) ->
 
 
 def draw(plot: Plot) -> str:
-    """The SVG of a plot: its Altair spec built, drawn and slimmed."""
-    return drawing.render_svg(spec.vega_lite(plot))
+    """The SVG of a plot: its Vega spec (compiled once for its form) drawn and slimmed."""
+    return drawing.render_svg(vega.vega(plot))
 
 
 def _draw(jobs: list[tuple[str, Plot]]) -> int:

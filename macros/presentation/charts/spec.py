@@ -1,7 +1,7 @@
 """The chart as an Altair chart: how a `Plot` looks.
 
-Altair is imported only here, and only when a chart has to be drawn (about 25 ms a chart): a build
-whose charts are all in the cache never builds one (see `cache`).
+Altair is imported only here, and only when a chart has to be drawn (about 5 ms a chart, once for every
+form of chart: see `vega`): a build whose charts are all in the cache never builds one (see `cache`).
 """
 
 from __future__ import annotations
@@ -48,11 +48,17 @@ def axis_labels(order: list[str]) -> list[str]:
     return order[:1]
 
 
+def rows(plot: Plot) -> list[dict]:
+    """The chart's data: a record a row."""
+    return [{"period": period, "order": order, "series": series, "value": value} for period, order, series, value in plot.rows]
+
+
 def altair_chart(plot: Plot):
-    """The Altair chart of a plot."""
+    """The Altair chart of a plot. What it makes of a plot must depend on the plot's title and figures only
+    through the title text and the data (`rows`): `vega` compiles a chart once for all plots that differ
+    in nothing else (it checks what it can)."""
     import altair as alt
 
-    rows = [{"period": period, "order": order, "series": series, "value": value} for period, order, series, value in plot.rows]
     order = plot.periods
     present = [s for s in SERIES_STYLE if s in plot.series]
     scale = lambda i: alt.Scale(domain=present, range=[SERIES_STYLE[s][i] for s in present])
@@ -60,7 +66,7 @@ def altair_chart(plot: Plot):
     x_axis = alt.Axis(labelAngle=-40 if len(order) > 3 else 0, labelLimit=220)
     if long:
         x_axis = alt.Axis(labelAngle=0, labelLimit=220, ticks=False, values=axis_labels(order))
-    base = alt.Chart(alt.Data(values=rows)).encode(
+    base = alt.Chart(alt.Data(values=rows(plot))).encode(
         x=alt.X("period:N", sort=order, title=None, axis=x_axis),
         # About four values up the side, and gridlines instead of tick marks: lighter, and as easy to read.
         y=alt.Y("value:Q", title=axis_title(plot.unit), scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=4, ticks=False)),
@@ -90,7 +96,10 @@ def altair_chart(plot: Plot):
     return (
         chart.configure_axis(labelFontSize=12, titleFontSize=12, labelColor=TEXT, titleColor=TEXT, domainColor=AXIS, tickColor=AXIS, gridColor=GRID)
         .configure_title(color=TEXT)
-        .configure_legend(labelFontSize=12, labelColor=TEXT, symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {}))
+        # labelLimit 0: no limit. The legend names the series of SERIES_STYLE, far narrower than Vega's
+        # default limit of 160 px (tests/presentation/test_chart_vega.py checks), and measuring each label
+        # against a limit, in every layout pass, was a tenth of the time drawing a chart took.
+        .configure_legend(labelFontSize=12, labelColor=TEXT, labelLimit=0, symbolStrokeWidth=3, **({"symbolType": "stroke"} if long else {}))
         .configure_view(stroke=None)
     )
 
