@@ -132,3 +132,13 @@ def test_a_data_set_read_again_does_not_keep_the_last_one(tmp_path):
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_the_warm_up_draws_a_real_chart_through_the_path_the_build_takes():
+    # It once handed a Vega-Lite spec straight to vega_to_svg, which drew an empty 0 by 0 picture, so the
+    # warm-up warmed nothing up (and nothing said so).
+    from macros.site.preview import _warm_up_charts
+
+    svg = _warm_up_charts()
+    assert 'width="0"' not in svg
+    assert "<path" in svg

@@ -413,14 +413,15 @@ class _Made:
     mismatches: list = field(default_factory=list)
 
 
-def _warm_up_charts() -> None:
+def _warm_up_charts() -> str:
     """The first chart a process draws costs over a second (Altair imported, vl-convert's engine started): done
-    in the background after the first build, so that the chart an edit changes costs what a chart costs."""
+    in the background after the first build, so that the chart an edit changes costs what a chart costs.
+    The SVG drawn, for the test."""
     import altair  # noqa: F401
 
-    from ...presentation.charts.drawing import render_svg
+    from ...presentation.charts.drawing import compile_vega_lite, render_svg
 
-    render_svg({"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x", "type": "quantitative"}}})
+    return render_svg(compile_vega_lite({"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x", "type": "quantitative"}}}))
 
 
 def _body(page: Page, html: str) -> str:
