@@ -168,9 +168,11 @@ def measure_site(label: str, site: Path, runs: int, keep: Path | None, lighthous
             for run in range(runs):
                 name = f"{label}-{page_type.replace(' ', '-')}-{run + 1}.json"
                 reports.append(run_lighthouse(served.url + path, out_dir / name))
+                report = reports[-1]
+                tbt, index = report["audits"]["total-blocking-time"]["numericValue"], report["environment"]["benchmarkIndex"]
                 print(
-                    f"  {label} {page_type} {path} run {run + 1}: performance {scores(reports[-1])['performance']}, "
-                    f"TBT {reports[-1]['audits']['total-blocking-time']['numericValue']:.0f} ms, benchmarkIndex {reports[-1]['environment']['benchmarkIndex']:.0f}",
+                    f"  {label} {page_type} {path} run {run + 1}: performance {scores(report)['performance']}, "
+                    f"TBT {tbt:.0f} ms, benchmarkIndex {index:.0f}",
                     file=sys.stderr,
                     flush=True,
                 )

@@ -194,6 +194,24 @@ def test_area_names_at_a_glance_are_not_broken_inside_a_word_on_a_phone(visitor)
     assert [word for word, lines in words if lines > 1] == []
 
 
+def test_the_names_column_at_a_glance_does_not_widen_as_its_rows_arrive(visitor):
+    """While the page loads, the table is drawn before all its rows have arrived. Had the names' column grown
+    with each longer name, it would push the columns beside it along (a layout shift Lighthouse measured on
+    the national home page). The table with its first row only has the same column as the whole table."""
+    page = visitor.open("/", width=PHONE)
+    widths = page.evaluate("""() => {
+        const table = document.querySelector('.care-glance');
+        const first = table.cloneNode(true);
+        first.querySelectorAll('tbody tr:not(:first-child)').forEach(row => row.remove());
+        table.parentElement.append(first);
+        const column = t => t.querySelector('tbody th').getBoundingClientRect().width;
+        const widths = [column(first), column(table)];
+        first.remove();
+        return widths;
+    }""")
+    assert widths[0] == pytest.approx(widths[1], abs=0.5), widths
+
+
 @page_ids
 def test_text_zoomed_to_200_percent(visitor, name):
     """A 1280 x 800 desktop window zoomed to 200%: a 640 x 400 CSS-pixel viewport at 2 device pixels each."""
