@@ -13,7 +13,9 @@ system's Chromium (CHROME_PATH, default /usr/bin/chromium); it reports the run w
 performance score, as Lighthouse's own guidance on variance advises. It prints the four category
 scores and the timings behind the performance score per page type, then what a first visit (empty
 cache) to the area page downloads, counted by the server: on load, scrolled to the end, and once the
-reader starts to search (the search index's share is named). --bytes-only skips Lighthouse.
+reader starts to search (the search index's share is named). --bytes-only skips Lighthouse; --page TYPE
+(repeatable) runs it on those page types only. Each run's score, total blocking time and benchmarkIndex
+are printed as it ends.
 
 Lighthouse's performance score depends on the machine's speed and load (it simulates a slow phone from
 what it measured here), so this is a benchmark, not a test: `make test` does not run it.
