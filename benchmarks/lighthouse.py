@@ -13,7 +13,9 @@ system's Chromium (CHROME_PATH, default /usr/bin/chromium); it reports the run w
 performance score, as Lighthouse's own guidance on variance advises. It prints the four category
 scores and the timings behind the performance score per page type, then what a first visit (empty
 cache) to the area page downloads, counted by the server: on load, scrolled to the end, and once the
-reader starts to search (the search index's share is named). --bytes-only skips Lighthouse.
+reader starts to search (the search index's share is named). --bytes-only skips Lighthouse; --page TYPE
+(repeatable) runs it on those page types only. Each run's score, total blocking time and benchmarkIndex
+are printed as it ends.
 
 Lighthouse's performance score depends on the machine's speed and load (it simulates a slow phone from
 what it measured here), so this is a benchmark, not a test: `make test` does not run it.
@@ -151,23 +153,31 @@ def first_visit(served: PagesServer, path: str) -> list[str]:
     return lines
 
 
-def measure_site(label: str, site: Path, runs: int, keep: Path | None, lighthouse: bool) -> tuple[list, list[str]]:
-    """Lighthouse on the largest page of each type (unless lighthouse is False), then a first visit to
-    the area page. Rows are (page type, URL path, the median run's report, every run's performance)."""
+def measure_site(label: str, site: Path, runs: int, keep: Path | None, lighthouse: bool, types: list[str]) -> tuple[list, list[str]]:
+    """Lighthouse on the largest page of each of the page types named (unless lighthouse is False), then
+    a first visit to the area page. Rows are (page type, URL path, the median run's report, every run's
+    performance)."""
     rows = []
     with PagesServer(site) as served, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         out_dir = keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
         for page_type, globs in PAGE_TYPES.items():
             path = largest_page(site, globs)
-            if not lighthouse:
+            if not lighthouse or page_type not in types:
                 rows.append((page_type, path, None, []))
                 continue
             reports = []
             for run in range(runs):
                 name = f"{label}-{page_type.replace(' ', '-')}-{run + 1}.json"
                 reports.append(run_lighthouse(served.url + path, out_dir / name))
-                print(f"  {label} {page_type} {path} run {run + 1}: performance {scores(reports[-1])['performance']}", file=sys.stderr, flush=True)
+                report = reports[-1]
+                tbt, index = report["audits"]["total-blocking-time"]["numericValue"], report["environment"]["benchmarkIndex"]
+                print(
+                    f"  {label} {page_type} {path} run {run + 1}: performance {scores(report)['performance']}, "
+                    f"TBT {tbt:.0f} ms, benchmarkIndex {index:.0f}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             performance = [scores(r)["performance"] or 0 for r in reports]
             median = statistics.median_low(performance)
             rows.append((page_type, path, reports[performance.index(median)], performance))
@@ -178,10 +188,11 @@ def measure_site(label: str, site: Path, runs: int, keep: Path | None, lighthous
 
 def print_site(label: str, site: Path, rows: list, visit: list[str]) -> None:
     print(f"\n{label}: {site}")
-    if rows and rows[0][2] is not None:
+    measured = [row for row in rows if row[2] is not None]
+    if measured:
         scores_head = f"{'page type':<16}{'perf':>5}{'a11y':>5}{'b.p.':>5}{'seo':>5}"
         print(f"{scores_head}  {'FCP':>6}{'LCP':>6}{'TBT':>7}{'CLS':>7}{'SI':>6}  runs  page, and what cost points")
-        for page_type, path, report, performance in rows:
+        for page_type, path, report, performance in measured:
             s = scores(report)
             audits = report["audits"]
             ms = {short: audits[audit_id]["numericValue"] for audit_id, short in TIMINGS.items()}
@@ -190,7 +201,7 @@ def print_site(label: str, site: Path, rows: list, visit: list[str]) -> None:
             cells = "".join(f"{'-' if s[c] is None else s[c]:>5}" for c in CATEGORIES)
             runs = "/".join(map(str, performance))
             print(f"{page_type:<16}{cells}  {timing}  {runs}  {path}" + (f"  [{'; '.join(lost)}]" if lost else ""))
-        index = statistics.median(r[2]["environment"]["benchmarkIndex"] for r in rows)
+        index = statistics.median(r[2]["environment"]["benchmarkIndex"] for r in measured)
         print(f"(perf: the median of the runs listed; this machine's Lighthouse benchmarkIndex, median: {index:.0f})")
     area = next(path for page_type, path, *_ in rows if page_type == "area")
     print(f"First visit to the area page {area} (empty cache, phone screen, bytes as sent):")
@@ -218,6 +229,13 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (the median is reported)")
     parser.add_argument("--keep", type=Path, help="keep the Lighthouse JSON reports in this folder")
+    parser.add_argument(
+        "--page",
+        action="append",
+        choices=list(PAGE_TYPES),
+        metavar="TYPE",
+        help=f"only this page type (repeatable; one of: {', '.join(PAGE_TYPES)}); default all",
+    )
     parser.add_argument("--bytes-only", action="store_true", help="skip Lighthouse: only the bytes of a first visit to an area page")
     args = parser.parse_args(argv)
     if not args.bytes_only and not LIGHTHOUSE.exists():
@@ -231,7 +249,10 @@ def main(argv=None) -> int:
             sites.append((label or Path(folder).name, Path(folder).resolve()))
         if not sites:
             sites.append(("built-in", build_builtin(Path(tmp))))
-        results = [(label, site, *measure_site(label, site, args.runs, args.keep, not args.bytes_only)) for label, site in sites]
+        results = [
+            (label, site, *measure_site(label, site, args.runs, args.keep, not args.bytes_only, args.page or list(PAGE_TYPES)))
+            for label, site in sites
+        ]
     for label, site, rows, visit in results:
         print_site(label, site, rows, visit)
     return 0

@@ -241,6 +241,8 @@ def _table_periods(series: list[Observation]) -> set:
 
 
 UNIT_WORDS = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}
+# A table of figures longer than a year of months is folded under its chart (figures_table.html says why).
+FOLDED_AFTER_ROWS = 12
 
 
 def figures_table(ctx: Context, series: list[Observation], measure, caption: str) -> Markup:
@@ -277,6 +279,7 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         caption=f"{caption} ({UNIT_WORDS.get(measure.unit, 'number')})",
         headers=["Period"] + [wording.KIND_NAMES[k] for k in kinds],
         rows=rows,
+        folded_after=FOLDED_AFTER_ROWS,
         said=said,
         notes=notes,
         suppressed=any(o.suppressed for o in series),

@@ -177,6 +177,41 @@ def test_no_sideways_scrolling_on_a_phone(visitor, name):
     _assert_fits(page, path, f"at {PHONE} px wide")
 
 
+def test_area_names_at_a_glance_are_not_broken_inside_a_word_on_a_phone(visitor):
+    """The home page's table of every area scrolls sideways in its own box rather than squeeze its first column
+    until names break at every letter ("Nott / ingh / amsh / ire"); a hyphen or a space may start a line."""
+    page = visitor.open("/", width=PHONE)
+    words = page.evaluate("""() => [...document.querySelectorAll('.care-glance th a')].flatMap(link => {
+        const text = link.firstChild;
+        return [...text.data.matchAll(/[^\\s-]+/g)].map(word => {
+            const range = document.createRange();
+            range.setStart(text, word.index);
+            range.setEnd(text, word.index + word[0].length);
+            return [word[0], new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+        });
+    })""")
+    assert words, "the home page has a table of every area, each name a link"
+    assert [word for word, lines in words if lines > 1] == []
+
+
+def test_the_names_column_at_a_glance_does_not_widen_as_its_rows_arrive(visitor):
+    """While the page loads, the table is drawn before all its rows have arrived. Had the names' column grown
+    with each longer name, it would push the columns beside it along (a layout shift Lighthouse measured on
+    the national home page). The table with its first row only has the same column as the whole table."""
+    page = visitor.open("/", width=PHONE)
+    widths = page.evaluate("""() => {
+        const table = document.querySelector('.care-glance');
+        const first = table.cloneNode(true);
+        first.querySelectorAll('tbody tr:not(:first-child)').forEach(row => row.remove());
+        table.parentElement.append(first);
+        const column = t => t.querySelector('tbody th').getBoundingClientRect().width;
+        const widths = [column(first), column(table)];
+        first.remove();
+        return widths;
+    }""")
+    assert widths[0] == pytest.approx(widths[1], abs=0.5), widths
+
+
 @page_ids
 def test_text_zoomed_to_200_percent(visitor, name):
     """A 1280 x 800 desktop window zoomed to 200%: a 640 x 400 CSS-pixel viewport at 2 device pixels each."""

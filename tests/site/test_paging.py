@@ -18,7 +18,7 @@ from macros.analysis.status import ALL, Status
 from macros.data.loader import load
 from macros.data.model import Period
 from macros.presentation import statuses
-from macros.site import pages, paging
+from macros.site import pages, paging, sections
 from macros.site.context import Context
 from macros.site.settings import Settings
 
@@ -168,3 +168,24 @@ def test_the_home_page_counts_every_area_s_measures_when_they_are_too_many_to_na
     assert listed == {statuses.WORDS[s]: f"{totals[s.key]:,}" for s in ALL if totals[s.key]}
     # With no more areas than a page holds, each area is named with what is going well and badly.
     assert "too many" not in visible(str(pages.areas_in_words(context(small, areas_per_page=AREAS), "")))
+
+
+def test_a_table_of_more_figures_than_a_year_of_months_is_folded_under_its_chart(tmp_path):
+    """Two years of monthly figures (24 rows) are folded into a <details> a click away, with how many rows it
+    holds; a scheme's quarters (8 rows) are shown as they are. Folded or not, it is the same table."""
+    folder = tmp_path / "data"
+    synthetic.generate(folder, areas=AREAS, schemes=8, years=2, seed=3)
+    ctx = context((load(folder), folder))
+    folded = shown = 0
+    for (_, _, measure_id), series in ctx.data.series.items():
+        markup = str(sections.figures_table(ctx, series, ctx.data.measures[measure_id], "Figures"))
+        table = re.search(r'<div class="care-table".*?</table></div>', markup, re.S)[0]
+        rows = table.count("<tr>") - 1  # the header row is not a period
+        if rows > sections.FOLDED_AFTER_ROWS:
+            folded += 1
+            summary = f"See all the figures in a table ({rows} rows)"
+            assert markup.startswith(f'<details class="care-figures" data-search-exclude><summary>{summary}</summary>{table}</details>'), markup[:200]
+        else:
+            shown += 1
+            assert markup.startswith(table), markup[:200]
+    assert folded and shown, "two years of months and a scheme's quarters: both kinds of table"
