@@ -22,6 +22,18 @@ def test_dropping_what_nobody_sees_leaves_every_pixel_as_it_was(case):
     assert vl_convert.svg_to_png(slim) == vl_convert.svg_to_png(drawn)
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_the_font_is_said_once_and_every_pixel_stays(case):
+    drawn = drawing.drop_unseen(vl_convert.vegalite_to_svg(spec.vega_lite(CASES[case])))
+    hoisted = drawing.hoist_font(drawn)
+    texts = re.findall(r"<text\b[^>]*>", hoisted)
+    assert texts and not any("font-family" in t for t in texts)
+    assert re.match(r'<svg\b[^>]* font-family="sans-serif" font-size="12px">', hoisted)
+    assert any('font-size="15px"' in t for t in texts)  # the title, larger, keeps its own size
+    assert len(hoisted) < len(drawn) - 30 * len(texts)
+    assert vl_convert.svg_to_png(hoisted) == vl_convert.svg_to_png(drawn)
+
+
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 LABELS = re.compile(r">([^<]+)</text>")
 
