@@ -113,6 +113,9 @@ def test_search_finds_a_page_and_goes_to_it(visitor, width, how):
 def test_escape_closes_search(visitor):
     page = visitor.open("/", width=DESKTOP)
     _tab_to(page, ".md-search__input", "/")
+    # Material opens search a moment after the box gets the focus (it waits for focus events to settle); on
+    # a busy machine the test's keys came before that, while no search was open for Escape to close.
+    page.wait_for_function("() => document.getElementById('__search').checked", timeout=10_000)
     page.keyboard.type("care")
     page.keyboard.press("Escape")
     page.wait_for_timeout(SETTLE_MS)
