@@ -52,6 +52,13 @@ def build(
     )
 
 
+def built_site(tmp_path: Path, data: Path | None = None, **how) -> Path:
+    """The site folder of a `build` (same arguments) that must succeed; its output is the failure message."""
+    result = build(tmp_path, data, **how)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / "project" / "site"
+
+
 def project_copy(tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None = None, config: str | None = None) -> Path:
     """tmp_path/project: a copy of the project (its macros/ linked) with the given extra docs pages and mkdocs.yml."""
     project = tmp_path / "project"

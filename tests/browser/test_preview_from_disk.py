@@ -6,7 +6,7 @@ opens a folder listing instead."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, build, data_dir
+from conftest import ROOT, built_site, data_dir
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.browser
 def preview_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("preview")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nuse_directory_urls: false  # as --no-directory-urls\n"
-    result = build(tmp, data_dir(tmp), config=config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "project" / "site"
+    return built_site(tmp, data_dir(tmp), config=config)
 
 
 def test_the_preview_opens_from_disk_and_its_links_and_charts_work(browser, preview_site):

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build, data_dir
+from conftest import built_site, data_dir
 
 HOSTILE = (
     "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ' onmouseover=alert(1) x=' "
@@ -129,9 +129,7 @@ def _parse(path: Path) -> _Page:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
-    result = build(tmp, hostile_data(tmp))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "project" / "site"
+    return built_site(tmp, hostile_data(tmp))
 
 
 def test_every_free_text_column_is_poisoned(tmp_path):

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import build, data_dir
+from conftest import built_site, data_dir
 
 from macros.data.loader import load
 
@@ -38,9 +38,7 @@ def renamed(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("names")
-    result = build(tmp, renamed(tmp))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "project" / "site"
+    return built_site(tmp, renamed(tmp))
 
 
 def test_the_ids_and_names_are_valid_data(tmp_path):
