@@ -169,17 +169,17 @@ def capture(project: Path, data: Path, cache: Path, docs_out: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from macros.site.html_blocks import unmarked
+
     if docs_out.exists():
         shutil.rmtree(docs_out)
     site = docs_out.parent / "capture-site"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
 
-    care = config.plugins["care"]
-
     def keep(markdown, page, config, files):
-        # The care plugin keeps its generated HTML blocks out of markdown's way (macros/site/html_blocks.py);
+        # The care plugin marks its generated HTML blocks for its Markdown extension (macros/site/html_blocks.py);
         # a plain mkdocs site has them in its markdown.
-        markdown = care.stash.expanded(page.file.src_uri, markdown)
+        markdown = unmarked(markdown)
         meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
         front = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
         target = docs_out / page.file.src_uri

@@ -28,13 +28,6 @@ def define_env(env):
         env.macro(_checked(env, name, fn), name)
 
 
-def on_post_page_macros(env):
-    """Once every macro on a page has run: make the parts that leave out what the others placed (measures())."""
-    from .site import editor_macros
-
-    env.markdown = editor_macros.fill_later(env)
-
-
 def _checked(env, name, fn):
     """The macro, checking first that it was given what it takes (a message for the editor, not a TypeError)."""
     from .site.macro_errors import call_problem

@@ -36,7 +36,7 @@ from .site.advice import Advice, Syllables, advise
 from .site.context import SECTIONS, Context
 from .site.downloads import write_downloads
 from .site.fact_check import Mismatch, check_page
-from .site.html_blocks import Stash
+from .site.html_blocks import CareMarkdown, PageExtras, unmarked
 from .site.pages import area_figures, area_page, index_pages, measure_pages, scheme_figures, scheme_page
 from .site.preview import PROBLEM_PAGE, Preview, quiet_dirty_warning
 from .site.preview.browser import Served
@@ -107,7 +107,7 @@ class CarePlugin(BasePlugin[CareConfig]):
         self.advice: list[Advice] = []
         self.mismatches: list[Mismatch] = []
         self._syllables = Syllables()  # the pronouncing dictionary, read once when first needed
-        self.stash = Stash()  # generated HTML blocks, kept from markdown's HTML parser (site/html_blocks.py)
+        self.extras = PageExtras()  # what the page being converted gets besides its markdown (site/html_blocks.py)
         # `mkdocs serve --dirty` (make preview): pages made and rendered again only when an edit changes them,
         # and mistakes shown in the browser (site/preview). None in a build and in a plain `mkdocs serve`.
         self.preview: Preview | None = None
@@ -175,7 +175,8 @@ class CarePlugin(BasePlugin[CareConfig]):
             raise
         self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
         self.generated, self.narrative, self.advice, self.mismatches = set(), {}, [], []
-        self.stash = Stash()
+        self.extras = PageExtras()
+        config.markdown_extensions.append(CareMarkdown(lambda: self.extras))  # type: ignore[arg-type]
         if self.preview:
             self.preview.watch(self.ctx)
         return config
@@ -247,16 +248,19 @@ class CarePlugin(BasePlugin[CareConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """After an editor's words on an area or scheme page, the generated parts its macros did not show."""
+        """What Markdown adds to the page (site/html_blocks.py): on an editor's area or scheme page, how old its
+        figures are after its title and, after the editor's words, the generated parts its macros did not show;
+        on every editor's page, the glossary's abbreviations. The editor's page is checked for advice and for
+        figures the data contradicts."""
         ctx = self.context()
         placed = ctx.done_placing(page.file.src_uri)  # the macros (run before this plugin) recorded it
+        self.extras = PageExtras(part=placed.part)
         kind, ident = self.narrative.get(page.file.src_uri, ("", ""))
-        if kind in ("area", "scheme"):  # an editor's area or scheme page says how old its figures are, after its title
+        if kind in ("area", "scheme"):
             area_id, scheme_id = (ident, None) if kind == "area" else (ctx.data.schemes[ident].area_id, ident)
-            markdown = _after_title(markdown, str(age(ctx, area_id, scheme_id)))
+            self.extras.after_title = unmarked(str(age(ctx, area_id, scheme_id))).strip()
             figures = area_figures(ctx, page.url, ident, placed) if kind == "area" else scheme_figures(ctx, page.url, ident, placed)
             markdown += "\n\n" + str(figures)  # as text: str + Markup would escape the page before it
-        # Abbreviations in editors' markdown are expanded by the `abbr` extension, fed from the glossary.
         if page.file.src_uri not in self.generated:
             terms = set(ctx.data.glossary)
             advice = advise(f"docs/{page.file.src_uri}", page.file.content_string, terms, self._syllables)
@@ -269,13 +273,13 @@ class CarePlugin(BasePlugin[CareConfig]):
                 github.emit([github.annotation("warning", mismatch.message, mismatch.file, mismatch.line)])
             if self.preview:
                 self.preview.findings(page.file.src_uri, advice, mismatches)
-            markdown += "\n\n" + "\n".join(f"*[{t.term}]: {t.meaning}" for t in ctx.data.glossary.values()) + "\n"
-        return self.stash.stash(page.file.src_uri, markdown)
+            self.extras.abbreviations = {t.term: t.meaning for t in ctx.data.glossary.values()}
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated:
             page.markdown = None  # made from the data and no longer needed: 3,000 pages of it at national scale
-        html = self.stash.restore(page.file.src_uri, html)
+        self.extras = PageExtras()
         if self.preview:
             self.preview.page_finished(page, html, self.context())
         return html
@@ -370,15 +374,6 @@ class MadeOnRead(File):
 def _one(uri: str, make: Callable, ctx: Context, ident: str) -> dict[str, str]:
     """A maker of one page, as the preview takes makers: {address: markdown}."""
     return {uri: make(ctx, ident)}
-
-
-def _after_title(markdown: str, block: str) -> str:
-    """The markdown with a block after its first level-one heading (at the start if it has none)."""
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: i + 1] + ["", block, ""] + lines[i + 1 :])
-    return block + "\n\n" + markdown
 
 
 def _check_narrative_names(data: Dataset, existing: set[str]) -> None:

@@ -421,8 +421,3 @@ def problems_in(env, area, scheme=None):
     """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
     ctx = _whole(env, Part.PROBLEMS, area, scheme)
     return str(sections.disagreements_list(ctx, env.page.url, area, scheme))
-
-
-def fill_later(env) -> str:
-    """The page's markdown with the parts made once every macro on it has run (Placed.later)."""
-    return current(env).placed_on(env.page.file.src_uri).fill(env.markdown)

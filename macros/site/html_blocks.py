@@ -1,52 +1,122 @@
-"""HTML blocks that Python-Markdown need not read.
+"""Generated HTML carried through Markdown unchanged, by Python-Markdown's own store of raw HTML (htmlStash).
 
-Generated sections are HTML (see render.py for why). Python-Markdown copies a raw HTML block to the page
+Generated sections are HTML (render.py says why). Python-Markdown copies a raw HTML block to the page
 unchanged, but only after parsing every tag of it with its HTML block preprocessor to find where the block
 ends; on the national data set that parsing was a fifth of the whole build. `templating.block` marks each
-block it makes with a comment before and after; the plugin swaps each marked block for a one-word
-placeholder paragraph before markdown runs (`stash`), and puts the HTML back in place of the placeholder
-afterwards (`restore`). The page's HTML is the same as if markdown had copied the block itself.
+block it makes with a comment line before and after it. This extension, which the care plugin registers,
+puts each marked block into `md.htmlStash` before that parser runs (`_Blocks`), leaving Markdown's own
+placeholder in its place; Markdown writes the block back when it writes the page, as it does any raw HTML.
+
+The same extension adds to a page what the plugin gives it for that page (`PageExtras`), so nothing is
+spliced into the markdown as text:
+
+- parts made once every macro on an editor's page has run (`measures()` leaves out what the macros below
+  it show): the macro leaves a marked line naming the part (`part_mark`), and the part's markdown takes its
+  place here, after all the macros ran;
+- a block after the page's first level-one heading (how old an editor's page's figures are), placed in the
+  page's element tree (`_AfterTitle`);
+- the glossary's abbreviations, as the `abbr` extension's definitions.
 """
 
 from __future__ import annotations
 
 import re
-import secrets
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 START = "<!--care:html-->"
 END = "<!--/care:html-->"
-# block() puts the markers at the start of a line with a blank line before and after, and never nests them.
-_MARKED = re.compile(rf"^{re.escape(START)}\n(.*?)\n{re.escape(END)}$", re.M | re.S)
+_PART = re.compile(r"<!--care:part (\d+)-->")
 
 
-class Stash:
-    """The blocks taken out of each page's markdown, until the page's HTML is made. One per build."""
+def part_mark(number: int) -> str:
+    """The line a macro leaves where part `number` of its page is made later (PageExtras.part)."""
+    return f"\n\n<!--care:part {number}-->\n\n"
 
-    def __init__(self) -> None:
-        # Letters and digits only, so markdown leaves the placeholder alone; random, so no page's own words match it.
-        self.word = f"careblock{secrets.token_hex(6)}n"
-        self._find = re.compile(rf"<p>{self.word}(\d+)</p>|{self.word}(\d+)")
-        self._pages: dict[str, list[str]] = {}
 
-    def stash(self, page: str, markdown: str) -> str:
-        """`markdown` with each marked block replaced by a placeholder paragraph."""
-        blocks = self._pages.setdefault(page, [])
+@dataclass
+class PageExtras:
+    """What the page being converted gets besides its markdown."""
 
-        def keep(match: re.Match) -> str:
-            blocks.append(match[1])
-            return f"{self.word}{len(blocks) - 1}"
+    part: Callable[[int], str] | None = None  # the markdown of a part left for later, by its number
+    after_title: str = ""  # HTML placed after the first level-one heading (at the start without one)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # term: meaning, for the abbr extension
 
-        return _MARKED.sub(keep, markdown)
 
-    def restore(self, page: str, html: str) -> str:
-        """The page's HTML with every placeholder replaced by its block (and the page's blocks forgotten)."""
-        blocks = self._pages.pop(page, None)
-        if not blocks:
-            return html
-        return self._find.sub(lambda m: blocks[int(m[1] if m[1] is not None else m[2])], html)
+class CareMarkdown(Extension):
+    """Registered once a build by the care plugin; `extras()` gives the page being converted its PageExtras."""
 
-    def expanded(self, page: str, markdown: str) -> str:
-        """The page's stashed markdown with its blocks back in place, unmarked: the markdown as a plain mkdocs
-        site would have it (the benchmark's baseline is built from this)."""
-        blocks = self._pages.get(page, [])
-        return re.sub(rf"{self.word}(\d+)", lambda m: blocks[int(m[1])], markdown)
+    def __init__(self, extras: Callable[[], PageExtras]):
+        super().__init__()
+        self.extras = extras
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After whitespace is normalised (30), before fenced code (25, pymdownx) and the HTML block parser (20).
+        md.preprocessors.register(_Blocks(md, self.extras), "care_blocks", 29)
+        # After inline patterns (20), so the placeholder is left alone; before the table of contents (5).
+        md.treeprocessors.register(_AfterTitle(md, self.extras), "care_after_title", 15)
+
+
+class _Blocks(Preprocessor):
+    def __init__(self, md: Markdown, extras: Callable[[], PageExtras]):
+        super().__init__(md)
+        self.extras = extras
+
+    def run(self, lines: list[str]) -> list[str]:
+        extras = self.extras()
+        out: list[str] = []
+        block: list[str] | None = None  # the lines of the marked block being read
+        for line in expand_parts(lines, extras.part):
+            if block is not None:
+                if line == END:
+                    out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+                    block = None
+                else:
+                    block.append(line)
+            elif line == START:
+                block = []
+            else:
+                out.append(line)
+        if block is not None:  # block() never leaves one open; an editor typing the mark leaves it as it was
+            out += [START, *block]
+        if extras.abbreviations:
+            out += ["", *(f"*[{term}]: {meaning}" for term, meaning in extras.abbreviations.items()), ""]
+        return out
+
+
+def expand_parts(lines: list[str], part: Callable[[int], str] | None) -> list[str]:
+    """The lines, each part mark replaced by the lines of its part (made now: every macro has run)."""
+    if part is None:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        found = _PART.fullmatch(line)
+        out += part(int(found[1])).split("\n") if found else [line]
+    return out
+
+
+class _AfterTitle(Treeprocessor):
+    def __init__(self, md: Markdown, extras: Callable[[], PageExtras]):
+        super().__init__(md)
+        self.extras = extras
+
+    def run(self, root: etree.Element) -> None:
+        html = self.extras().after_title
+        if not html:
+            return
+        where = next((i + 1 for i, element in enumerate(root) if element.tag == "h1"), 0)
+        holder = etree.Element("p")  # Markdown writes a stashed block alone in a paragraph as the block itself
+        holder.text = self.md.htmlStash.store(html)
+        root.insert(where, holder)
+
+
+def unmarked(markdown: str) -> str:
+    """Markdown with the block marks taken out: the markdown a plain mkdocs site would be given (the benchmark's
+    baseline is built from it)."""
+    return markdown.replace(f"\n{START}\n", "\n").replace(f"\n{END}\n", "\n")

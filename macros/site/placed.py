@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
+from .html_blocks import part_mark
+
 SeriesKey = tuple[str, str | None, str]  # (area, scheme or None, measure)
 
 
@@ -37,9 +39,6 @@ class Part(Enum):
     SOURCES = "sources"
 
 
-_LATER = "<!-- care:later {} -->"
-
-
 class Placed:
     """The elements of each series and the whole parts that macros placed on one page, and the parts to
     make once every macro on the page has run (see `later`)."""
@@ -62,13 +61,11 @@ class Placed:
         return (part, area_id, scheme_id) in self._parts
 
     def later(self, make: Callable[[], str]) -> str:
-        """A mark for the page that `fill` replaces with `make()`: for a part that leaves out what the macros
-        place, including those further down the page."""
+        """The mark a macro leaves for a part that leaves out what the macros place, including those further
+        down the page: the page's Markdown makes it there, after every macro ran (html_blocks.PageExtras)."""
         self._later.append(make)
-        return _LATER.format(len(self._later) - 1)
+        return part_mark(len(self._later) - 1)
 
-    def fill(self, markdown: str) -> str:
-        for number, make in enumerate(self._later):
-            markdown = markdown.replace(_LATER.format(number), make(), 1)
-        self._later = []
-        return markdown
+    def part(self, number: int) -> str:
+        """The markdown of the part left for later with this number."""
+        return self._later[number]()

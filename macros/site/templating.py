@@ -80,8 +80,8 @@ def web_address(url) -> str | None:
 def block(value) -> Markup:
     """An HTML block markdown leaves alone: a blank line before and after, none inside, no line indented
     (an indented line after a closed element could be read as code). Whitespace between tags shows as
-    at most one space, so the page reads the same. Marked so the plugin can keep it from markdown's HTML
-    parser (html_blocks.py); a block inside a block is marked only once, by the outer one."""
+    at most one space, so the page reads the same. Marked so that Markdown keeps it from its HTML parser
+    (html_blocks.py); a block inside a block is marked only once, by the outer one."""
     lines = (line.strip() for line in str(value).splitlines())
     body = "\n".join(line for line in lines if line and line not in (html_blocks.START, html_blocks.END))
     return Markup(f"\n\n{html_blocks.START}\n{body}\n{html_blocks.END}\n\n")

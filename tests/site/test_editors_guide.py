@@ -17,6 +17,7 @@ import macros
 from macros.data.loader import load
 from macros.site import editor_macros
 from macros.site.context import Context
+from macros.site.html_blocks import expand_parts
 from macros.site.macro_errors import usage
 from macros.site.placed import Part
 from macros.site.settings import Settings
@@ -87,9 +88,8 @@ def run_on_built_in_data(tmp_path_factory):
     jinja.globals.update(env.registered)
 
     def run(markdown: str) -> str:
-        env.markdown = jinja.from_string(markdown).render()
-        macros.on_post_page_macros(env)
-        return env.markdown
+        made = jinja.from_string(markdown).render()
+        return "\n".join(expand_parts(made.split("\n"), ctx.done_placing("extra.md").part))
 
     yield run
     ctx.finish_charts()
