@@ -5,13 +5,14 @@ from __future__ import annotations
 import posixpath
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
 from ..data.model import Dataset
 from ..presentation import charts
 from .placed import Placed
+from .query import Query, Reads, RecordedMapping, RecordedSequence
 from .render import Abbreviations
 from .settings import Settings
 
@@ -26,24 +27,29 @@ class Context:
         use_directory_urls: bool = True,
         disagreements: list[Disagreement] | None = None,
         today: date | None = None,
+        reads: Reads | None = None,
     ):
-        self.data = dataset
+        # The data, as pages see it: read-only, and each read recorded for the page being made (query.py).
+        self.reads = reads or Reads()
+        self.data = cast(Dataset, Query(dataset, self.reads))
         # The build date (the care plugin's build_date, or the day it runs): a target for a period not over by
         # then is a target, never "no result published"; how old figures are is said as at this day.
         self.today = today or settings.today
-        self.disagreements = list(disagreements or [])  # found inside the source reports (analysis.disagreements)
-        self.disagreements_by_area: dict[str, list[Disagreement]] = {}
-        for item in self.disagreements:
-            self.disagreements_by_area.setdefault(item.area_id, []).append(item)
+        found = list(disagreements or [])  # inside the source reports (analysis.disagreements)
+        by_area: dict[str, list[Disagreement]] = {}
+        for item in found:
+            by_area.setdefault(item.area_id, []).append(item)
+        self.disagreements = cast(list[Disagreement], RecordedSequence("disagreements", found, self.reads))
+        self.disagreements_by_area = cast(dict[str, list[Disagreement]], RecordedMapping("disagreements_by_area", by_area, self.reads))
         self.settings = settings
         self.use_directory_urls = use_directory_urls
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
         self._placed: dict[str, Placed] = {}  # what editors' macros placed, by page (site/placed.py)
-        # Each series' headline, worked out once a build: it is on the area page, the scheme page, the
-        # measure page and the home page. Keyed by the series' (area, scheme, measure).
-        self._headlines: dict[tuple[str, str | None, str] | None, Headline | None] = {}  # None: an empty series
+        # Each series' headline, worked out once a build, with the reads that took: it is on the area page, the
+        # scheme page, the measure page and the home page. Keyed by the series' (area, scheme, measure).
+        self._headlines: dict[tuple[str, str | None, str] | None, tuple[Headline | None, frozenset]] = {}  # None: an empty series
         self.charts = charts.ChartMaker(settings.chart_cache, settings.small_number_threshold)  # one per build
 
     def mark(self, table: str, rows, key: str = "line") -> None:
@@ -53,11 +59,11 @@ class Context:
         """Take the headlines `earlier` worked out for the series whose key `kept(key)` says did not change (the
         preview's next build, when the settings and the day are the same). Pages compare a headline's figures
         with the series' by identity, so each is swapped for this build's row at the same place in the series."""
-        for key, top in earlier._headlines.items():
+        for key, (top, reads) in earlier._headlines.items():
             if key is None or not kept(key):
                 continue
             if top is None:
-                self._headlines[key] = None
+                self._headlines[key] = (None, reads)
                 continue
             pairs: list[tuple[list, list]] = [(earlier.data.series.get(key, []), self.data.series.get(key, []))]
             pairs.append((earlier.data.outcomes_by.get(key, []), self.data.outcomes_by.get(key, [])))
@@ -67,7 +73,7 @@ class Context:
             figures = (top.actual, top.plan, top.last_year, top.stated)
             if all(f is None or id(f) in now_of for f in figures):
                 actual, plan, last_year, stated = (None if f is None else now_of[id(f)] for f in figures)
-                self._headlines[key] = replace(top, actual=actual, plan=plan, last_year=last_year, stated=stated)
+                self._headlines[key] = (replace(top, actual=actual, plan=plan, last_year=last_year, stated=stated), reads)
 
     def placed_on(self, src_uri: str) -> Placed:
         """What the macros placed on a page so far (its src_uri, as in docs/)."""
@@ -81,11 +87,8 @@ class Context:
         """The figure a series is judged on, with its status (analysis.status.headline) and the report's
         own judgement in words (outcomes.csv), worked out once."""
         key = (series[0].area_id, series[0].scheme_id, series[0].measure_id) if series else None
-        # Read on every call, not only the first: the preview records what each page reads (site/preview).
-        stated = self.data.outcomes_by.get(key, []) if key else []
-        if key not in self._headlines:
-            self._headlines[key] = headline(series, measure, stated, self.today)
-        return self._headlines[key]
+        stated = lambda: self.data.outcomes_by.get(key, []) if key else []
+        return self.reads.remembered(self._headlines, key, lambda: headline(series, measure, stated(), self.today))
 
     # Page addresses -------------------------------------------------------------------------
     def src_uri(self, kind: str, ident: str = "index") -> str:

@@ -75,7 +75,7 @@ def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
     for name in ctx.data.tables:
         with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
             _write_csv(out, *table_columns(ctx, name))
-    (folder / "datapackage.json").write_text(json.dumps(ctx.data.package, indent=2), encoding="utf-8")
+    (folder / "datapackage.json").write_text(json.dumps(dict(ctx.data.package.items()), indent=2), encoding="utf-8")
     with zipfile.ZipFile(folder / "care-integration-data.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
         for filename in sorted(names):
             bundle.write(folder / filename, filename)

@@ -2,7 +2,7 @@
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from macros.plugin import MadeOnRead
+from macros.site.engine.units import MadeOnRead
 
 
 def _config(tmp_path) -> MkDocsConfig:

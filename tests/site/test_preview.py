@@ -1,4 +1,4 @@
-"""The preview's bookkeeping (macros/site/preview): what a page reads, and what an edit to the data changed.
+"""The page engine's bookkeeping (macros/site/engine, macros/site/query.py): what a page reads, and what an edit to the data changed.
 The preview itself, served and compared with full builds, is tested in tests/test_serve.py."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from macros.data.loader import load
 from macros.data.model import Period
 from macros.site.context import Context
 from macros.site.pages import area_page
-from macros.site.preview import changes
-from macros.site.preview.reads import WHOLE, Reads, RecordedDataset
+from macros.site.engine import changes
+from macros.site.query import WHOLE, Query, Reads
 from macros.site.settings import Settings
 
 
@@ -57,7 +57,7 @@ def test_a_changed_line_inside_a_record_picks_the_record_it_belongs_to():
 def test_reads_are_recorded_for_the_page_being_made_only():
     dataset = load(ROOT / "data")
     reads = Reads()
-    data = RecordedDataset(dataset, reads)
+    data = Query(dataset, reads)
     key = next(iter(dataset.series))
     data.series[key]  # between pages: nobody's read
     reads.current = set()
@@ -72,8 +72,7 @@ def test_an_area_page_reads_its_own_area_and_no_other():
     dataset = load(ROOT / "data")
     reads = Reads()
     settings = Settings(ROOT / "data", chart_cache=Path("/nonexistent"), today=date(2026, 1, 15))
-    ctx = Context(dataset, settings)
-    ctx.data = RecordedDataset(dataset, reads)  # type: ignore[assignment]
+    ctx = Context(dataset, settings, reads=reads)
     reads.current = set()
     area = next(iter(dataset.areas))
     area_page(ctx, area)
@@ -81,6 +80,33 @@ def test_an_area_page_reads_its_own_area_and_no_other():
     series = {key for name, key in reads.current if name == "series"}
     assert series == {k for k in dataset.series if k[0] == area}
     assert ("areas", area) in reads.current
+
+
+def test_the_context_reaches_the_data_only_through_the_recording_view():
+    dataset = load(ROOT / "data")
+    ctx = Context(dataset, Settings(ROOT / "data", chart_cache=Path("/nonexistent")))
+    ctx.charts.close()
+    assert isinstance(ctx.data, Query)
+    assert not any(value is dataset for value in vars(ctx).values())  # no way round the view
+    with pytest.raises(TypeError):
+        ctx.data.areas["new"] = None  # type: ignore[index]  # read-only
+
+
+def test_a_headline_kept_between_pages_gives_each_page_the_reads_it_took():
+    # The second page asks for a headline the first worked out: it must still record what that read, or an edit
+    # to the report's words (outcomes.csv) would leave it stale.
+    dataset = load(ROOT / "data")
+    reads = Reads()
+    ctx = Context(dataset, Settings(ROOT / "data", chart_cache=Path("/nonexistent")), reads=reads)
+    ctx.charts.close()
+    key = next(k for k in dataset.series if dataset.outcomes_by.get(k))
+    series, measure = dataset.series[key], dataset.measures[key[2]]
+    first, second = set(), set()
+    reads.current = first
+    top = ctx.headline(series, measure)
+    reads.current = second
+    assert ctx.headline(series, measure) is top
+    assert ("outcomes_by", key) in first and ("outcomes_by", key) in second
 
 
 def test_an_edit_to_one_cell_changes_its_series_and_nothing_else_of_the_observations(tmp_path):
@@ -137,7 +163,7 @@ def test_a_data_set_read_again_does_not_keep_the_last_one(tmp_path):
 def test_the_warm_up_draws_a_real_chart_through_the_path_the_build_takes():
     # It once handed a Vega-Lite spec straight to vega_to_svg, which drew an empty 0 by 0 picture, so the
     # warm-up warmed nothing up (and nothing said so).
-    from macros.site.preview import _warm_up_charts
+    from macros.site.engine import _warm_up_charts
 
     svg = _warm_up_charts()
     assert 'width="0"' not in svg

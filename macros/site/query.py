@@ -1,22 +1,22 @@
-"""What each page read from the data, recorded while the page is made, so the preview knows which pages an
-edit can change.
+"""The read-only view of the data that pages see (`Query`), which records what each page reads, so the engine
+knows which pages an edit can change (engine/).
 
-While the preview records, the build's Context holds a `RecordedDataset` instead of the Dataset: every
-lookup a page makes (`data.series[key]`, `data.areas.get(id)`, a loop over `data.schemes`) adds a read
-`(name, key)` to the page being made, or `(name, WHOLE)` when the page looked at a whole table. A page is
-made again only when something it read changed (changes.py), so a page that reads a table through a path
-not recorded here would go stale: every path to the data goes through these wrappers, and a test compares
-the preview with a full build after edits.
+The build's Context is made with a Query and holds no other reference to the Dataset: it is the only way a
+page reaches the data. Every lookup a page makes (`data.series[key]`, `data.areas.get(id)`, a loop over
+`data.schemes`) adds a read `(name, key)` to the page being made, or `(name, WHOLE)` when the page looked at a
+whole table. A page is made again only when something it read changed (changes.py). The view has no way to
+change the data (no item assignment), and what the Context works out from the data and keeps (a series'
+headline) is kept with the reads it took, which every page that uses it takes too (`Reads.remembered`).
 """
 
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
-from ...data.model import Dataset
+from ..data.model import Dataset
 
 Read = tuple[str, Any]  # (the Dataset attribute or Context table, the key looked up, or WHOLE)
 
@@ -31,7 +31,8 @@ WHOLE = Whole.TABLE
 
 
 class Reads:
-    """The reads of the page being made (none between pages: what the build itself reads is not a page's)."""
+    """The reads of the page being made (none between pages, and none in a build that makes each page once:
+    what the build itself reads is not a page's)."""
 
     def __init__(self) -> None:
         self.current: set[Read] | None = None
@@ -39,6 +40,20 @@ class Reads:
     def add(self, name: str, key: Any) -> None:
         if self.current is not None:
             self.current.add((name, key))
+
+    def remembered(self, memo: dict, key: Any, work_out: Callable[[], Any]) -> Any:
+        """`memo[key]`, worked out once with `work_out()`: whatever page asks for it takes the reads it took
+        to work out, so a value kept between pages can never hide a read."""
+        if key not in memo:
+            outer, self.current = self.current, set()
+            try:
+                memo[key] = (work_out(), frozenset(self.current))
+            finally:
+                self.current = outer
+        value, reads = memo[key]
+        if self.current is not None:
+            self.current |= reads
+        return value
 
 
 class _Recorded:
@@ -99,10 +114,9 @@ class RecordedSequence(_Recorded):
         return self._whole()[index]
 
 
-class RecordedDataset:
-    """The Dataset as pages see it while the preview records: dicts become RecordedMappings, a list of rows or
-    a plain value is a read of WHOLE, and the Dataset's methods run against this wrapper so that what they
-    read is recorded too."""
+class Query:
+    """The Dataset as pages see it: dicts become RecordedMappings, a list of rows or a plain value is a read of
+    WHOLE, and the Dataset's methods run against this view so that what they read is recorded too."""
 
     def __init__(self, dataset: Dataset, reads: Reads):
         self._dataset, self._reads = dataset, reads

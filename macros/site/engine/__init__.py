@@ -1,37 +1,40 @@
-"""The preview (`mkdocs serve --dirty`, which `make preview` runs): after an edit, only the pages the edit can
-change are made and rendered again, and a mistake is shown in the browser instead of the site.
+"""The page engine: every build, `mkdocs build` or `mkdocs serve` (with --dirty or not), makes its pages here,
+the same way. A page is a PageUnit (units.py): an address and a function that makes it; an editor's page is
+made by mkdocs and the macros. While a page is made, what it reads from the data is recorded through the
+Context's read-only view (site/query.py), with the rows it shows and the charts it draws.
 
-How it stays honest:
+Kept between the builds of one `mkdocs serve` (`serving`), those records let a build after an edit make again
+only the pages the edit can change:
 
-- every page made from the data records what it read (reads.py); after an edit to the data folder the data
-  is read and checked in full as in any build, compared with the last good read (changes.py), and only the
-  pages that read something that changed are made again. One whose markdown comes out the same is not
-  rendered again. An editor's page is rendered again when its file, or anything its macros read, changed;
-- a page's record (what it read, its markdown, the rows and charts it showed, its search entries) is kept
-  only once its HTML is written: a build that stops half-way leaves no record that claims a page is current;
+- after an edit to the data folder the data is read and checked in full as in any build, compared with the
+  last good read (changes.py), and only the pages that read something that changed are made again. One whose
+  markdown comes out the same is not rendered again (with --dirty: mkdocs asks the engine). An editor's page
+  is rendered again when its file, or anything its macros read, changed;
+- a page's record is kept only once its HTML is written: a build that stops half-way leaves no record that
+  claims a page is current;
 - what pages share is made again on every build from the records: the search index, the charts folder, the
-  build report, the sitemap. Downloads (most of a full build's writing) are written when first asked for;
+  build report. Downloads (most of a full build's writing) are written when first asked for;
 - a change to mkdocs.yml, the care settings, the theme's overrides folder, datapackage.json or the glossary
   makes every page again, as does a navigation whose titles come from the pages themselves.
 
-Mistakes (data problems, a page's macro, anything that stops a build) are listed on a page the browser shows
-for every address until a build succeeds (browser.py).
+In a build that is not served, nothing is kept (no page is made twice), a mistake stops the build, and the
+downloads are written at the end. While served, a mistake (data problems, a page's macro, anything that
+stops a build) is listed on a page the browser shows for every address until a build succeeds (browser.py).
 """
 
 from __future__ import annotations
 
-import copy
+import functools
 import gc
 import hashlib
 import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,22 +47,23 @@ from ...data.model import Dataset
 from ..context import Context
 from ..downloads import FOLDER as DOWNLOADS
 from ..downloads import write_downloads
+from ..query import Read
 from ..settings import Settings
 from . import changes
 from .browser import problem_html
-from .reads import Read, Reads, RecordedDataset, RecordedMapping, RecordedSequence
+from .units import MadeOnRead, PageUnit
 
 log = logging.getLogger("mkdocs.plugins.care")
-FULL_COLLECTION_EVERY = 20  # data readings between full garbage collections (see Preview.settle)
-PROBLEM_PAGE = ".preview-problem.html"  # in the site folder while a mistake stops the preview (browser.py serves it)
+FULL_COLLECTION_EVERY = 20  # data readings between full garbage collections (see Engine.settle)
+PROBLEM_PAGE = ".preview-problem.html"  # in the site folder while a mistake stops a served build (browser.py serves it)
 
 
 @dataclass
 class PageRecord:
-    """What the preview knows about a page whose HTML is in the site folder."""
+    """What the engine knows about a page whose HTML is in the site folder."""
 
     reads: frozenset[Read]
-    source: str  # the generated markdown, or the editor's file as it was rendered
+    source: str  # a hash of the generated markdown, or the editor's file as it was rendered
     generated: bool
     shown: frozenset = frozenset()  # rows the page displayed (for the build report)
     charts: frozenset[str] = frozenset()  # charts the page shows
@@ -69,15 +73,19 @@ class PageRecord:
     body: str = ""  # an editor's page: a hash of what the theme is given (its HTML, title, contents, front matter)
 
 
-class Preview:
-    """The preview's state, kept by the care plugin across the builds of one `mkdocs serve --dirty`."""
+class Engine:
+    """The state of the builds of one mkdocs command, kept by the care plugin (one engine a command)."""
 
-    def __init__(self) -> None:
+    def __init__(self, serving: bool = False) -> None:
+        # `mkdocs serve`: keep what each page read for the next build, and show mistakes in the browser.
+        self.serving = serving
         self.records: dict[str, PageRecord] = {}  # pages whose HTML in the site folder is current
         self.loaded: changes.Loaded | None = None  # the last good read of the data folder
+        self._stamp: tuple = ()  # the data folder's file names, times and sizes when it was read
         self.changed: set[Read] = set()  # what the data edits since the last build changed
-        self.reads = Reads()
+        self.ctx: Context | None = None  # this build's
         self.problems: list[str] = []  # this build's mistakes: while there are any, the browser shows them
+        self._data_failed = False  # a mistake in the data or the pages' names stopped this build
         self.render_all = False
         self._good: tuple[Context | None, changes.Loaded | None] = (None, None)  # the last good build's, for the downloads
         self._inputs = ""  # a hash of what every page depends on (mkdocs.yml, settings, the theme's overrides)
@@ -85,12 +93,11 @@ class Preview:
         self._pending: dict[str, PageRecord] = {}  # made in this build, kept once written
         self._failed: set[str] = set()  # pages whose macros failed in this build
         self._made: set[str] = set()  # pages made from the data in this build
-        self._groups: dict[str, list[str]] = {}  # each maker's pages, by the maker's key
+        self._groups: dict[str, list[str]] = {}  # each unit's pages, by its address
         self._remade: list[str] = []  # pages made again in this build (for the line the terminal shows)
         self._written: list[str] = []  # pages whose HTML this build wrote
         self._making: tuple[str, _Made, tuple] | None = None  # the editor's page being made, and the build's totals
         self._before: dict[str, PageRecord] = {}  # editors' pages being made again: their records until then
-        self._last: Context | None = None  # the last build's, whose headlines the next build keeps where it can
         self._theme: Environment | None = None  # the theme's templates, compiled once while mkdocs.yml and overrides stay
         self._order: list[str] = []  # this build's pages, in the order mkdocs builds them
         self._outputs: set[str] = set()  # the files the last good build wrote for the pages and static files
@@ -105,9 +112,11 @@ class Preview:
 
     def start(self, config: MkDocsConfig, settings: Settings) -> None:
         """A build begins: forget the last build's mistakes; everything is made again if what every page
-        depends on changed. A page's macro error is shown in the browser, so mkdocs-macros must not stop."""
+        depends on changed. While served, a page's macro error is shown in the browser, so mkdocs-macros must
+        not stop the build."""
         self.problems, self._pending, self._failed, self._render, self._made, self._before = [], {}, set(), set(), set(), {}
-        self.reads.current, self._search_seen, self.render_all, self._making = None, 0, False, None
+        self._data_failed = False
+        self._search_seen, self.render_all, self._making = 0, False, None
         self._remade, self._written = [], []
         self._site = Path(config.site_dir)
         inputs = _inputs_of(config, settings)
@@ -115,26 +124,31 @@ class Preview:
             self.records.clear()
             self._inputs, self._theme = inputs, None
         macros = config.plugins.get("macros")
-        if macros is not None:
+        if macros is not None and self.serving:
             macros.config["on_error_fail"] = False
 
-    def read_data(self, folder: Path, threshold: int) -> tuple[Dataset, list[Disagreement]]:
-        """The data read and checked again (DataProblems when it is wrong), and what changed since the last
-        good read added to `changed`."""
-        self.settle()
-        loaded, changed = changes.read(folder, threshold, self.loaded)
-        gc.freeze()  # a national data set is millions of objects: see settle
-        self.loaded = loaded
-        if changed is None:
-            self.records.clear()
-        else:
-            self.changed |= changed
-        return loaded.dataset, loaded.disagreements
+    def data(self, settings: Settings) -> tuple[Dataset, list[Disagreement]]:
+        """The validated data set and the disagreements inside it; read again only when a file in the data folder
+        changed, with what changed since the last good read added to `changed`. Raises DataProblems (a message
+        for editors, no traceback) when the data is wrong."""
+        folder = settings.data_dir
+        files = sorted(folder.glob("*")) if folder.is_dir() else []
+        stamp = (str(folder), settings.small_number_threshold, tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        if self.loaded is None or stamp != self._stamp:
+            self.settle()
+            loaded, changed = changes.read(folder, settings.small_number_threshold, self.loaded)
+            gc.freeze()  # a national data set is millions of objects: see settle
+            self.loaded, self._stamp = loaded, stamp
+            if changed is None:
+                self.records.clear()
+            else:
+                self.changed |= changed
+        return self.loaded.dataset, self.loaded.disagreements
 
-    def watch(self, ctx: Context) -> None:
-        """Record what each page reads from this build's data: its pages see the data through recorders. The
-        headlines of the series no edit changed are taken from the last build (the home page has them all)."""
-        earlier, self._last = self._last, ctx
+    def begin(self, ctx: Context) -> None:
+        """This build's Context. The headlines of the series no edit changed are taken from the last build's
+        (the home page has them all). What pages read is recorded only when it is kept for a next build."""
+        earlier, self.ctx = self.ctx, ctx
         if earlier is not None and self.records:
             changed = self.changed
 
@@ -142,21 +156,43 @@ class Preview:
                 return ("series", key) not in changed and ("outcomes_by", key) not in changed and ("measures", key[2]) not in changed
 
             ctx.keep_headlines(earlier, kept)
-        ctx.data = cast(Dataset, RecordedDataset(ctx.data, self.reads))
-        ctx.disagreements = cast(list, RecordedSequence("disagreements", ctx.disagreements, self.reads))
-        ctx.disagreements_by_area = cast(dict, RecordedMapping("disagreements_by_area", ctx.disagreements_by_area, self.reads))
 
-    def problem(self, message: str) -> None:
-        """A mistake the editor must fix: said in the terminal, and shown in the browser after this build."""
-        self.problems.append(message)
-        log.error(message)
+    def stopped(self, error: Exception) -> None:
+        """A mistake the editor must fix. Served, it is said in the terminal and shown in the browser after this
+        build; otherwise it stops the build."""
+        if not self.serving:
+            raise error
+        self._data_failed = True
+        self.problems.append(str(error))
+        log.error(str(error))
+
+    @property
+    def pages_made(self) -> int:
+        """The pages this build made from the data, or kept from the last build's."""
+        return len(self._made)
+
+    def is_generated(self, uri: str) -> bool:
+        """Whether this build made the page from the data (else it is an editor's, made by mkdocs and the macros)."""
+        return uri in self._made
 
     # Pages ----------------------------------------------------------------------------------------
 
-    def made(self, config: MkDocsConfig, ctx: Context, key: str, make: Callable[[], dict[str, str]]) -> list[File]:
-        """The files of the pages one maker writes from the data (a page, or a page and the parts of its list,
-        as {address: markdown}): made again only when something the maker read changed, and each rendered again
-        only when its markdown changed."""
+    def pages(self, files: Files, config: MkDocsConfig, ctx: Context | None, units: list[PageUnit]) -> Files:
+        """The files of the pages the data makes, added to `files`; then which of the editors' pages to render.
+        After a mistake, the site folder is kept as the last good build left it."""
+        if self.problems or ctx is None:
+            return self._keep_site(files, config)
+        for unit in units:
+            for file in self._unit_files(config, ctx, unit):
+                files.append(file)
+        self._decide(files, ctx)
+        return files
+
+    def _unit_files(self, config: MkDocsConfig, ctx: Context, unit: PageUnit) -> list[File]:
+        """The files of one unit's pages: taken as they are when nothing the unit read changed; else made again,
+        and each rendered again only when its markdown changed. A lazy unit with no record is made when mkdocs
+        reads it."""
+        key = unit.address
         before = [self.records.get(uri) for uri in self._groups.get(key, [])]
         if before and all(r is not None and r.generated and r.reads.isdisjoint(self.changed) for r in before):
             pages = self._groups[key]
@@ -165,27 +201,43 @@ class Preview:
                 assert record is not None
                 ctx.shown |= record.shown
                 ctx.charts_used |= record.charts
-            return [self._decided(File.generated(config, uri, content=self.records[uri].source), uri) for uri in pages]
-        with self._recording(ctx) as made:
-            contents = make()
-        self._groups[key] = list(contents)
+            # Read only if mkdocs renders it after all (a build that renders every page).
+            return [self._decided(MadeOnRead.make(config, uri, functools.partial(self._page_of, ctx, unit, uri)), uri) for uri in pages]
+        if unit.lazy and not before:
+            self._groups[key] = [key]
+            self._made.add(key)
+            self._render.add(key)
+            self._remade.append(key)
+            return [self._decided(MadeOnRead.make(config, key, functools.partial(self._page_of, ctx, unit, key, keep=True)), key)]
+        contents = self._made_now(ctx, unit, keep=True)
         self._remade += list(contents)
-        files = []
+        return [self._decided(File.generated(config, uri, content=content), uri) for uri, content in contents.items()]
+
+    def _page_of(self, ctx: Context, unit: PageUnit, uri: str, keep: bool = False) -> str:
+        return self._made_now(ctx, unit, keep)[uri]
+
+    def _made_now(self, ctx: Context, unit: PageUnit, keep: bool = False) -> dict[str, str]:
+        """The unit's pages made now, with what they read, showed and drew; with `keep`, each page's record is
+        pending until its HTML is written (and a page whose markdown did not change is not rendered again)."""
+        with self._recording(ctx) as made:
+            contents = unit.make()
+        if not keep:
+            return contents
+        self._groups[unit.address] = list(contents)
         for uri, content in contents.items():
             self._made.add(uri)
             record = self.records.get(uri)
-            fresh = PageRecord(frozenset(made.reads), content, True, frozenset(made.shown), frozenset(made.charts))
-            if record is not None and record.generated and record.source == content:
+            fresh = PageRecord(frozenset(made.reads), _digest(content), True, frozenset(made.shown), frozenset(made.charts))
+            if record is not None and record.generated and record.source == fresh.source:
                 fresh.search = record.search  # the same markdown: the HTML in the site folder is still right
-                self.records[uri] = fresh
+                self._keep(uri, fresh)
             else:
                 self.records.pop(uri, None)  # until its new HTML is written
                 self._pending[uri] = fresh
                 self._render.add(uri)
-            files.append(self._decided(File.generated(config, uri, content=content), uri))
-        return files
+        return contents
 
-    def decide(self, files: Files, ctx: Context) -> None:
+    def _decide(self, files: Files, ctx: Context) -> None:
         """After the pages made from the data: which other pages (editors') to render. Then the data's changes
         have all been acted on."""
         for uri in [u for u, r in self.records.items() if r.generated and u not in self._made]:
@@ -205,13 +257,13 @@ class Preview:
             self._decided(file, uri)
         self.changed = set()
 
-    def keep_site(self, files: Files, config: MkDocsConfig) -> Files:
+    def _keep_site(self, files: Files, config: MkDocsConfig) -> Files:
         """A mistake stopped this build before its pages: keep the site folder as the last good build left it
-        (the browser shows the mistake meanwhile)."""
+        (the browser shows the mistake meanwhile). Nothing is rendered, so no page is made."""
         present = {f.src_uri for f in files}
         for uri, record in self.records.items():
             if record.generated and uri not in present:
-                files.append(File.generated(config, uri, content=record.source))
+                files.append(File.generated(config, uri, content=""))
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             self._decided(file, file.src_uri)
         self._render = set()
@@ -246,10 +298,12 @@ class Preview:
     def page_started(self, page: Page, ctx: Context) -> None:
         """An editor's page is about to be made (its macros, then the figures added after them): what it
         reads, shows and draws is recorded as the page's until `page_finished`."""
+        if self.is_generated(page.file.src_uri):
+            return
         made = _Made()
         self._making = (page.file.src_uri, made, (ctx.shown, ctx.charts_used))
         self._remade.append(page.file.src_uri)
-        ctx.shown, ctx.charts_used, self.reads.current = made.shown, made.charts, made.reads
+        ctx.shown, ctx.charts_used, ctx.reads.current = made.shown, made.charts, made.reads if self.serving else None
 
     def page_finished(self, page: Page, html: str, ctx: Context) -> None:
         """An editor's page is made, `html` its content as the theme will get it."""
@@ -258,7 +312,7 @@ class Preview:
         uri, made, (shown, charts) = self._making
         shown |= made.shown  # the build's totals, added to in place (a copy a page would cost a national build minutes)
         charts |= made.charts
-        ctx.shown, ctx.charts_used, self.reads.current, self._making = shown, charts, None, None
+        ctx.shown, ctx.charts_used, ctx.reads.current, self._making = shown, charts, None, None
         record = PageRecord(frozenset(made.reads), page.file.content_string, False, frozenset(made.shown), frozenset(made.charts))
         record.advice, record.mismatches, record.body = made.advice, made.mismatches, _body(page, html)
         before = self._before.pop(uri, None)
@@ -266,15 +320,18 @@ class Preview:
             # Its macros ran (what they read changed) but gave the same page: the HTML written before is still
             # right, so it is not written again. mkdocs asks `is_modified` again before writing each page.
             record.search = before.search
-            self.records[uri] = record
+            self._keep(uri, record)
             self._render.discard(uri)
         else:
             self._pending[uri] = record
 
     def page_failed(self, uri: str, message: str) -> None:
-        """A macro on an editor's page failed (macros/__init__.py reports it)."""
+        """A macro on an editor's page failed (macros/__init__.py reports it). After a mistake in the data, the
+        macros fail for want of it: that mistake is the one to show."""
         self._failed.add(uri)
-        self.problem(message)
+        if not self._data_failed:
+            self.problems.append(message)
+            log.error(message)
 
     def findings(self, uri: str, advice: list, mismatches: list) -> None:
         """The advice and fact-check warnings on the editor's page being made, kept with its record."""
@@ -297,21 +354,26 @@ class Preview:
             self.records.pop(uri, None)
         elif record is not None:
             record.search = list(entries)
-            self.records[uri] = record
+            self._keep(uri, record)
 
     # After the pages ------------------------------------------------------------------------------
 
     def search_entries(self, config: MkDocsConfig) -> None:
         """Before the search plugin writes its index: every page's entries, in page order, those of pages not
         rendered again taken from their records (the plugin saw only the pages it rendered)."""
+        if self.problems or not self.records:
+            return  # nothing kept: the search plugin saw every page
         entries = [entry for uri in self._order if uri in self.records for entry in self.records[uri].search]
         for plugin in (p for name, p in config.plugins.items() if name.endswith("search")):
             if hasattr(plugin, "search_index"):
                 plugin.search_index.entries = entries
                 plugin.search_index_prev = None  # Material's own dirty-build merging would add the entries twice
 
-    def findings_in_order(self) -> tuple[list, list]:
-        """The advice and fact-check warnings of every editor's page, in page order."""
+    def findings_in_order(self, advice: list, mismatches: list) -> tuple[list, list]:
+        """The advice and fact-check warnings of every editor's page, in page order: this build's (`advice` and
+        `mismatches`), with those of the pages not made again taken from their records."""
+        if not self.records:
+            return advice, mismatches
         advice, mismatches = [], []
         for uri in self._order:
             record = self.records.get(uri)
@@ -320,33 +382,40 @@ class Preview:
                 mismatches += record.mismatches
         return advice, mismatches
 
-    def finish(self, ctx: Context | None, cache: Path) -> None:
-        """After a build: the charts folder made to match the pages, the downloads removed if the data changed
-        (written again when asked for), and the problem page written or removed."""
+    def finish(self, ctx: Context | None) -> int:
+        """After a build: the charts folder made to match the pages, and the downloads written (while served:
+        removed if the data changed, and written again when asked for); served, the problem page written or
+        removed. The number of charts drawn new."""
+        drawn = ctx.finish_charts() if ctx is not None else 0  # drawn in the background: later builds find them
         if self.problems:
             (self._site / PROBLEM_PAGE).write_text(problem_html(self.problems), encoding="utf-8")
-            return
-        (self._site / PROBLEM_PAGE).unlink(missing_ok=True)
-        shown = ", ".join(self._written[:6]) + (f" and {len(self._written) - 6} more" if len(self._written) > 6 else "")
-        log.info(
-            f"Preview: {len(self._remade)} of {len(self._order)} pages made again, {len(self._written)} written" + (f" ({shown})" if shown else "")
-        )
+            return drawn
         if ctx is None:
-            return
+            return drawn
+        (self._site / PROBLEM_PAGE).unlink(missing_ok=True)
+        if self.serving:
+            shown = ", ".join(self._written[:6]) + (f" and {len(self._written) - 6} more" if len(self._written) > 6 else "")
+            made = f"Preview: {len(self._remade)} of {len(self._order)} pages made again, {len(self._written)} written"
+            log.info(made + (f" ({shown})" if shown else ""))
         charts = self._site / "charts"
         charts.mkdir(exist_ok=True)
+        cache = ctx.settings.chart_cache
         for key in sorted(ctx.charts_used - self._charts):
             shutil.copyfile(cache / f"{key}.svg", charts / f"{key}.svg")
         for key in sorted(self._charts - ctx.charts_used):
             (charts / f"{key}.svg").unlink(missing_ok=True)
-        if not self._charts:  # the first good build
+        if self.serving and not self._charts:  # the first good build
             threading.Thread(target=_warm_up_charts, daemon=True).start()
         self._charts = set(ctx.charts_used)
+        if not self.serving:
+            write_downloads(ctx, self._site)
+            return drawn
         with self._downloads_lock:
             self._good = (ctx, self.loaded)
             if self._downloads_for is not self.loaded:
                 shutil.rmtree(self._site / DOWNLOADS, ignore_errors=True)
                 self._downloads_for = None
+        return drawn
 
     def settle(self) -> None:
         """Collect the garbage of the builds before, then set what is left aside from the garbage collector
@@ -363,7 +432,7 @@ class Preview:
         gc.freeze()
 
     def broke(self, message: str) -> None:
-        """A build stopped with an error (browser.guard): show it. Pages it had begun have no record, so the
+        """A build stopped with an error (browser.Served): show it. Pages it had begun have no record, so the
         next build makes them again."""
         self.problems = [message]
         self._site.mkdir(parents=True, exist_ok=True)
@@ -375,31 +444,34 @@ class Preview:
         with self._downloads_lock:
             ctx, loaded = self._good
             if ctx is not None and loaded is not None and self._downloads_for is not loaded:
-                plain = copy.copy(ctx)  # the data itself, not the recorder pages read it through
-                plain.data = loaded.dataset
-                write_downloads(plain, self._site)
+                write_downloads(ctx, self._site)
                 self._downloads_for = loaded
 
     # Helpers --------------------------------------------------------------------------------------
 
+    def _keep(self, uri: str, record: PageRecord) -> None:
+        """A page's record, kept for the next build (only while served: a build that is not makes no other)."""
+        if self.serving:
+            self.records[uri] = record
+
     def _decided(self, file: File, uri: str) -> File:
-        """mkdocs --dirty renders a page when its file says it is modified: the answer is the preview's."""
+        """mkdocs --dirty renders a page when its file says it is modified: the answer is the engine's."""
         file.is_modified = lambda: self.render_all or uri in self._render  # type: ignore[method-assign]
         return file
 
     @contextmanager
     def _recording(self, ctx: Context):
-        """What the code in the block reads from the data, shows and draws, kept apart from the build's totals
-        (which still get it)."""
+        """What the code in the block reads from the data (while served), shows and draws, kept apart from the
+        build's totals (which still get it)."""
         made = _Made()
-        shown, charts = ctx.shown, ctx.charts_used
-        ctx.shown, ctx.charts_used, self.reads.current = made.shown, made.charts, made.reads
+        shown, charts, reads = ctx.shown, ctx.charts_used, ctx.reads.current
+        ctx.shown, ctx.charts_used, ctx.reads.current = made.shown, made.charts, made.reads if self.serving else None
         try:
             yield made
         finally:
             shown |= made.shown  # in place, as in page_finished
             charts |= made.charts
-            ctx.shown, ctx.charts_used, self.reads.current = shown, charts, None
+            ctx.shown, ctx.charts_used, ctx.reads.current = shown, charts, reads
 
 
 @dataclass
@@ -411,6 +483,10 @@ class _Made:
     charts: set[str] = field(default_factory=set)
     advice: list = field(default_factory=list)
     mismatches: list = field(default_factory=list)
+
+
+def _digest(markdown: str) -> str:
+    return hashlib.sha1(markdown.encode("utf-8")).hexdigest()
 
 
 def _warm_up_charts() -> str:

@@ -28,7 +28,7 @@ from ..templating import environment
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
-    from . import Preview
+    from . import Engine
 
 log = logging.getLogger("mkdocs.plugins.care")
 
@@ -41,7 +41,7 @@ def problem_html(problems: list[str]) -> str:
 class Served:
     """The live-reload server's builder and web application, wrapped for the preview."""
 
-    def __init__(self, preview: Preview, problem_page: str):
+    def __init__(self, preview: Engine, problem_page: str):
         self.preview = preview
         self.problem_page = problem_page
         self.idle = threading.Event()  # clear while a build runs: requests wait for it, as the server's own do

@@ -22,7 +22,7 @@ from typing import Any
 from ...analysis.disagreements import Disagreement, find_disagreements, series_disagreements
 from ...data.loader import load
 from ...data.model import Dataset
-from .reads import WHOLE, Read
+from ..query import WHOLE, Read
 
 SeriesKey = tuple[str, str | None, str]
 
