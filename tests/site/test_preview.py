@@ -14,8 +14,8 @@ from conftest import ROOT, data_dir
 from macros.data.loader import load
 from macros.data.model import Period
 from macros.site.context import Context
-from macros.site.pages import area_page
 from macros.site.engine import changes
+from macros.site.pages import area_page
 from macros.site.query import WHOLE, Query, Reads
 from macros.site.settings import Settings
 
