@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import subprocess
 import sys
@@ -101,7 +102,7 @@ def test_a_warm_build_builds_no_altair_chart(tmp_path, monkeypatch):
     import altair
 
     cold = ChartMaker(tmp_path, 5, workers=1)
-    monkeypatch.setattr(vega, "_FORMS", {})  # no form compiled yet in this process
+    monkeypatch.setattr(vega, "_form", functools.cache(vega._form.__wrapped__))  # no form compiled yet in this process
     monkeypatch.setattr(spec, "altair_chart", _refuse)
     for series, m in series_set():
         cold.chart(series, m)

@@ -4,6 +4,7 @@ vl-convert measures text in: its own, never the system's."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -29,7 +30,8 @@ def refigured(plot, step: float):
 
 @pytest.fixture(autouse=True)
 def no_forms_yet(monkeypatch):
-    monkeypatch.setattr(vega, "_FORMS", {})
+    """Each test starts with no form compiled in this process, and leaves the process's cache as it was."""
+    monkeypatch.setattr(vega, "_form", functools.cache(vega._form.__wrapped__))
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -5,16 +5,17 @@ Building the Altair chart and compiling it to Vega cost about 13 ms a chart, mor
 it. But what Altair and Vega-Lite make of a plot depends on its shape, unit, periods and series only
 (the form); its title and figures go into the compiled spec as they are: the title as the title's
 text, the rows as the inline data. A cold national build has about 7,100 charts of a few dozen forms.
-Each process keeps the forms it has compiled (`_FORMS`); a form is checked when it is compiled: a title or
-rows that turned up anywhere else in the compiled spec (another Altair or Vega-Lite might put them
-elsewhere) stop the build rather than draw a wrong chart. tests/presentation/test_chart_vega.py checks
+Each process keeps the forms it has compiled (`_form`, a cache keyed by the form); a form is checked when it
+is compiled: a title or rows that turned up anywhere else in the compiled spec (another Altair or Vega-Lite
+might put them elsewhere) stop the build rather than draw a wrong chart. tests/presentation/test_chart_vega.py checks
 that the spec is the one compiling the plot's own Vega-Lite spec gives, for every shape.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import drawing, spec
 from .points import Plot
@@ -31,7 +32,12 @@ class Form:
     data: int  # the index in compiled["data"] of the inline rows
 
 
-_FORMS: dict[tuple, Form] = {}
+@dataclass(frozen=True)
+class _Sample:
+    """A plot as the key of its form: equal to, and hashed as, any other plot of the same form."""
+
+    form: tuple
+    plot: Plot = field(compare=False)
 
 
 def form_of(plot: Plot) -> tuple:
@@ -41,16 +47,19 @@ def form_of(plot: Plot) -> tuple:
 
 def vega(plot: Plot) -> dict:
     """The Vega spec vl-convert draws for a plot (`drawing.compile_vega_lite(spec.vega_lite(plot))`)."""
-    key = form_of(plot)
-    form = _FORMS.get(key)
-    if form is None:
-        form = _FORMS[key] = _compile(plot)
+    form = _form(_Sample(form_of(plot), plot))
     out = dict(form.compiled)  # the parts not replaced are shared with the form: vl-convert only reads them
     out["title"] = {**form.compiled["title"], "text": plot.title}
     data = list(form.compiled["data"])
     data[form.data] = {**data[form.data], "values": spec.rows(plot)}
     out["data"] = data
     return out
+
+
+@functools.cache
+def _form(sample: _Sample) -> Form:
+    """The form compiled from the first plot of it this process drew (`_compile`), kept for the process."""
+    return _compile(sample.plot)
 
 
 def _compile(plot: Plot) -> Form:
