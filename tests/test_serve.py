@@ -246,10 +246,11 @@ def problems_in(page: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_preview_shows_a_mistake_in_the_browser_until_it_is_fixed(tmp_path):
+@pytest.mark.parametrize("how", [["--dirty"], []], ids=["make preview", "plain mkdocs serve"])
+def test_preview_shows_a_mistake_in_the_browser_until_it_is_fixed(tmp_path, how):
     """Started on broken data, the preview shows the terminal's message on every page, with the live-reload
-    script so that the next good save brings the site back; a page's macro error likewise. `mkdocs build`
-    still fails on the same files."""
+    script so that the next good save brings the site back; a page's macro error likewise. A plain `mkdocs
+    serve` does the same (the browser never hangs). `mkdocs build` still fails on the same files."""
     data = data_dir(tmp_path)
     path = data / "observations.csv"
     good = path.read_text(encoding="utf-8")
@@ -257,7 +258,7 @@ def test_preview_shows_a_mistake_in_the_browser_until_it_is_fixed(tmp_path):
     broken = build(tmp_path, data)
     assert broken.returncode != 0
     message = next(line.strip() for line in broken.stderr.splitlines() if "2,4x9" in line)
-    served = Served(tmp_path, data, "--dirty")
+    served = Served(tmp_path, data, *how)
     try:
         assert wait_for(lambda: problems_in(served.page("areas/testshire/")), 300), served.log
         for address in ("", "areas/testshire/", "measures/"):
