@@ -100,7 +100,7 @@ def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: st
     return QUALIFIERS.get(qualifier, "") + text
 
 
-def shown(obs: Observation, measure: Measure, threshold: int, *, exact: bool = True, with_unit: bool = False) -> str:
+def figure_text(obs: Observation, measure: Measure, threshold: int, *, exact: bool = True, with_unit: bool = False) -> str:
     """What the site shows for one figure: the small-number rule and missing reasons applied here, once."""
     if obs.suppressed:
         return f"fewer than {threshold}"

@@ -172,7 +172,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
             )
         obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
     ctx.mark("observations", [obs])
-    return str(escape(wording.shown(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True)))
+    return str(escape(wording.figure_text(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True)))
 
 
 def _names(period) -> set[str]:

@@ -374,7 +374,7 @@ def _areas_summary(tops: list[Headline]) -> Markup:
 def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting]) -> list[list]:
     """A row for each area's latest figure for the whole area: area, period, plan, actual, status."""
     t = ctx.settings.small_number_threshold
-    cell = lambda o: "" if o is None else wording.shown(o, m, t)
+    cell = lambda o: "" if o is None else wording.figure_text(o, m, t)
     # Figures for a month and for a year side by side: each period says how long it is.
     period = wording.period_namer({r.top.period for r in reporting if r.top is not None})
     return [

@@ -18,7 +18,7 @@ from ..analysis.status import STATED, Headline, target_due
 from ..data.model import Caveat, Milestone, Observation, Outcome, places
 from ..data.vocab import FigureKind
 from ..presentation import statuses, wording
-from ..presentation.charts.points import plotted, shown
+from ..presentation.charts.points import plotted, visible
 from .context import Context
 from .placed import Element, Placed
 from .render import status_badge, text
@@ -31,7 +31,7 @@ NOT_SEARCHED = "data-search-exclude"  # the attribute the templates put on what 
 
 
 def _figure(ctx: Context, obs: Observation, measure) -> str:
-    return wording.shown(obs, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
+    return wording.figure_text(obs, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
 
 
 def _plan_word(plan: Observation) -> str:
@@ -225,7 +225,7 @@ def chart_html(ctx: Context, here: str, series, measure) -> Markup:
 
 def no_chart_words(series: list[Observation]) -> str:
     """Why a series has no chart, in a sentence: a chart needs two figures to compare."""
-    figures = sum(1 for o in plotted(series) if shown(o))
+    figures = sum(1 for o in plotted(series) if visible(o))
     if figures == 1:
         return "There is only one figure for this, so there is no chart to compare it with."
     return "There are no figures for this to draw, so there is no chart."
@@ -260,13 +260,18 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         row = [name(first.aligned)]
         for kind in kinds:
             obs = cells.get((first.aligned, kind))
-            cell = "" if obs is None else wording.shown(obs, measure, t)
+            cell = "" if obs is None else wording.figure_text(obs, measure, t)
             if obs is not None and obs.compared_with:  # a figure from elsewhere says where
                 cell += f" ({obs.compared_with})"
             row.append(cell)
         rows.append(row)
     said = [
-        {"kind": wording.KIND_NAMES[obs.kind], "when": wording.period_phrase(obs.aligned), "value": wording.shown(obs, measure, t), "note": obs.note}
+        {
+            "kind": wording.KIND_NAMES[obs.kind],
+            "when": wording.period_phrase(obs.aligned),
+            "value": wording.figure_text(obs, measure, t),
+            "note": obs.note,
+        }
         for obs in series
         if obs.printed_in == "text" and in_table is not series
     ]
