@@ -91,9 +91,9 @@ def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: st
     """A value in its unit, e.g. '21%', '£1.4 million', '9 per 100,000 people'."""
     if value is None:
         return "no figure"
-    if unit == "percent":
+    if unit == Unit.PERCENT:
         text = f"{number(value)}%"
-    elif unit == "gbp":
+    elif unit == Unit.GBP:
         text = money(value, exact)
     else:
         text = number(value) + (UNIT_WORDS[Unit(unit)].after if with_unit else "")
@@ -106,13 +106,13 @@ def figure_text(obs: Observation, measure: Measure, threshold: int, *, exact: bo
         return f"fewer than {threshold}"
     if obs.value is None:
         return obs.missing or "No figure given"
-    unit = "percent" if obs.kind.startswith("change") else measure.unit
+    unit = Unit.PERCENT if obs.kind.is_change else measure.unit
     if obs.value_to is not None:  # a range: "30,000 to 50,000", "10 to 20 days", "£1 million to £2 million"
         first = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=False)
         text = f"{first} to {figure(obs.value_to, unit, exact=exact, with_unit=with_unit)}"
     else:
         text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit)
-    if obs.kind.startswith("change") and obs.value > 0:
+    if obs.kind.is_change and obs.value > 0:
         text = "+" + text
     if obs.per in PER_WORDS:
         text += " " + PER_WORDS[obs.per]

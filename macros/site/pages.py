@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
 from ..data.model import Measure
+from ..data.vocab import Better
 from ..presentation import statuses, wording
 from . import paging
 from .context import Context
@@ -245,9 +246,9 @@ def scheme_page(ctx: Context, scheme_id: str) -> str:
 
 
 BETTER_WORDS = {
-    "lower": "Lower is better.",
-    "higher": "Higher is better.",
-    "neither": "Neither higher nor lower is better: it is reported, not judged.",
+    Better.LOWER: "Lower is better.",
+    Better.HIGHER: "Higher is better.",
+    Better.NEITHER: "Neither higher nor lower is better: it is reported, not judged.",
 }
 
 
