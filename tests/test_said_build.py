@@ -1,12 +1,11 @@
 """What reports say in words, through a real build of the judged fixture with outcomes.csv and caveats.csv
-added. Skipped, with the reason, while the loader does not read outcomes.csv (it comes on branch wt-12data)."""
+added."""
 
 from __future__ import annotations
 
 import json
 import re
 
-import pytest
 from conftest import JUDGED, build, data_dir, page
 
 from macros.data.loader import load
@@ -27,8 +26,7 @@ def test_stated_judgements_and_caveats_reach_the_area_page(tmp_path):
     (data / "outcomes.csv").write_text(OUTCOMES, encoding="utf-8")
     (data / "caveats.csv").write_text(CAVEATS, encoding="utf-8")
     resources = {r["name"] for r in json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
-    if "outcomes" not in resources or not load(data).outcomes:
-        pytest.skip("the loader does not read outcomes.csv yet (branch wt-12data)")
+    assert "outcomes" in resources and load(data).outcomes
     result = build(tmp_path, data)
     assert result.returncode == 0, result.stderr
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(tmp_path, "areas/northshire")))
