@@ -67,13 +67,13 @@ def time_drawing(data: Path, count: int) -> None:
     sys.path.insert(0, str(ROOT))
     from macros.data.loader import load
     from macros.presentation.charts import MIN_FIGURES, drawing, vega
-    from macros.presentation.charts.points import plot, plotted, shown
+    from macros.presentation.charts.points import plot, plotted, visible
 
     dataset = load(data)
     plots = []
     for (_, _, measure_id), series in dataset.series.items():
         points = plotted(series)
-        if sum(1 for o in points if shown(o)) >= MIN_FIGURES:
+        if sum(1 for o in points if visible(o)) >= MIN_FIGURES:
             plots.append(plot(points, dataset.measures[measure_id]))
     plots = plots[:: max(1, len(plots) // count)][:count]  # spread over the data set
     print(f"Drawing {len(plots):,} of the data set's {len(dataset.series):,} series' charts; load average {os.getloadavg()[0]:.1f}", flush=True)

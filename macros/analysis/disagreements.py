@@ -32,9 +32,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import StrEnum
+from typing import ClassVar
 
 from ..data.model import Dataset, Explanation, Measure, Observation, Period, places
-from ..data.vocab import LEVELS, FigureKind, StatedJudgement, Unit
+from ..data.vocab import LEVELS, FigureKind, PrintedIn, StatedJudgement, Unit
 from .status import Status, judge
 
 
@@ -67,34 +68,170 @@ class Nature(StrEnum):
 STEADY_PERIODS = 3
 
 
-@dataclass(frozen=True)
-class Disagreement:
-    """Two figures in one report that should agree and do not, found by computation. Facts only: the
-    presentation layer (wording.disagreement) writes them as a sentence."""
+# The disagreements, one type for each check. Facts only: the presentation layer (wording.disagreement) writes
+# each kind as a sentence, by a table from type to wording. Every kind says where it is (area, scheme, the report
+# and its places), what it is (`nature`) and any explanation an editor recorded; `check` names its check.
 
-    check: Check
+
+@dataclass(frozen=True, kw_only=True)
+class Disagreement:
+    """Two figures in one report that should agree and do not, found by computation: what every kind has."""
+
+    check: ClassVar[Check]
     area_id: str
     scheme_id: str | None
     source_id: str
     where: str  # the places in the report
-    printed: float  # the figure the report prints
-    expected: float | None  # what the report's own other figures give; None when they are hidden (small numbers)
-    measure_id: str | None = None
-    figure_kind: FigureKind | None = None
-    period: Period | None = None
-    item: str = ""  # the money row or risk concerned
-    number: int | None = None  # the risk's number in its log
-    parts: tuple[str, ...] = ()  # the measures that are parts of a whole
-    count: int = 0  # how many parts or rows were added up
-    compared: int = 0  # periods compared (parts of a whole)
-    differing: int = 0  # of which differ
-    factors: tuple[float, float] | None = None  # posts and cost of one; impact and probability; actual and its base
-    nature: Nature = Nature.SLIP
-    stated: StatedJudgement | None = None  # STATED_VS_FIGURES: the report's judgement in words (printed: the actual,
-    quote: str = ""  # expected: the plan), its words as quoted,
-    worked_out: Status | None = None  # and the status its figures give
+    nature: Nature = field(default=Nature.SLIP, init=False)  # fixed by the kind, unless the kind says otherwise
     # Why the figures differ, when an editor has recorded it (Dataset.explanations).
     explanation: Explanation | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfMeasure(Disagreement):
+    """A disagreement in the figures of one measure (an editor's explanation names the measure)."""
+
+    measure_id: str
+    period: Period
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeriodsTotal(OfMeasure):
+    """A printed total for a long period against the shorter periods inside it."""
+
+    check = Check.PERIODS_TOTAL
+    figure_kind: FigureKind
+    printed: float  # the total
+    expected: float | None  # what its periods add up to; None when one of them is hidden (small numbers)
+    count: int  # how many periods were added up
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartsOfWhole(OfMeasure):
+    """A measure against the measures that are its parts (age groups of all ages), for the longest period where
+    they differ, with how many of the periods compared differ."""
+
+    check = Check.PARTS_OF_WHOLE
+    figure_kind: FigureKind
+    printed: float  # the whole
+    expected: float | None  # what its parts add up to; None when one of them is hidden (small numbers)
+    parts: tuple[str, ...]  # the measures that are its parts
+    compared: int  # periods compared
+    differing: int  # of which differ
+    nature: Nature = Nature.SLIP  # or DEFINITION: a steady gap in every period
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintedChange(OfMeasure):
+    """A printed percentage difference against the one the report's own actual and its base give."""
+
+    check = Check.PRINTED_CHANGE
+    figure_kind: FigureKind  # against the plan or against last year
+    printed: float
+    expected: float  # the difference worked out, to one decimal place
+    actual: float
+    base: float  # the plan or last year's figure
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableAndText(OfMeasure):
+    """A figure quoted in a sentence against the same figure in the report's table."""
+
+    check = Check.TABLE_AND_TEXT
+    figure_kind: FigureKind
+    printed: float  # as the text says it
+    expected: float  # as the table gives it
+    nature: Nature = field(default=Nature.TEXT_VS_TABLE, init=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatedVsFigures(OfMeasure):
+    """The report's judgement in words ("on target") against the status its own plan and actual give."""
+
+    check = Check.STATED_VS_FIGURES
+    stated: StatedJudgement
+    quote: str  # its words, as quoted
+    actual: float
+    plan: float
+    worked_out: Status  # the status the actual and plan give
+    nature: Nature = field(default=Nature.TEXT_VS_TABLE, init=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoneyTotal(Disagreement):
+    """A printed total of money against its rows."""
+
+    check = Check.MONEY_TOTAL
+    item: str  # the total's row
+    period: Period
+    printed: float
+    expected: float  # what the rows add up to
+    count: int  # how many rows
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffTotal(Disagreement):
+    """A printed number of full-time posts against its rows."""
+
+    check = Check.STAFF_TOTAL
+    item: str  # the total's row
+    period: Period
+    printed: float
+    expected: float  # what the rows add up to
+    count: int  # how many rows
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shares(Disagreement):
+    """Shares of a budget that do not make 100%."""
+
+    check = Check.SHARES
+    item: str  # the breakdown's first row
+    period: Period
+    total: float  # what the shares add up to
+    count: int  # how many shares
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffCost(Disagreement):
+    """A printed staff cost against the posts times the yearly cost of one."""
+
+    check = Check.STAFF_COST
+    item: str
+    period: Period
+    printed: float
+    expected: float  # posts times the cost of one
+    posts: float  # full-time posts
+    cost_of_one: float  # a year's cost of one post
+    nature: Nature = Nature.SLIP  # or PART_YEAR: less than a year's cost (but not nothing)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RiskScore(Disagreement):
+    """A printed risk score against impact times probability."""
+
+    check = Check.RISK_SCORE
+    risk: str
+    number: int  # the risk's number in its log
+    printed: float
+    expected: float  # impact times probability
+    impact: float
+    probability: float
+
+
+# Every kind, in the order of Check: one for each check.
+KINDS: tuple[type[Disagreement], ...] = (
+    PeriodsTotal,
+    PartsOfWhole,
+    PrintedChange,
+    TableAndText,
+    MoneyTotal,
+    StaffTotal,
+    Shares,
+    StaffCost,
+    RiskScore,
+    StatedVsFigures,
+)
 
 
 def find_disagreements(data: Dataset, known: Mapping[tuple[str, str | None, str], list[Disagreement]] | None = None) -> list[Disagreement]:
@@ -121,17 +258,22 @@ def explanation_key(area_id: str, scheme_id: str | None, measure_id: str | None,
     return (area_id, scheme_id or None, measure_id or None, str(check))
 
 
+def _key(d: Disagreement) -> tuple[str, str | None, str | None, str]:
+    """What an editor's explanation of `d` names: its area, scheme, measure (if it is of one) and check."""
+    return explanation_key(d.area_id, d.scheme_id, d.measure_id if isinstance(d, OfMeasure) else None, d.check)
+
+
 def explain(found: list[Disagreement], explanations: Iterable[Explanation]) -> list[Disagreement]:
     """Each disagreement with the explanation an editor recorded for it, matched by area, scheme, measure and check."""
     known = {explanation_key(e.area_id, e.scheme_id, e.measure_id, e.check): e for e in explanations}
     if not known:
         return found
-    return [replace(d, explanation=known.get(explanation_key(d.area_id, d.scheme_id, d.measure_id, d.check))) for d in found]
+    return [replace(d, explanation=known.get(_key(d))) for d in found]
 
 
 def unmatched_explanations(found: list[Disagreement], explanations: Iterable[Explanation]) -> list[Explanation]:
     """Explanations that explain no disagreement found (the figures were corrected, or an id is wrong)."""
-    used = {explanation_key(d.area_id, d.scheme_id, d.measure_id, d.check) for d in found}
+    used = {_key(d) for d in found}
     return [e for e in explanations if explanation_key(e.area_id, e.scheme_id, e.measure_id, e.check) not in used]
 
 
@@ -156,7 +298,7 @@ def _tiles(total, parts) -> bool:
 
 
 def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreement]:
-    out = []
+    out: list[Disagreement] = []
     groups = defaultdict(list)
     for obs in series:
         if obs.kind in LEVELS:
@@ -178,17 +320,16 @@ def _totals(series: list[Observation], measure, data: Dataset) -> list[Disagreem
                 continue
             hidden = any(o.suppressed for o in leaves)
             out.append(
-                Disagreement(
-                    Check.PERIODS_TOTAL,
-                    total.area_id,
-                    total.scheme_id,
-                    total.source_id,
-                    total.source_location,
-                    total.value,
-                    None if hidden else parts_sum,
+                PeriodsTotal(
+                    area_id=total.area_id,
+                    scheme_id=total.scheme_id,
+                    source_id=total.source_id,
+                    where=total.source_location,
                     measure_id=measure.id,
-                    figure_kind=FigureKind(kind),
                     period=total.period,
+                    figure_kind=FigureKind(kind),
+                    printed=total.value,
+                    expected=None if hidden else parts_sum,
                     count=len(leaves),
                 )
             )
@@ -202,7 +343,7 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
     for measure in data.measures.values():
         if measure.part_of:
             parts_of[measure.part_of].append(measure)
-    out = []
+    out: list[Disagreement] = []
     for (area_id, scheme_id, whole_id), series in data.series.items():
         parts = parts_of.get(whole_id)
         if not parts:
@@ -234,19 +375,17 @@ def _parts_of_a_whole(data: Dataset) -> list[Disagreement]:
         steady = len(differ) == compared >= STEADY_PERIODS and one_way
         where = places({whole.source_location} | {f[(whole.period, whole.kind, whole.source_id)].source_location for f in figures})
         out.append(
-            Disagreement(
-                Check.PARTS_OF_WHOLE,
-                area_id,
-                scheme_id,
-                whole.source_id,
-                where,
-                printed,
-                None if hidden else added,
+            PartsOfWhole(
+                area_id=area_id,
+                scheme_id=scheme_id,
+                source_id=whole.source_id,
+                where=where,
                 measure_id=whole_id,
-                figure_kind=FigureKind(whole.kind),
                 period=whole.period,
+                figure_kind=FigureKind(whole.kind),
+                printed=printed,
+                expected=None if hidden else added,
                 parts=tuple(p.id for p in parts),
-                count=len(parts),
                 compared=compared,
                 differing=len(differ),
                 nature=Nature.DEFINITION if steady else Nature.SLIP,
@@ -262,15 +401,15 @@ def _decimals(printed: str) -> int:
 
 def _changes(series, measure, data) -> list[Disagreement]:
     """A printed '% difference' against the difference its own plan/last-year and actual give."""
-    out = []
-    figures = {(o.aligned, o.kind): o for o in series if o.printed_in == "table" and o.value is not None}
+    out: list[Disagreement] = []
+    figures = {(o.aligned, o.kind): o for o in series if o.printed_in == PrintedIn.TABLE and o.value is not None}
     for obs in series:
-        if obs.kind not in ("change_vs_plan", "change_vs_last_year") or obs.value is None:
+        if not obs.kind.is_change or obs.value is None:
             continue
-        if obs.printed_in == "text" and (obs.period, obs.kind) in figures:
+        if obs.printed_in == PrintedIn.TEXT and (obs.period, obs.kind) in figures:
             continue  # compared with the table's figure instead, by _table_against_text
-        base_kind = "plan" if obs.kind == "change_vs_plan" else "last_year"
-        actual, base = figures.get((obs.period, "actual")), figures.get((obs.period, base_kind))
+        base_kind = FigureKind.PLAN if obs.kind == FigureKind.CHANGE_VS_PLAN else FigureKind.LAST_YEAR
+        actual, base = figures.get((obs.period, FigureKind.ACTUAL)), figures.get((obs.period, base_kind))
         if not actual or not base or not base.value:
             continue
         computed = (actual.value - base.value) / base.value * 100
@@ -279,52 +418,50 @@ def _changes(series, measure, data) -> list[Disagreement]:
             continue
         where = obs.source_location if obs.source_location == actual.source_location else f"{obs.source_location}; {actual.source_location}"
         out.append(
-            Disagreement(
-                Check.PRINTED_CHANGE,
-                obs.area_id,
-                obs.scheme_id,
-                obs.source_id,
-                where,
-                obs.value,
-                round(computed, 1),
+            PrintedChange(
+                area_id=obs.area_id,
+                scheme_id=obs.scheme_id,
+                source_id=obs.source_id,
+                where=where,
                 measure_id=measure.id,
-                figure_kind=FigureKind(obs.kind),
                 period=obs.period,
-                factors=(actual.value, base.value),
+                figure_kind=FigureKind(obs.kind),
+                printed=obs.value,
+                expected=round(computed, 1),
+                actual=actual.value,
+                base=base.value,
             )
         )
     return out
 
 
 def _table_against_text(series, measure, data) -> list[Disagreement]:
-    out = []
-    table = {(o.aligned, o.kind): o for o in series if o.printed_in == "table"}
+    out: list[Disagreement] = []
+    table = {(o.aligned, o.kind): o for o in series if o.printed_in == PrintedIn.TABLE}
     for obs in series:
         other = table.get((obs.aligned, obs.kind))
-        if obs.printed_in != "text" or other is None or obs.value is None or other.value is None:
+        if obs.printed_in != PrintedIn.TEXT or other is None or obs.value is None or other.value is None:
             continue
         if abs(obs.value - other.value) < 1e-9:
             continue
         out.append(
-            Disagreement(
-                Check.TABLE_AND_TEXT,
-                obs.area_id,
-                obs.scheme_id,
-                obs.source_id,
-                f"{other.source_location}; {obs.source_location}",
-                obs.value,
-                other.value,
+            TableAndText(
+                area_id=obs.area_id,
+                scheme_id=obs.scheme_id,
+                source_id=obs.source_id,
+                where=f"{other.source_location}; {obs.source_location}",
                 measure_id=measure.id,
-                figure_kind=FigureKind(obs.kind),
                 period=obs.period,
-                nature=Nature.TEXT_VS_TABLE,
+                figure_kind=FigureKind(obs.kind),
+                printed=obs.value,
+                expected=other.value,
             )
         )
     return out
 
 
 def _money(data: Dataset) -> list[Disagreement]:
-    out = []
+    out: list[Disagreement] = []
     breakdowns = defaultdict(list)
     for row in data.money:
         breakdowns[(row.area_id, row.breakdown, row.period)].append(row)
@@ -338,16 +475,15 @@ def _money(data: Dataset) -> list[Disagreement]:
                 added = _sum(p.amount for p in parts)
                 if added is not None and abs(added - total.amount) >= 0.5:
                     out.append(
-                        Disagreement(
-                            Check.MONEY_TOTAL,
-                            area_id,
-                            first.scheme_id,
-                            first.source_id,
-                            place,
-                            total.amount,
-                            added,
-                            period=period,
+                        MoneyTotal(
+                            area_id=area_id,
+                            scheme_id=first.scheme_id,
+                            source_id=first.source_id,
+                            where=place,
                             item=total.item,
+                            period=period,
+                            printed=total.amount,
+                            expected=added,
                             count=len(parts),
                         )
                     )
@@ -355,49 +491,46 @@ def _money(data: Dataset) -> list[Disagreement]:
                 added = _sum(p.fte for p in parts)
                 if added is not None and abs(added - total.fte) > 1e-9:
                     out.append(
-                        Disagreement(
-                            Check.STAFF_TOTAL,
-                            area_id,
-                            first.scheme_id,
-                            first.source_id,
-                            place,
-                            total.fte,
-                            added,
-                            period=period,
+                        StaffTotal(
+                            area_id=area_id,
+                            scheme_id=first.scheme_id,
+                            source_id=first.source_id,
+                            where=place,
                             item=total.item,
+                            period=period,
+                            printed=total.fte,
+                            expected=added,
                             count=len(parts),
                         )
                     )
         shares = [p.share for p in parts if p.share is not None]
         if len(shares) >= 2 and len(shares) == len(parts) and abs(sum(shares) - 100) > 0.5 * len(shares):
             out.append(
-                Disagreement(
-                    Check.SHARES,
-                    area_id,
-                    first.scheme_id,
-                    first.source_id,
-                    place,
-                    100,
-                    sum(shares),
-                    period=period,
+                Shares(
+                    area_id=area_id,
+                    scheme_id=first.scheme_id,
+                    source_id=first.source_id,
+                    where=place,
                     item=first.item,
+                    period=period,
+                    total=sum(shares),
                     count=len(shares),
                 )
             )
         for row in rows:
             if row.fte is not None and row.unit_cost is not None and row.amount is not None and abs(row.fte * row.unit_cost - row.amount) >= 1:
                 out.append(
-                    Disagreement(
-                        Check.STAFF_COST,
-                        area_id,
-                        row.scheme_id,
-                        row.source_id,
-                        row.source_location,
-                        row.amount,
-                        row.fte * row.unit_cost,
-                        period=row.period,
+                    StaffCost(
+                        area_id=area_id,
+                        scheme_id=row.scheme_id,
+                        source_id=row.source_id,
+                        where=row.source_location,
                         item=row.item,
-                        factors=(row.fte, row.unit_cost),
+                        period=row.period,
+                        printed=row.amount,
+                        expected=row.fte * row.unit_cost,
+                        posts=row.fte,
+                        cost_of_one=row.unit_cost,
                         # Less than a year's cost for the posts (but not nothing): it may be for part of the year.
                         nature=Nature.PART_YEAR if 0 < row.amount < row.fte * row.unit_cost else Nature.SLIP,
                     )
@@ -407,17 +540,17 @@ def _money(data: Dataset) -> list[Disagreement]:
 
 def _risks(data: Dataset) -> list[Disagreement]:
     return [
-        Disagreement(
-            Check.RISK_SCORE,
-            r.area_id,
-            r.scheme_id,
-            r.source_id,
-            r.source_location,
-            r.score,
-            r.impact * r.probability,
-            item=r.risk,
+        RiskScore(
+            area_id=r.area_id,
+            scheme_id=r.scheme_id,
+            source_id=r.source_id,
+            where=r.source_location,
+            risk=r.risk,
             number=r.number,
-            factors=(r.impact, r.probability),
+            printed=r.score,
+            expected=r.impact * r.probability,
+            impact=r.impact,
+            probability=r.probability,
         )
         for r in data.risks
         if r.impact is not None and r.probability is not None and r.score is not None and r.impact * r.probability != r.score
@@ -436,7 +569,7 @@ def _stated_against_figures(data: Dataset) -> list[Disagreement]:
     """A report's judgement in words (outcomes.csv) against the status its own plan and actual for the same
     series and period give. Only where the figures can be judged: a plan and an actual, and a measure where
     higher or lower is better."""
-    out = []
+    out: list[Disagreement] = []
     for outcome in data.outcomes:
         if outcome.measure_id is None:
             continue
@@ -444,7 +577,7 @@ def _stated_against_figures(data: Dataset) -> list[Disagreement]:
         figures: dict[str, Observation] = {}
         for obs in series:
             if obs.aligned == outcome.period and obs.kind in (FigureKind.PLAN, FigureKind.ACTUAL) and obs.value is not None:
-                if obs.kind not in figures or obs.printed_in == "table":  # a table figure wins over the text
+                if obs.kind not in figures or obs.printed_in == PrintedIn.TABLE:  # a table figure wins over the text
                     figures[obs.kind] = obs
         actual, plan = figures.get(FigureKind.ACTUAL), figures.get(FigureKind.PLAN)
         if actual is None or plan is None or actual.value is None or plan.value is None:
@@ -454,20 +587,17 @@ def _stated_against_figures(data: Dataset) -> list[Disagreement]:
             continue
         places = [outcome.source_location] + sorted({actual.source_location, plan.source_location} - {outcome.source_location})
         out.append(
-            Disagreement(
-                Check.STATED_VS_FIGURES,
-                outcome.area_id,
-                outcome.scheme_id,
-                outcome.source_id,
-                "; ".join(places),
-                actual.value,
-                plan.value,
+            StatedVsFigures(
+                area_id=outcome.area_id,
+                scheme_id=outcome.scheme_id,
+                source_id=outcome.source_id,
+                where="; ".join(places),
                 measure_id=outcome.measure_id,
-                figure_kind=FigureKind.ACTUAL,
                 period=outcome.period,
-                nature=Nature.TEXT_VS_TABLE,
                 stated=StatedJudgement(outcome.judgement),
                 quote=outcome.quote,
+                actual=actual.value,
+                plan=plan.value,
                 worked_out=status,
             )
         )

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from ..data.model import Measure, Observation, Outcome, Period
-from ..data.vocab import LEVELS, FigureKind, StatedJudgement
+from ..data.vocab import LEVELS, Better, FigureKind, PrintedIn, StatedJudgement
 
 
 class Status(StrEnum):
@@ -87,16 +87,16 @@ class Headline:
         return (self.status,) if also is None else (self.status, also)
 
 
-def judge(actual: float | None, plan: float | None, better: str) -> Status:
+def judge(actual: float | None, plan: float | None, better: Better) -> Status:
     if plan is None:
         return NO_PLAN if actual is not None else NO_RESULT
     if actual is None:
         return NO_RESULT
-    if better == "neither":
+    if better == Better.NEITHER:
         return NOT_RATED
     if actual == plan:
         return ON_PLAN
-    return BETTER if (actual < plan) == (better == "lower") else WORSE
+    return BETTER if (actual < plan) == (better == Better.LOWER) else WORSE
 
 
 def target_due(obs: Observation, today: date | None) -> bool:
@@ -120,18 +120,19 @@ def headline(series: list[Observation], measure: Measure, stated: Iterable[Outco
 
     `stated` are the report's own judgements of the series in words (outcomes.csv): where the figures give
     no plan or no result, the one for the headline period (else the latest) is the status."""
-    by_period: dict[Period, dict[str, Observation]] = {}
+    by_period: dict[Period, dict[FigureKind, Observation]] = {}
     for obs in series:
         if obs.kind in LEVELS:
             slot = by_period.setdefault(obs.aligned, {})
             # A table figure wins over the same figure quoted in the text.
-            if obs.kind not in slot or obs.printed_in == "table":
+            if obs.kind not in slot or obs.printed_in == PrintedIn.TABLE:
                 slot[obs.kind] = obs
     for obs in series:  # a target whose period is over stands in for a plan the period does not have
         if target_due(obs, today):
             slot = by_period.setdefault(obs.period, {})
-            if "plan" not in slot or slot["plan"].kind == FigureKind.TARGET and obs.printed_in == "table":
-                slot["plan"] = obs
+            plan = slot.get(FigureKind.PLAN)
+            if plan is None or plan.kind == FigureKind.TARGET and obs.printed_in == PrintedIn.TABLE:
+                slot[FigureKind.PLAN] = obs
     said = stated_for(stated, None)
     if not by_period:
         if said is None:
@@ -141,12 +142,12 @@ def headline(series: list[Observation], measure: Measure, stated: Iterable[Outco
     def rank(item):
         period, kinds = item
         has = lambda k: k in kinds and kinds[k].value is not None
-        return (has("actual") and has("plan"), has("actual"), period.end, period.end - period.start)
+        return (has(FigureKind.ACTUAL) and has(FigureKind.PLAN), has(FigureKind.ACTUAL), period.end, period.end - period.start)
 
     period, kinds = max(by_period.items(), key=rank)
-    actual, plan = kinds.get("actual"), kinds.get("plan")
+    actual, plan = kinds.get(FigureKind.ACTUAL), kinds.get(FigureKind.PLAN)
     status = judge(actual.value if actual else None, plan.value if plan else None, measure.better)
     said = stated_for(stated, period)
     if said is not None and status not in JUDGED:
         status = STATED[said.judgement]
-    return Headline(period, actual, plan, kinds.get("last_year"), status, said)
+    return Headline(period, actual, plan, kinds.get(FigureKind.LAST_YEAR), status, said)

@@ -39,7 +39,7 @@ from .model import (
 )
 from .reading import read_table
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
-from .vocab import Better, CaveatKind, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 __all__ = ["Table", "load"]
 
@@ -373,7 +373,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         )
     )
     milestones = [
-        Milestone(area, scheme or None, what, due, label, completed, source, location, line)
+        Milestone(area, scheme or None, what, due, label, Completed(completed or ""), source, location, line)
         for (area, scheme, what, due, label, completed, source, location), line in zip(
             zip(*col(t["milestones"], *MODEL_FIELDS["milestones"])), t["milestones"].lines.tolist()
         )

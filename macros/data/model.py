@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .vocab import Better, CaveatKind, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 if TYPE_CHECKING:
     from .schema import Table
@@ -125,7 +125,7 @@ class Observation:
     def aligned(self) -> Period:
         """The period this figure is compared in: a last_year figure covers the same months a year earlier,
         so it lines up with the period one year later."""
-        if self.kind != "last_year":
+        if self.kind != FigureKind.LAST_YEAR:
             return self.period
         return Period(_year_later(self.period.start), _year_later(self.period.end), self.period.label)
 
@@ -157,7 +157,7 @@ class Milestone:
     milestone: str
     due: date
     due_label: str
-    completed: str  # yes, no, or "" when the report does not say
+    completed: Completed
     source_id: str
     source_location: str
     line: int
@@ -272,7 +272,7 @@ class Dataset:
 
     def newest_date(self) -> date | None:
         """The end of the newest period an actual figure covers (plans can run years ahead)."""
-        return max((o.period.end for o in self.observations if o.kind == "actual" and o.value is not None), default=None)
+        return max((o.period.end for o in self.observations if o.kind == FigureKind.ACTUAL and o.value is not None), default=None)
 
     def newest_report(self) -> Source | None:
         return max(self.sources.values(), key=lambda s: s.date, default=None)

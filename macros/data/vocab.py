@@ -83,6 +83,14 @@ class Per(StrEnum):
     YEAR = "year"
 
 
+class Completed(StrEnum):
+    """milestones.csv `completed`: whether the report marks a milestone done."""
+
+    YES = "yes"
+    NO = "no"
+    UNSAID = ""  # the report does not say
+
+
 class StatedJudgement(StrEnum):
     """outcomes.csv `judgement`: how a report itself judges a result, in words ("target exceeded")."""
 

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any
 
-from ..analysis.disagreements import Check, Disagreement, Nature
+from ..analysis.disagreements import (
+    Disagreement,
+    MoneyTotal,
+    Nature,
+    OfMeasure,
+    PartsOfWhole,
+    PeriodsTotal,
+    PrintedChange,
+    RiskScore,
+    Shares,
+    StaffCost,
+    StaffTotal,
+    StatedVsFigures,
+    TableAndText,
+)
 from ..analysis.status import Status
 from ..data.model import Dataset, Explanation, Measure, Observation, Period
 from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement, Unit
@@ -76,28 +91,28 @@ def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: st
     """A value in its unit, e.g. '21%', '£1.4 million', '9 per 100,000 people'."""
     if value is None:
         return "no figure"
-    if unit == "percent":
+    if unit == Unit.PERCENT:
         text = f"{number(value)}%"
-    elif unit == "gbp":
+    elif unit == Unit.GBP:
         text = money(value, exact)
     else:
         text = number(value) + (UNIT_WORDS[Unit(unit)].after if with_unit else "")
     return QUALIFIERS.get(qualifier, "") + text
 
 
-def shown(obs: Observation, measure: Measure, threshold: int, *, exact: bool = True, with_unit: bool = False) -> str:
+def figure_text(obs: Observation, measure: Measure, threshold: int, *, exact: bool = True, with_unit: bool = False) -> str:
     """What the site shows for one figure: the small-number rule and missing reasons applied here, once."""
     if obs.suppressed:
         return f"fewer than {threshold}"
     if obs.value is None:
         return obs.missing or "No figure given"
-    unit = "percent" if obs.kind.startswith("change") else measure.unit
+    unit = Unit.PERCENT if obs.kind.is_change else measure.unit
     if obs.value_to is not None:  # a range: "30,000 to 50,000", "10 to 20 days", "£1 million to £2 million"
         first = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=False)
         text = f"{first} to {figure(obs.value_to, unit, exact=exact, with_unit=with_unit)}"
     else:
         text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit)
-    if obs.kind.startswith("change") and obs.value > 0:
+    if obs.kind.is_change and obs.value > 0:
         text = "+" + text
     if obs.per in PER_WORDS:
         text += " " + PER_WORDS[obs.per]
@@ -219,16 +234,6 @@ def against_plan(name: str, actual: Observation, plan: Observation, status: Stat
 # Disagreements inside the source reports ---------------------------------------------------------
 
 
-T = TypeVar("T")
-
-
-def _given(d: Disagreement, value: T | None, what: str) -> T:
-    """A part of a disagreement its check always gives (analysis.disagreements sets it): missing, it is a bug."""
-    if value is None:
-        raise ValueError(f"a {d.check} disagreement without {what}: {d!r}")
-    return value
-
-
 def _signed_percent(value: float) -> str:
     return f"{'+' if value > 0 else ''}{number(value)}%"
 
@@ -265,84 +270,118 @@ def explanation(e: Explanation) -> str:
     return f"Why they differ, according to {e.said_by.strip()}: {said}{'' if said.endswith(('.', '!', '?')) else '.'}"
 
 
+def _measure_name(d: OfMeasure, data: Dataset) -> str:
+    return data.measures[d.measure_id].name
+
+
+def _exact(value: float, unit: str) -> str:
+    return figure(value, unit, exact=True)
+
+
+def _unit(d: OfMeasure, data: Dataset) -> str:
+    return data.measures[d.measure_id].unit
+
+
+def _periods_total(d: PeriodsTotal, data: Dataset) -> str:
+    unit = _unit(d, data)
+    summed = "" if d.expected is None else f" Its {plural(d.count, 'part')} add up to {_exact(d.expected, unit)}."
+    kind = KIND_NAMES[d.figure_kind].lower()
+    return f"{_measure_name(d, data)}: the printed {kind} total for {period(d.period)} is {_exact(d.printed, unit)}.{summed}"
+
+
+def _parts_of_whole(d: PartsOfWhole, data: Dataset) -> str:
+    unit, count = _unit(d, data), len(d.parts)
+    start = f"{_measure_name(d, data)}: the printed {KIND_NAMES[d.figure_kind].lower()} for {period(d.period)} is {_exact(d.printed, unit)}."
+    names = "; ".join(data.measures[p].name for p in d.parts)
+    times = (
+        ""
+        if d.compared == 1
+        else f" They differ in all {d.compared} periods compared."
+        if d.differing == d.compared
+        else f" They differ in {d.differing} of the {d.compared} periods compared."
+    )
+    if d.nature == Nature.DEFINITION:  # told without "but": not a contradiction
+        summed = "come to a different figure" if d.expected is None else f"add up to {_exact(d.expected, unit)}"
+        return f"{start} Its {plural(count, 'part')} {summed}: {names}.{times} These count in different ways; the report does not say why."
+    adds = "adds up" if count == 1 else "add up"
+    summed = "do not add up to it" if d.expected is None else f"{adds} to {_exact(d.expected, unit)}"
+    return f"{start} But its {plural(count, 'part')} {summed}: {names}.{times}"
+
+
+def _printed_change(d: PrintedChange, data: Dataset) -> str:
+    unit = _unit(d, data)
+    against = "the plan" if d.figure_kind == FigureKind.CHANGE_VS_PLAN else "the same time last year"
+    return (
+        f"{_measure_name(d, data)}, {period(d.period)}: the report says the actual figure is {_signed_percent(d.printed)} against {against}, "
+        f"but its own figures ({_exact(d.actual, unit)} against {_exact(d.base, unit)}) give {_signed_percent(d.expected)}."
+    )
+
+
+def _table_and_text(d: TableAndText, data: Dataset) -> str:
+    unit = Unit.PERCENT if d.figure_kind.is_change else _unit(d, data)
+    kind = KIND_NAMES[d.figure_kind].lower()
+    return (
+        f"{_measure_name(d, data)}, {kind} for {period(d.period)}: "
+        f"the table gives {_exact(d.expected, unit)} but the text says {_exact(d.printed, unit)}."
+    )
+
+
+def _stated_vs_figures(d: StatedVsFigures, data: Dataset) -> str:
+    unit = _unit(d, data)
+    return (
+        f"{_measure_name(d, data)}, {period(d.period)}: the report says \u201c{d.quote.strip()}\u201d ({STATED_WORDS[d.stated]}), "
+        f"but its own figures give {_exact(d.actual, unit)} against a plan of {_exact(d.plan, unit)}, which is {WORKED_OUT_WORDS[d.worked_out]}."
+    )
+
+
+def _money_total(d: MoneyTotal, data: Dataset) -> str:
+    return (
+        f"{d.item} ({period(d.period)}): the printed total is {money(d.printed, exact=True)} "
+        f"but the {d.count} parts add up to {money(d.expected, exact=True)}."
+    )
+
+
+def _staff_total(d: StaffTotal, data: Dataset) -> str:
+    return f"{d.item}: the printed total is {plural_number(d.printed, 'full-time post')} but the rows add up to {number(d.expected)}."
+
+
+def _shares(d: Shares, data: Dataset) -> str:
+    return f"{d.item} ({period(d.period)}): the shares add up to {number(d.total)}%, not 100%."
+
+
+def _staff_cost(d: StaffCost, data: Dataset) -> str:
+    posts, cost = plural_number(d.posts, "full-time post"), money(d.cost_of_one, exact=True)
+    if d.nature == Nature.PART_YEAR:  # told without "but": not a contradiction
+        year = "" if d.posts == 1 else f" ({money(d.expected, exact=True)} a year for all of them)"
+        return (
+            f"{d.item}: the printed cost is {money(d.printed, exact=True)} for {posts} at {cost} a year{year}. "
+            "This may be the cost for part of the year."
+        )
+    return f"{d.item}: {posts} at {cost} each would cost {money(d.expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}."
+
+
+def _risk_score(d: RiskScore, data: Dataset) -> str:
+    return (
+        f"Risk {d.number} ({d.risk}): the printed score is {number(d.printed)} but impact {number(d.impact)} "
+        f"times probability {number(d.probability)} is {number(d.expected)}."
+    )
+
+
+# Each kind of disagreement's sentence, by its type (analysis.disagreements.KINDS): one function a kind.
+DISAGREEMENT_WORDS: dict[type[Disagreement], Callable[[Any, Dataset], str]] = {
+    PeriodsTotal: _periods_total,
+    PartsOfWhole: _parts_of_whole,
+    PrintedChange: _printed_change,
+    TableAndText: _table_and_text,
+    MoneyTotal: _money_total,
+    StaffTotal: _staff_total,
+    Shares: _shares,
+    StaffCost: _staff_cost,
+    RiskScore: _risk_score,
+    StatedVsFigures: _stated_vs_figures,
+}
+
+
 def disagreement(d: Disagreement, data: Dataset) -> str:
     """One plain-English sentence giving both figures of a disagreement, as printed and as worked out."""
-    measure = data.measures[d.measure_id] if d.measure_id else None
-    unit = measure.unit if measure else "count"
-    exact = lambda value, in_unit=None: figure(value, in_unit or unit, exact=True)
-    kind = KIND_NAMES[d.figure_kind].lower() if d.figure_kind else ""
-    when = period(d.period) if d.period else ""
-    if d.check == Check.PERIODS_TOTAL:
-        name = _given(d, measure, "a measure").name
-        summed = "" if d.expected is None else f" Its {plural(d.count, 'part')} add up to {exact(d.expected)}."
-        return f"{name}: the printed {kind} total for {when} is {exact(d.printed)}.{summed}"
-    if d.check == Check.PARTS_OF_WHOLE:
-        name = _given(d, measure, "a measure").name
-        names = "; ".join(data.measures[p].name for p in d.parts)
-        times = (
-            ""
-            if d.compared == 1
-            else f" They differ in all {d.compared} periods compared."
-            if d.differing == d.compared
-            else f" They differ in {d.differing} of the {d.compared} periods compared."
-        )
-        if d.nature == Nature.DEFINITION:  # told without "but": not a contradiction
-            summed = "come to a different figure" if d.expected is None else f"add up to {exact(d.expected)}"
-            return (
-                f"{name}: the printed {kind} for {when} is {exact(d.printed)}. Its {plural(d.count, 'part')} {summed}: {names}.{times} "
-                "These count in different ways; the report does not say why."
-            )
-        adds = "adds up" if d.count == 1 else "add up"
-        summed = "do not add up to it" if d.expected is None else f"{adds} to {exact(d.expected)}"
-        return f"{name}: the printed {kind} for {when} is {exact(d.printed)}. But its {plural(d.count, 'part')} {summed}: {names}.{times}"
-    if d.check == Check.PRINTED_CHANGE:
-        against = "the plan" if d.figure_kind == FigureKind.CHANGE_VS_PLAN else "the same time last year"
-        name = _given(d, measure, "a measure").name
-        actual, base = _given(d, d.factors, "the actual figure and its base")
-        worked_out = _given(d, d.expected, "the difference worked out")
-        return (
-            f"{name}, {when}: the report says the actual figure is {_signed_percent(d.printed)} against {against}, "
-            f"but its own figures ({exact(actual)} against {exact(base)}) give {_signed_percent(worked_out)}."
-        )
-    if d.check == Check.TABLE_AND_TEXT:
-        name = _given(d, measure, "a measure").name
-        in_unit = "percent" if _given(d, d.figure_kind, "a kind of figure").is_change else unit
-        return f"{name}, {kind} for {when}: the table gives {exact(d.expected, in_unit)} but the text says {exact(d.printed, in_unit)}."
-    if d.check == Check.STATED_VS_FIGURES:
-        name = _given(d, measure, "a measure").name
-        stated = STATED_WORDS[_given(d, d.stated, "the report's judgement")]
-        status_words = WORKED_OUT_WORDS[_given(d, d.worked_out, "the status worked out")]
-        plan = _given(d, d.expected, "the plan")
-        return (
-            f"{name}, {when}: the report says \u201c{d.quote.strip()}\u201d ({stated}), "
-            f"but its own figures give {exact(d.printed)} against a plan of {exact(plan)}, which is {status_words}."
-        )
-    # The other checks are of money and risks, where nothing is hidden: there is always a figure worked out.
-    expected = _given(d, d.expected, "the figure worked out")
-    if d.check == Check.MONEY_TOTAL:
-        return (
-            f"{d.item} ({when}): the printed total is {money(d.printed, exact=True)} but the {d.count} parts add up to {money(expected, exact=True)}."
-        )
-    if d.check == Check.STAFF_TOTAL:
-        return f"{d.item}: the printed total is {plural_number(d.printed, 'full-time post')} but the rows add up to {number(expected)}."
-    if d.check == Check.SHARES:
-        return f"{d.item} ({when}): the shares add up to {number(expected)}%, not 100%."
-    if d.check == Check.STAFF_COST:
-        posts, cost = _given(d, d.factors, "the posts and the cost of one")
-        if d.nature == Nature.PART_YEAR:  # told without "but": not a contradiction
-            year = "" if posts == 1 else f" ({money(expected, exact=True)} a year for all of them)"
-            return (
-                f"{d.item}: the printed cost is {money(d.printed, exact=True)} for {plural_number(posts, 'full-time post')} "
-                f"at {money(cost, exact=True)} a year{year}. This may be the cost for part of the year."
-            )
-        return (
-            f"{d.item}: {plural_number(posts, 'full-time post')} at {money(cost, exact=True)} each "
-            f"would cost {money(expected, exact=True)}, but the printed cost is {money(d.printed, exact=True)}."
-        )
-    if d.check == Check.RISK_SCORE:
-        impact, probability = _given(d, d.factors, "the impact and the probability")
-        return (
-            f"Risk {d.number} ({d.item}): the printed score is {number(d.printed)} but impact {number(impact)} "
-            f"times probability {number(probability)} is {number(expected)}."
-        )
-    raise ValueError(f"no wording for the check {d.check!r}")
+    return DISAGREEMENT_WORDS[type(d)](d, data)

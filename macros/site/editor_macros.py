@@ -8,6 +8,7 @@ from .. import macro
 from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
 from ..data.errors import PageProblem
 from ..data.nearest import did_you_mean, nearest
+from ..data.vocab import FigureKind, PrintedIn
 from ..presentation import statuses, wording
 from . import pages, sections
 from .downloads import FOLDER
@@ -155,7 +156,7 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
         raise PageProblem(_page(env), None, f"kind '{short(kind)}' is not known. Use one of: {', '.join(wording.KIND_NAMES)}.")
     if period is None:
         top = ctx.headline(series, m)
-        obs = {"actual": top.actual, "plan": top.plan, "last_year": top.last_year}.get(kind) if top else None
+        obs = {FigureKind.ACTUAL: top.actual, FigureKind.PLAN: top.plan, FigureKind.LAST_YEAR: top.last_year}.get(kind) if top else None
         if obs is None:
             raise PageProblem(_page(env), None, f"there is no latest {kind} figure for '{measure}' in '{area}'. Give a period.")
     else:
@@ -170,9 +171,9 @@ def figure(env, area, measure, period=None, kind="actual", scheme=None):
                 f"there is no {kind} figure for '{measure}' in '{area}' for the period '{short(period)}'. "
                 f"{hint}Periods with {'an' if kind[:1] in 'aeiou' else 'a'} {kind} figure: {'; '.join(have) or 'none'}.",
             )
-        obs = sorted(matches, key=lambda o: o.printed_in != "table")[0]
+        obs = sorted(matches, key=lambda o: o.printed_in != PrintedIn.TABLE)[0]
     ctx.mark("observations", [obs])
-    return str(escape(wording.shown(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True)))
+    return str(escape(wording.figure_text(obs, m, ctx.settings.small_number_threshold, exact=False, with_unit=True)))
 
 
 def _names(period) -> set[str]:
@@ -332,7 +333,7 @@ def last_updated(env):
         return "There are no figures yet."
     # The end of the newest period a result covers (Dataset.newest_date), said as a period, not as a report's date.
     period = max(
-        (o.period for o in data.observations if o.kind == "actual" and o.value is not None and o.period.end == newest), key=lambda p: p.start
+        (o.period for o in data.observations if o.kind == FigureKind.ACTUAL and o.value is not None and o.period.end == newest), key=lambda p: p.start
     )
     return str(
         render(

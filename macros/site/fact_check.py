@@ -187,7 +187,7 @@ def _mismatch(file: str, line: int, said: str, area: str, figures: list[Observat
     ranked = sorted(figures, key=lambda o: (o.kind != FigureKind.ACTUAL, -o.period.end.toordinal()))
     best = ranked[0]
     measure = data.measures[best.measure_id]
-    shown = wording.shown(best, measure, data.small_number_threshold, exact=True, with_unit=True)
+    shown = wording.figure_text(best, measure, data.small_number_threshold, exact=True, with_unit=True)
     period = wording.period(best.period)
     scheme = f', scheme="{best.scheme_id}"' if best.scheme_id else ""
     kind = "" if best.kind == FigureKind.ACTUAL else f', kind="{best.kind}"'

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
 from ..data.model import Measure
+from ..data.vocab import Better
 from ..presentation import statuses, wording
 from . import paging
 from .context import Context
@@ -245,9 +246,9 @@ def scheme_page(ctx: Context, scheme_id: str) -> str:
 
 
 BETTER_WORDS = {
-    "lower": "Lower is better.",
-    "higher": "Higher is better.",
-    "neither": "Neither higher nor lower is better: it is reported, not judged.",
+    Better.LOWER: "Lower is better.",
+    Better.HIGHER: "Higher is better.",
+    Better.NEITHER: "Neither higher nor lower is better: it is reported, not judged.",
 }
 
 
@@ -374,7 +375,7 @@ def _areas_summary(tops: list[Headline]) -> Markup:
 def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting]) -> list[list]:
     """A row for each area's latest figure for the whole area: area, period, plan, actual, status."""
     t = ctx.settings.small_number_threshold
-    cell = lambda o: "" if o is None else wording.shown(o, m, t)
+    cell = lambda o: "" if o is None else wording.figure_text(o, m, t)
     # Figures for a month and for a year side by side: each period says how long it is.
     period = wording.period_namer({r.top.period for r in reporting if r.top is not None})
     return [

@@ -22,7 +22,7 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Part(Generic[T]):
+class ListPart(Generic[T]):
     """One page of a long list: its items, its place, its address and its name ("Aldshire to Brockley")."""
 
     items: list[T]
@@ -60,11 +60,11 @@ def part_uri(ctx: Context, kind: str, ident: str, number: int) -> str:
     return f"{ctx.src_uri(kind, ident)[:-3]}/{number}.md"
 
 
-def parts_of(ctx: Context, kind: str, ident: str, items: Sequence[T], per_page: int, name) -> list[Part[T]]:
+def parts_of(ctx: Context, kind: str, ident: str, items: Sequence[T], per_page: int, name) -> list[ListPart[T]]:
     """The list in parts; `name(item)` is what an item is listed by. One part means it all fits on its page."""
     chunks = split(items, per_page)
     return [
-        Part(chunk, n, len(chunks), part_uri(ctx, kind, ident, n), name(chunk[0]) if chunk else "", name(chunk[-1]) if chunk else "")
+        ListPart(chunk, n, len(chunks), part_uri(ctx, kind, ident, n), name(chunk[0]) if chunk else "", name(chunk[-1]) if chunk else "")
         for n, chunk in enumerate(chunks, start=1)
     ]
 

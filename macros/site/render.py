@@ -54,8 +54,8 @@ def status_badge(status: Status) -> Markup:
     return templating.macro("status_badge")(status)
 
 
-def status_icons_css(shown) -> str:
-    """One stylesheet rule a status: its Material Design icon (from the theme's own icon set) as a mask
+def status_icons_css(which) -> str:
+    """One stylesheet rule for each status in `which`: its Material Design icon (from the theme's own icon set) as a mask
     the text colour shows through. Screen readers skip it (the pseudo-element has no text); the word
     beside it carries the meaning."""
     from urllib.parse import quote
@@ -64,11 +64,11 @@ def status_icons_css(shown) -> str:
 
     icons = Path(material.__file__).parent / "templates" / ".icons" / "material"
     rules = []
-    for status in shown:
+    for status in which:
         svg = (icons / f"{statuses.ICONS[status]}.svg").read_text(encoding="utf-8").strip()
         url = f'url("data:image/svg+xml,{quote(svg)}")'
         rules.append(f".care-status--{status.key}::before {{ -webkit-mask-image: {url}; mask-image: {url}; }}")
-    return "/* Made by macros/render.py status_icons_css from macros/status.py: do not edit. */\n" + "\n".join(rules) + "\n"
+    return "/* Made by macros/site/render.py status_icons_css from macros/presentation/statuses.py: do not edit. */\n" + "\n".join(rules) + "\n"
 
 
 def table(caption: str, headers: list, rows: list[list], *, row_headers: bool = True, classes: str = "", searchable: bool = True) -> Markup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..analysis.disagreements import unmatched_explanations
+from ..data.vocab import Unit
 from ..presentation import wording
 from .advice import Advice
 from .context import Context
@@ -54,7 +55,7 @@ def build_report(
         lines.append(f"  - observations.csv line {obs.line}: {data.areas[obs.area_id].name}, {data.measures[obs.measure_id].name}")
     if len(hidden) > 20:
         lines.append(f"  - and {len(hidden) - 20} more")
-    flagged = [m for m in data.measures.values() if m.counts_people and m.unit != "count"]
+    flagged = [m for m in data.measures.values() if m.counts_people and m.unit != Unit.COUNT]
     if flagged:
         lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")
         lines += [f"  - measures.csv: {m.id} is in {wording.UNIT_WORDS[m.unit].table}" for m in flagged]

@@ -11,14 +11,15 @@ they made 60% of a 14 MB index.
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from markupsafe import Markup
 
-from ..analysis.status import STATED, Headline, target_due
+from ..analysis.status import STATED, Headline, Status, target_due
 from ..data.model import Caveat, Milestone, Observation, Outcome, places
-from ..data.vocab import FigureKind
+from ..data.vocab import Completed, FigureKind, PrintedIn
 from ..presentation import statuses, wording
-from ..presentation.charts.points import plotted, shown
+from ..presentation.charts.points import plotted, visible
 from .context import Context
 from .placed import Element, Placed
 from .render import status_badge, text
@@ -31,7 +32,7 @@ NOT_SEARCHED = "data-search-exclude"  # the attribute the templates put on what 
 
 
 def _figure(ctx: Context, obs: Observation, measure) -> str:
-    return wording.shown(obs, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
+    return wording.figure_text(obs, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
 
 
 def _plan_word(plan: Observation) -> str:
@@ -68,12 +69,12 @@ def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen
     if plan is not None and plan.value is not None:
         word = _plan_word(plan)
         out += f", against a {word} of {_figure(ctx, plan, measure)}."
-        if judged and top.status.key in ("better", "worse") and not actual.suppressed:
+        if judged and top.status in (Status.BETTER, Status.WORSE) and not actual.suppressed:
             direction = "lower" if actual.value < plan.value else "higher"
-            good = "good" if top.status.key == "better" else "not good"
-            than = "planned" if word == "plan" else "the target"
+            good = "good" if top.status == Status.BETTER else "not good"
+            than = "the target" if plan.kind == FigureKind.TARGET else "planned"
             out += f" That is {direction} than {than}. {measure.better.capitalize()} is better here, so this is {good}."
-        elif judged and top.status.key == "on-plan":
+        elif judged and top.status == Status.ON_PLAN:
             out += f" That is exactly the {word}."
         if claim:  # both judgements: the figures' and the report's own (a disagreement is reported elsewhere)
             out += f" The report {claim}."
@@ -93,7 +94,7 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
     """Figures that are not the area's plan or result, each said in its own words: the latest target,
     estimate and gap, and the latest figure from each place compared with. Never "the plan was"."""
     latest: dict[tuple[str, str], Observation] = {}
-    rank = lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == "table")
+    rank = lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == PrintedIn.TABLE)
     for obs in series:
         if obs.kind not in ROLES or (obs.value is None and not obs.suppressed) or (top is not None and obs is top.plan):
             continue
@@ -225,7 +226,7 @@ def chart_html(ctx: Context, here: str, series, measure) -> Markup:
 
 def no_chart_words(series: list[Observation]) -> str:
     """Why a series has no chart, in a sentence: a chart needs two figures to compare."""
-    figures = sum(1 for o in plotted(series) if shown(o))
+    figures = sum(1 for o in plotted(series) if visible(o))
     if figures == 1:
         return "There is only one figure for this, so there is no chart to compare it with."
     return "There are no figures for this to draw, so there is no chart."
@@ -237,7 +238,7 @@ def _period_order(obs: Observation):
 
 def _table_periods(series: list[Observation]) -> set:
     """The periods a series' table shows (its table figures, or all when none is from a table)."""
-    return {o.aligned for o in ([o for o in series if o.printed_in == "table"] or series)}
+    return {o.aligned for o in ([o for o in series if o.printed_in == PrintedIn.TABLE] or series)}
 
 
 UNIT_WORDS = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}
@@ -250,7 +251,7 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
     `caption` is plain text."""
     t = ctx.settings.small_number_threshold
     ctx.mark("observations", series)
-    in_table = [o for o in series if o.printed_in == "table"] or series
+    in_table = [o for o in series if o.printed_in == PrintedIn.TABLE] or series
     kinds = [k for k in wording.KIND_NAMES if any(o.kind == k for o in in_table)]
     periods = sorted({o.aligned: o for o in sorted(in_table, key=_period_order)}.values(), key=_period_order)
     cells = {(o.aligned, o.kind): o for o in in_table}
@@ -260,15 +261,20 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         row = [name(first.aligned)]
         for kind in kinds:
             obs = cells.get((first.aligned, kind))
-            cell = "" if obs is None else wording.shown(obs, measure, t)
+            cell = "" if obs is None else wording.figure_text(obs, measure, t)
             if obs is not None and obs.compared_with:  # a figure from elsewhere says where
                 cell += f" ({obs.compared_with})"
             row.append(cell)
         rows.append(row)
     said = [
-        {"kind": wording.KIND_NAMES[obs.kind], "when": wording.period_phrase(obs.aligned), "value": wording.shown(obs, measure, t), "note": obs.note}
+        {
+            "kind": wording.KIND_NAMES[obs.kind],
+            "when": wording.period_phrase(obs.aligned),
+            "value": wording.figure_text(obs, measure, t),
+            "note": obs.note,
+        }
         for obs in series
-        if obs.printed_in == "text" and in_table is not series
+        if obs.printed_in == PrintedIn.TEXT and in_table is not series
     ]
     notes: dict[str, list[str]] = {}
     for obs in in_table:
@@ -370,7 +376,7 @@ def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
     today = ctx.settings.today
     report = max(ctx.data.sources[r.source_id].date for r in rows)
     name = _name(ctx, area_id, scheme_id)
-    results = [o for o in found if o.kind == "actual" and o.value is not None]
+    results = [o for o in found if o.kind == FigureKind.ACTUAL and o.value is not None]
     newer = f"We have no report about {name} newer than {wording.day(report)}."
     if not results:
         return f"The reports give no results here. The newest report about {name} is dated {wording.day(report)}, {wording.ago(report, today)}."
@@ -433,7 +439,21 @@ def _own(grouped: dict, area_id: str, scheme_id: str | None) -> list:
     return rows if scheme_id else [r for r in rows if r.scheme_id is None]
 
 
-_STATE_IN_A_LIST = {"Done": "done", "Due": "due", "Late": "late, with no update since the report", "No update": "with no update since the report"}
+class MilestoneState(StrEnum):
+    """Where a milestone stands (milestone_state), in the words its table prints."""
+
+    DONE = "Done"
+    DUE = "Due"  # still to come at the build date
+    LATE = "Late"  # late at its report, and nothing newer
+    NO_UPDATE = "No update"  # its date has passed and no report says it was done
+
+
+_STATE_IN_A_LIST = {
+    MilestoneState.DONE: "done",
+    MilestoneState.DUE: "due",
+    MilestoneState.LATE: "late, with no update since the report",
+    MilestoneState.NO_UPDATE: "with no update since the report",
+}
 
 
 def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
@@ -447,7 +467,7 @@ def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
             totals.append({"item": r.item, "period": wording.period(r.period), "amount": wording.money(r.amount, exact=True)})
     milestones = ctx.data.milestones_by.get((area_id, scheme_id), [])
     if milestones:
-        states: dict[str, int] = {}
+        states: dict[MilestoneState, int] = {}
         for m in milestones:
             state = milestone_state(m, ctx.data.sources[m.source_id].date, ctx.settings.today)
             states[state] = states.get(state, 0) + 1
@@ -493,23 +513,23 @@ def money_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
     return render("money_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
 
 
-def milestone_state(m: Milestone, as_at: date, today: date) -> str:
+def milestone_state(m: Milestone, as_at: date, today: date) -> MilestoneState:
     """Done, Due (still to come today), Late (late at its report, and nothing newer) or No update (its date
     has passed since, or before, its report and no report says it was done). A milestone of 2012 is not
     "Due" in 2026."""
-    if m.completed == "yes":
-        return "Done"
+    if m.completed == Completed.YES:
+        return MilestoneState.DONE
     if m.due >= today:
-        return "Due"
-    return "Late" if m.completed == "no" and m.due < as_at else "No update"
+        return MilestoneState.DUE
+    return MilestoneState.LATE if m.completed == Completed.NO and m.due < as_at else MilestoneState.NO_UPDATE
 
 
 def milestone_words(m: Milestone, as_at: date, today: date) -> str:
     """A milestone's state in words, with the date of the report it is from."""
     state = milestone_state(m, as_at, today)
-    if state == "Late":
+    if state == MilestoneState.LATE:
         return f"Late (as at {wording.day(as_at)}), with no update since"
-    if state == "No update":
+    if state == MilestoneState.NO_UPDATE:
         return f"No update since the report of {wording.day(as_at)}"
     return f"{state} (as at {wording.day(as_at)})"
 

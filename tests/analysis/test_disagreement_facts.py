@@ -14,10 +14,10 @@ def test_each_disagreement_carries_its_figures_not_a_sentence():
     found = find_disagreements(load(TINY))
     assert found, "the tiny fixture is made to have disagreements"
     for d in found:
-        assert isinstance(d.check, Check)
+        assert isinstance(d, Disagreement) and isinstance(d.check, Check)
         assert isinstance(d.printed, (int, float))
         assert d.expected is None or d.printed != d.expected
-        texts = [v for f in dataclasses.fields(Disagreement) if isinstance(v := getattr(d, f.name), str)]
+        texts = [v for f in dataclasses.fields(d) if isinstance(v := getattr(d, f.name), str)]
         assert not any(text.endswith(".") and " is " in text for text in texts), texts
 
 

@@ -102,7 +102,7 @@ def test_a_stated_judgement_against_the_status_its_figures_give_is_a_disagreemen
         (Check.STATED_VS_FIGURES, Nature.TEXT_VS_TABLE, StatedJudgement.ON_PLAN, Status.WORSE)
     ]
     d = found[0]
-    assert (d.printed, d.expected, d.period, d.measure_id, d.quote) == (120, 100, HALF, "whole", "performance is on target")
+    assert (d.actual, d.plan, d.period, d.measure_id, d.quote) == (120, 100, HALF, "whole", "performance is on target")
     assert d.where == "Paragraph 3; Table 1"
 
 

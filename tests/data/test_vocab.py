@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from macros.data.vocab import Better, CaveatKind, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from macros.data.vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -27,6 +27,7 @@ def enum_of(resource: str, field: str) -> set[str]:
         (Per, "observations", "per"),
         (StatedJudgement, "outcomes", "judgement"),
         (CaveatKind, "caveats", "kind"),
+        (Completed, "milestones", "completed"),
     ],
 )
 def test_enumeration_matches_the_schema(enum, resource, field):

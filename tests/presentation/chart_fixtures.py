@@ -6,6 +6,7 @@ from calendar import monthrange
 from datetime import date
 
 from macros.data.model import Measure, Observation, Period
+from macros.data.vocab import Better, FigureKind, PrintedIn, Unit
 from macros.presentation.charts.points import Plot
 
 
@@ -24,12 +25,12 @@ def obs(
         scheme_id=None,
         measure_id="admissions",
         period=period,
-        kind=kind,
+        kind=FigureKind(kind),
         value=value,
         printed="" if value is None else str(value),
         missing=missing,
         qualifier="",
-        printed_in=printed_in,
+        printed_in=PrintedIn(printed_in),
         note="",
         source_id="report",
         source_location="Table 1",
@@ -39,7 +40,7 @@ def obs(
 
 
 def measure(name: str = "Emergency admissions", unit: str = "count") -> Measure:
-    return Measure(id="admissions", name=name, meaning="", unit=unit, better="lower", counts_people=True, abbreviation="")
+    return Measure(id="admissions", name=name, meaning="", unit=Unit(unit), better=Better.LOWER, counts_people=True, abbreviation="")
 
 
 def rows(periods: int, series=("Plan", "Actual")) -> tuple:

@@ -8,7 +8,21 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros.analysis.disagreements import Check, Disagreement, Nature
+from macros.analysis.disagreements import (
+    KINDS,
+    Check,
+    MoneyTotal,
+    Nature,
+    PartsOfWhole,
+    PeriodsTotal,
+    PrintedChange,
+    RiskScore,
+    Shares,
+    StaffCost,
+    StaffTotal,
+    StatedVsFigures,
+    TableAndText,
+)
 from macros.analysis.status import Status
 from macros.data.model import Explanation, Measure, Period
 from macros.data.vocab import FigureKind, StatedJudgement
@@ -20,31 +34,30 @@ DATA = SimpleNamespace(measures={m.id: m for m in [FALLS, *PARTS]})
 HALF = Period(date(2016, 4, 1), date(2016, 9, 30))
 
 
-def fact(check, printed, expected, **more):
-    return Disagreement(check, "area", None, "report", "Table 1", printed, expected, **more)
+def fact(kind, **fields):
+    return kind(area_id="area", scheme_id=None, source_id="report", where="Table 1", **fields)
 
 
 @pytest.mark.parametrize(
     "d, sentence",
     [
         (
-            fact(Check.PERIODS_TOTAL, 458, 457, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
+            fact(PeriodsTotal, printed=458, expected=457, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
             "Older people in hospital after a fall: the printed plan total for April to September 2016 is 458. Its 6 parts add up to 457.",
         ),
         (
-            fact(Check.PERIODS_TOTAL, 458, None, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
+            fact(PeriodsTotal, printed=458, expected=None, measure_id="falls", figure_kind=FigureKind.PLAN, period=HALF, count=6),
             "Older people in hospital after a fall: the printed plan total for April to September 2016 is 458.",
         ),
         (
             fact(
-                Check.PARTS_OF_WHOLE,
-                100,
-                90,
+                PartsOfWhole,
+                printed=100,
+                expected=90,
                 measure_id="falls",
                 figure_kind=FigureKind.ACTUAL,
                 period=HALF,
                 parts=("part-1", "part-2"),
-                count=2,
                 compared=3,
                 differing=2,
             ),
@@ -52,46 +65,57 @@ def fact(check, printed, expected, **more):
             "Part 1; Part 2. They differ in 2 of the 3 periods compared.",
         ),
         (
-            fact(Check.PRINTED_CHANGE, 19, -0.2, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF, factors=(457, 458)),
+            fact(
+                PrintedChange,
+                printed=19,
+                expected=-0.2,
+                measure_id="falls",
+                figure_kind=FigureKind.CHANGE_VS_PLAN,
+                period=HALF,
+                actual=457,
+                base=458,
+            ),
             "Older people in hospital after a fall, April to September 2016: the report says the actual figure is +19% against the plan, "
             "but its own figures (457 against 458) give -0.2%.",
         ),
         (
-            fact(Check.TABLE_AND_TEXT, 9, 19, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF),
+            fact(TableAndText, printed=9, expected=19, measure_id="falls", figure_kind=FigureKind.CHANGE_VS_PLAN, period=HALF),
             "Older people in hospital after a fall, difference from plan for April to September 2016: the table gives 19% but the text says 9%.",
         ),
         (
-            fact(Check.MONEY_TOTAL, 1185180, 1173474, period=Period(date(2018, 4, 1), date(2019, 3, 31)), item="Total", count=2),
+            fact(MoneyTotal, printed=1185180, expected=1173474, period=Period(date(2018, 4, 1), date(2019, 3, 31)), item="Total", count=2),
             "Total (2018 to 2019): the printed total is £1,185,180 but the 2 parts add up to £1,173,474.",
         ),
-        (fact(Check.STAFF_TOTAL, 3, 2.5, item="Posts", count=2), "Posts: the printed total is 3 full-time posts but the rows add up to 2.5."),
         (
-            fact(Check.SHARES, 100, 97, period=HALF, item="Pooled fund", count=2),
+            fact(StaffTotal, printed=3, expected=2.5, period=HALF, item="Posts", count=2),
+            "Posts: the printed total is 3 full-time posts but the rows add up to 2.5.",
+        ),
+        (
+            fact(Shares, total=97, period=HALF, item="Pooled fund", count=2),
             "Pooled fund (April to September 2016): the shares add up to 97%, not 100%.",
         ),
         (
-            fact(Check.STAFF_COST, 11706, 23412, item="Officer", factors=(1, 23412)),
+            fact(StaffCost, printed=11706, expected=23412, period=HALF, item="Officer", posts=1, cost_of_one=23412),
             "Officer: 1 full-time post at £23,412 each would cost £23,412, but the printed cost is £11,706.",
         ),
         (
-            fact(Check.STAFF_COST, 11706, 23412, item="Officer", factors=(1, 23412), nature=Nature.PART_YEAR),
+            fact(StaffCost, printed=11706, expected=23412, period=HALF, item="Officer", posts=1, cost_of_one=23412, nature=Nature.PART_YEAR),
             "Officer: the printed cost is £11,706 for 1 full-time post at £23,412 a year. This may be the cost for part of the year.",
         ),
         (
-            fact(Check.STAFF_COST, 30000, 46824, item="Officers", factors=(2, 23412), nature=Nature.PART_YEAR),
+            fact(StaffCost, printed=30000, expected=46824, period=HALF, item="Officers", posts=2, cost_of_one=23412, nature=Nature.PART_YEAR),
             "Officers: the printed cost is £30,000 for 2 full-time posts at £23,412 a year (£46,824 a year for all of them). "
             "This may be the cost for part of the year.",
         ),
         (
             fact(
-                Check.PARTS_OF_WHOLE,
-                13885,
-                14867,
+                PartsOfWhole,
+                printed=13885,
+                expected=14867,
                 measure_id="falls",
                 figure_kind=FigureKind.ACTUAL,
                 period=HALF,
                 parts=("part-1", "part-2"),
-                count=2,
                 compared=7,
                 differing=7,
                 nature=Nature.DEFINITION,
@@ -101,13 +125,11 @@ def fact(check, printed, expected, **more):
         ),
         (
             fact(
-                Check.STATED_VS_FIGURES,
-                470,
-                458,
+                StatedVsFigures,
+                actual=470,
+                plan=458,
                 measure_id="falls",
-                figure_kind=FigureKind.ACTUAL,
                 period=HALF,
-                nature=Nature.TEXT_VS_TABLE,
                 stated=StatedJudgement.ON_PLAN,
                 quote="performance is on target",
                 worked_out=Status.WORSE,
@@ -116,7 +138,7 @@ def fact(check, printed, expected, **more):
             "but its own figures give 470 against a plan of 458, which is worse than plan.",
         ),
         (
-            fact(Check.RISK_SCORE, 12, 15, item="Staff leave", number=4, factors=(3, 5)),
+            fact(RiskScore, printed=12, expected=15, risk="Staff leave", number=4, impact=3, probability=5),
             "Risk 4 (Staff leave): the printed score is 12 but impact 3 times probability 5 is 15.",
         ),
     ],
@@ -140,6 +162,8 @@ def test_every_check_has_wording():
         Check.STATED_VS_FIGURES,
     }
     assert covered == set(Check)
+    assert [kind.check for kind in KINDS] == list(Check)  # one kind of disagreement for each check
+    assert set(wording.DISAGREEMENT_WORDS) == set(KINDS)  # and a sentence for each kind
 
 
 @pytest.mark.parametrize("nature", [Nature.DEFINITION, Nature.PART_YEAR])
@@ -147,21 +171,20 @@ def test_differences_of_definition_and_part_year_costs_are_not_told_as_contradic
     """Neither says "but" (the word of a contradiction); each says what the difference may mean."""
     if nature == Nature.DEFINITION:
         d = fact(
-            Check.PARTS_OF_WHOLE,
-            100,
-            110,
+            PartsOfWhole,
+            printed=100,
+            expected=110,
             measure_id="falls",
             figure_kind=FigureKind.ACTUAL,
             period=HALF,
             parts=("part-1",),
-            count=1,
             compared=3,
             differing=3,
             nature=nature,
         )
         meaning = "These count in different ways; the report does not say why."
     else:
-        d = fact(Check.STAFF_COST, 500, 1000, item="Officer", factors=(1, 1000), nature=nature)
+        d = fact(StaffCost, printed=500, expected=1000, period=HALF, item="Officer", posts=1, cost_of_one=1000, nature=nature)
         meaning = "This may be the cost for part of the year."
     said = wording.disagreement(d, DATA)
     assert " but " not in said.lower() and said.endswith(meaning)

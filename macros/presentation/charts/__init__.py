@@ -19,7 +19,7 @@ from ...data.model import Measure, Observation
 from . import cache
 from .cache import KEEP_UNUSED_DAYS
 from .description import describe
-from .points import plot, plotted, shown
+from .points import plot, plotted, visible
 
 __all__ = ["KEEP_UNUSED_DAYS", "MIN_FIGURES", "Chart", "ChartMaker"]
 
@@ -49,7 +49,7 @@ class ChartMaker:
         and drawn in the background (once, however often it is asked for): call `finish()` before
         reading the SVG files. Working out the key costs about 50 µs, so nothing is memoised here."""
         points = plotted(series)
-        if sum(1 for o in points if shown(o)) < MIN_FIGURES:
+        if sum(1 for o in points if visible(o)) < MIN_FIGURES:
             return None
         inputs = plot(points, measure)
         name = cache.key(inputs)

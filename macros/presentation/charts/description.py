@@ -5,21 +5,21 @@ from __future__ import annotations
 from ...data.model import Measure, Observation, Period
 from ...data.vocab import LEVELS
 from .. import wording
-from .points import BARS, GROUPED_BARS, shape, shown
+from .points import BARS, GROUPED_BARS, shape, visible
 
 
 def describe(points: list[Observation], measure: Measure, threshold: int) -> str:
     """What the chart shows, over when, and where each line starts and ends. Bars for periods of different
     lengths are not described as if they could be compared: each figure is given with its period's length."""
     periods = sorted({o.aligned for o in points}, key=lambda p: p.start)
-    say = lambda o: wording.shown(o, measure, threshold, exact=False, with_unit=True)
+    say = lambda o: wording.figure_text(o, measure, threshold, exact=False, with_unit=True)
     kinds = [k for k in LEVELS if any(o.kind == k for o in points)]
     kind_of_chart = "Bar chart" if shape(periods) in (BARS, GROUPED_BARS) else "Line chart"
     if wording.same_length(periods):
         span = wording.period(periods[0]) if len(periods) == 1 else f"{wording.period(periods[0])} to {wording.period(periods[-1])}"
         parts = []
         for kind in kinds:
-            line = [o for o in points if o.kind == kind and shown(o)]
+            line = [o for o in points if o.kind == kind and visible(o)]
             name = wording.KIND_NAMES[kind].lower()
             if not line:
                 continue
@@ -34,7 +34,7 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
         span = wording.period(Period(periods[0].start, max(p.end for p in periods)))
         parts = []
         for kind in kinds:
-            line = [o for o in points if o.kind == kind and shown(o)]
+            line = [o for o in points if o.kind == kind and visible(o)]
             if line:
                 figures = " ".join(f"{say(o)} {wording.period_phrase(o.aligned, lengthen=True)}." for o in line)
                 parts.append(f"{wording.KIND_NAMES[kind]}: {figures}")

@@ -83,7 +83,8 @@ def shape(periods) -> str:
     return LONG_LINE if len(periods) > LONG else LINE
 
 
-def shown(o: Observation) -> bool:
+def visible(o: Observation) -> bool:
+    """A figure the chart draws: given, and not hidden by the small-number rule."""
     return o.value is not None and not o.suppressed
 
 
@@ -91,5 +92,5 @@ def plot(points: list[Observation], measure: Measure) -> Plot:
     """The inputs of the chart of these points (from `plotted`)."""
     # Periods of different lengths are labelled with their lengths: "April to September 2016 (6 months)".
     name = wording.period_namer({o.aligned for o in points})
-    rows = tuple((name(o.aligned), i, wording.KIND_NAMES[o.kind], o.value if shown(o) else None) for i, o in enumerate(points))
+    rows = tuple((name(o.aligned), i, wording.KIND_NAMES[o.kind], o.value if visible(o) else None) for i, o in enumerate(points))
     return Plot(rows, measure.name, measure.unit, shape({o.aligned for o in points}))
