@@ -328,6 +328,7 @@ class PreviewTimes:
     csv_edit: float  # from saving a one-cell edit of observations.csv to the area page showing the new figure
     page_edit: float  # from saving an edit of the home page to the served page showing it
     page: str  # the editor's page edited
+    peak_mb: float = 0.0  # the serving process's peak resident memory (VmHWM) at the end
 
 
 def fetch(url: str) -> str:
@@ -377,6 +378,7 @@ def time_preview(project: Path, data: Path, env: dict[str, str], log: Path) -> P
             token = f"Preview check {int(time.time())}"
             home.write_bytes(original_home + f"\n\n{token}.\n".encode())
             page_edit = wait_until(lambda: token in fetch(base), 600)
+            peak_mb = _peak_rss_kb(server.pid) / 1024
         finally:
             home.write_bytes(original_home)
             if edit is not None:
@@ -384,7 +386,17 @@ def time_preview(project: Path, data: Path, env: dict[str, str], log: Path) -> P
             server.terminate()
             server.wait(timeout=60)
             shutil.rmtree(temp, ignore_errors=True)
-    return PreviewTimes(first, csv_edit, page_edit, "docs/index.md")
+    return PreviewTimes(first, csv_edit, page_edit, "docs/index.md", peak_mb)
+
+
+def _peak_rss_kb(pid: int) -> int:
+    """The peak resident memory of a running process (its high-water mark, VmHWM), in KB; 0 where /proc has none."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, flags=re.M)
+    return int(found[1]) if found else 0
 
 
 # Main -----------------------------------------------------------------------------------------------------
@@ -516,6 +528,7 @@ def print_preview(times: PreviewTimes) -> None:
     print(f"preview first build: {times.first_build:.1f}s (mkdocs serve --dirty, until the first page is served)")
     print(f"preview after one page edit: {times.page_edit:.1f}s ({times.page}, saved to served)")
     print(f"preview after one edit: {times.csv_edit:.1f}s (one cell of observations.csv, saved to the area page served)")
+    print(f"preview peak memory: {times.peak_mb:.0f} MB (the mkdocs serve --dirty process, after its first build and both edits)")
 
 
 if __name__ == "__main__":

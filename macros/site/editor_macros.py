@@ -407,14 +407,7 @@ def status_words(env):
 def sources(env, area, scheme=None):
     """The reports every figure of an area (or scheme) comes from, with their dates. Example: {{ sources("southampton") }}"""
     ctx = _whole(env, Part.SOURCES, area, scheme)
-    data = ctx.data
-    rows = [o for s, m in data.series_by_area.get(area, []) if scheme is None or s == scheme for o in data.series[(area, s, m)]]
-    rows += data.money_by.get((area, scheme), []) + data.milestones_by.get((area, scheme), []) + data.risks_by.get((area, scheme), [])
-    rows += [
-        r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if a == area and scheme in (None, sc) for r in said
-    ]
-    rows.append(data.schemes[scheme] if scheme else data.areas[area])
-    return str(sections.sources_list(ctx, rows))
+    return str(sections.sources_list(ctx, sections.cited_rows(ctx, area, scheme)))
 
 
 @macro

@@ -21,6 +21,7 @@ from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
     age,
+    cited_rows,
     disagreements_list,
     measure_sections,
     milestones_table,
@@ -42,17 +43,7 @@ def area_intro(ctx: Context, area_id: str) -> Markup:
 def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = None) -> Markup:
     """Everything on an area page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
-    data = ctx.data
     placed = placed or Placed()
-    rows = (
-        [o for s, m in data.series_by_area.get(area_id, []) for o in data.series[(area_id, s, m)]]
-        + data.money_by.get((area_id, None), [])
-        + data.milestones_by.get((area_id, None), [])
-        + data.risks_by.get((area_id, None), [])
-        + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])]
-        + [r for (a, _, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if a == area_id for r in said]
-    )
-    rows.append(data.areas[area_id])
     # In the order they are shown: each part marks the rows it shows for the build report.
     made = {
         Part.AT_A_GLANCE: lambda: status_counts(ctx, area_id),
@@ -62,7 +53,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         Part.MILESTONES: lambda: milestones_table(ctx, area_id),
         Part.RISKS: lambda: risks_table(ctx, area_id),
         Part.PROBLEMS: lambda: disagreements_list(ctx, here, area_id),
-        Part.SOURCES: lambda: sources_list(ctx, rows),
+        Part.SOURCES: lambda: sources_list(ctx, cited_rows(ctx, area_id)),
     }
     part = {p: Markup("") if placed.has(p, area_id) else make() for p, make in made.items()}
     return render(
@@ -206,8 +197,7 @@ def _empty(words: str) -> Markup:
 def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | None = None) -> Markup:
     """Everything on a scheme page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
-    data, s = ctx.data, ctx.data.schemes[scheme_id]
-    key = (s.area_id, scheme_id)
+    s = ctx.data.schemes[scheme_id]
     placed = placed or Placed()
     left_out = lambda part: placed.has(part, s.area_id, scheme_id)
     parts = [
@@ -221,12 +211,9 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | Non
         ),
         ("Risks", "" if left_out(Part.RISKS) else risks_table(ctx, s.area_id, scheme_id)),
     ]
-    rows: list = [s] + [o for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id for o in data.series[(s.area_id, sc, m)]]
-    rows += data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
-    rows += [r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if (a, sc) == key for r in said]
     if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])) and not left_out(Part.PROBLEMS):
         parts.append(("Checks on the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
-    parts.append(("Sources", "" if left_out(Part.SOURCES) else sources_list(ctx, rows)))
+    parts.append(("Sources", "" if left_out(Part.SOURCES) else sources_list(ctx, cited_rows(ctx, s.area_id, scheme_id))))
     return render("page_parts.md", parts=parts)
 
 

@@ -10,6 +10,7 @@ they made 60% of a 14 MB index.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 
@@ -360,19 +361,32 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
     return render("measure_sections.md", sections=[s for s in sections if s], empty=empty)
 
 
-def _rows_about(ctx: Context, area_id: str, scheme_id: str | None) -> tuple[list[Observation], list]:
-    """The observations about an area (its schemes' too) or a scheme, and every row of it with a source."""
+def observations_about(ctx: Context, area_id: str, scheme_id: str | None = None) -> list[Observation]:
+    """Every figure about an area (its schemes' too) or one scheme."""
     data = ctx.data
-    found = [o for s, m in data.series_by_area.get(area_id, []) if scheme_id is None or s == scheme_id for o in data.series[(area_id, s, m)]]
+    return [o for s, m in data.series_by_area.get(area_id, []) if scheme_id is None or s == scheme_id for o in data.series[(area_id, s, m)]]
+
+
+def cited_rows(ctx: Context, area_id: str, scheme_id: str | None = None) -> list:
+    """Every row a page about an area (or one scheme) cites, so its sources and its age are worked out from
+    the same rows wherever they are shown: the area (with its schemes) or the scheme, its figures, its own
+    money, milestones and risks, and what the reports say in words about it (for an area, its schemes too)."""
+    data = ctx.data
     key = (area_id, scheme_id)
-    others = data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
     whole = [data.schemes[scheme_id]] if scheme_id else [data.areas[area_id], *data.schemes_by_area.get(area_id, [])]
-    return found, found + others + whole
+    own = data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
+    said = _said_about(data.outcomes_by, area_id, scheme_id) + _said_about(data.caveats_by, area_id, scheme_id)
+    return [*whole, *observations_about(ctx, area_id, scheme_id), *own, *said]
+
+
+def _said_about(index: Mapping[tuple[str, str | None, str | None], list], area_id: str, scheme_id: str | None) -> list:
+    """The rows of an index of what the reports say (by area, scheme and measure) about an area or a scheme."""
+    return [row for (area, scheme, _), rows in index.items() if area == area_id and (scheme_id is None or scheme == scheme_id) for row in rows]
 
 
 def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
     """When the newest result here is from and how long before the build that was, and the newest report."""
-    found, rows = _rows_about(ctx, area_id, scheme_id)
+    found, rows = observations_about(ctx, area_id, scheme_id), cited_rows(ctx, area_id, scheme_id)
     today = ctx.settings.today
     report = max(ctx.data.sources[r.source_id].date for r in rows)
     name = _name(ctx, area_id, scheme_id)
