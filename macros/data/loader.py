@@ -139,12 +139,9 @@ def _read_package(data_dir: Path) -> dict:
         raise DataProblems(
             [
                 Problem(
-                    file,
-                    None,
-                    None,
-                    None,
-                    "the data package description is missing",
-                    "Every data folder needs datapackage.json; copy it from the project's data/ folder.",
+                    file=file,
+                    message="the data package description is missing",
+                    fix="Every data folder needs datapackage.json; copy it from the project's data/ folder.",
                 )
             ]
         ) from None
@@ -152,18 +149,16 @@ def _read_package(data_dir: Path) -> dict:
         raise DataProblems(
             [
                 Problem(
-                    file,
-                    error.lineno,
-                    None,
-                    None,
-                    f"this is not valid JSON ({error.msg})",
-                    "Undo the last edit to this file, or copy it again from the project's data/ folder.",
+                    file=file,
+                    line=error.lineno,
+                    message=f"this is not valid JSON ({error.msg})",
+                    fix="Undo the last edit to this file, or copy it again from the project's data/ folder.",
                 )
             ]
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise DataProblems(
-            [Problem(file, None, None, None, f"this cannot be read ({error})", "Copy it again from the project's data/ folder.")]
+            [Problem(file=file, message=f"this cannot be read ({error})", fix="Copy it again from the project's data/ folder.")]
         ) from None
     problems = []
     try:
@@ -176,12 +171,10 @@ def _read_package(data_dir: Path) -> dict:
             if name not in named:  # a copy from before the file was added: one problem, not one per field
                 problems.append(
                     Problem(
-                        file,
-                        None,
-                        None,
-                        name,
-                        f"the data package does not describe the file {name}.csv",
-                        "Copy datapackage.json again from the project's data/ folder.",
+                        file=file,
+                        value=name,
+                        message=f"the data package does not describe the file {name}.csv",
+                        fix="Copy datapackage.json again from the project's data/ folder.",
                     )
                 )
                 continue
@@ -190,18 +183,16 @@ def _read_package(data_dir: Path) -> dict:
                 if field_name not in have:
                     problems.append(
                         Problem(
-                            file,
-                            None,
-                            field_name,
-                            None,
-                            f"the '{name}' resource has no field '{field_name}'",
-                            "Copy datapackage.json again from the project's data/ folder.",
+                            file=file,
+                            column=field_name,
+                            message=f"the '{name}' resource has no field '{field_name}'",
+                            fix="Copy datapackage.json again from the project's data/ folder.",
                         )
                     )
     except (KeyError, TypeError, AttributeError, AssertionError):
         problems.append(
             Problem(
-                file, None, None, None, "this does not describe the data files as the site expects", "Copy it again from the project's data/ folder."
+                file=file, message="this does not describe the data files as the site expects", fix="Copy it again from the project's data/ folder."
             )
         )
     if problems:
@@ -217,18 +208,20 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     try:
         raw = read_table((data_dir / resource["path"]).read_bytes())
     except FileNotFoundError:
-        problems.append(Problem(file, None, None, None, "the file is missing", f"Create it with this header row: {','.join(names)}"))
+        problems.append(Problem(file=file, message="the file is missing", fix=f"Create it with this header row: {','.join(names)}"))
         return broken
     except OSError as error:
         problems.append(
-            Problem(file, None, None, None, f"the file cannot be read ({error.strerror or error})", "Check that it is a file you can open.")
+            Problem(file=file, message=f"the file cannot be read ({error.strerror or error})", fix="Check that it is a file you can open.")
         )
         return broken
     except CellError as error:
-        problems.append(Problem(file, error.line, None, None, error.message, error.fix))
+        problems.append(Problem(file=file, line=error.line, message=error.message, fix=error.fix))
         return broken
     if not any(raw.header):
-        problems.append(Problem(file, 1, None, None, "the file is empty", f"It needs a header row: {','.join(names)}, then one row per line."))
+        problems.append(
+            Problem(file=file, line=1, message="the file is empty", fix=f"It needs a header row: {','.join(names)}, then one row per line.")
+        )
         return broken
     if not check_header(file, fields, raw.header, problems):
         return broken
@@ -239,12 +232,10 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     for i in np.flatnonzero(overflow & ~blank).tolist():
         problems.append(
             Problem(
-                file,
-                int(raw.lines[i]),
-                None,
-                None,
-                "this row has more cells than there are columns",
-                "Check for a stray comma; put text containing commas in quotes.",
+                file=file,
+                line=int(raw.lines[i]),
+                message="this row has more cells than there are columns",
+                fix="Check for a stray comma; put text containing commas in quotes.",
             )
         )
     rows = np.flatnonzero(~blank & ~overflow)

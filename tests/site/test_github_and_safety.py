@@ -23,7 +23,7 @@ def test_data_problem_annotation_names_file_line_and_column(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "areas.csv").write_text("id,name,bodies\nx,X,Y\n", encoding="utf-8")
-    problem = Problem("data/areas.csv", 2, "bodies", "Y", "this is wrong", "Do this.")
+    problem = Problem(file="data/areas.csv", line=2, column="bodies", value="Y", message="this is wrong", fix="Do this.")
     [line] = github.problem_annotations([problem], data, tmp_path)
     assert line == "::error file=data/areas.csv,line=2,col=3::line 2, column 'bodies': this is wrong (found 'Y'). Do this."
 
@@ -99,3 +99,9 @@ def test_a_formula_in_a_note_is_text_in_the_download_and_on_the_page(tmp_path):
     downloaded = list(csv.DictReader(open(site / "downloads" / "observations.csv", encoding="utf-8")))
     assert downloaded[0]["note"] == '\'=HYPERLINK("http://evil.example","Click")'
     assert all(not row["note"].startswith("=") for row in downloaded)
+
+
+def test_a_problem_is_made_by_keyword_so_its_parts_cannot_be_swapped():
+    with pytest.raises(TypeError):
+        Problem("data/areas.csv", 2, "bodies", "Y", "this is wrong", "Do this.")  # type: ignore[misc]
+    assert str(Problem(file="data/areas.csv", message="this is wrong", fix="Do this.")) == "data/areas.csv: this is wrong. Do this."
