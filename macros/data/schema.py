@@ -25,6 +25,7 @@ import pandas as pd
 
 from .cells import CellError, parse_date_column, parse_number
 from .errors import Problem
+from .figures import SCHEMA_INTEGER, SCHEMA_NUMBER
 from .nearest import did_you_mean
 from .reading import OTHER_SEPARATORS, RawTable, TextColumn, other_separator
 
@@ -316,21 +317,15 @@ def typed_cells(spec: dict, texts: list[str], missing_values: list[str]) -> list
     return verdicts
 
 
-# Table Schema's lexical forms (no groupChar, bareNumber true): 8407 and -3 are integers, 8,407 and 3* are not.
-# Its NaN and INF are not accepted: no figure of this data is either.
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
-
-
 def _typed(kind: str, text: str):
     """A text read as the field's type, or the CellError saying why it cannot be."""
     if kind == "string":
         return text
     if kind == "date":
         return parse_date_column(pd.Series([text], dtype=object))[0]
-    if kind == "integer" and _INTEGER.fullmatch(text):
+    if kind == "integer" and SCHEMA_INTEGER.fullmatch(text):
         return int(text)
-    if kind == "number" and _NUMBER.fullmatch(text) and abs(float(text)) != float("inf"):
+    if kind == "number" and SCHEMA_NUMBER.fullmatch(text) and abs(float(text)) != float("inf"):
         return float(text)
     try:  # say what it would be, as reports print it (8,407, seven, 3*)
         number = parse_number(text)

@@ -84,6 +84,18 @@ def test_downloads_neutralise_formulas_and_keep_figures(cell, written):
     assert neutralise(cell) == written
 
 
+@pytest.mark.parametrize("cell", ["=1", "@5", "=1%", "=£1.2m", "@-3", "=+2", "\t5", "\r5"])
+def test_downloads_neutralise_a_formula_that_looks_like_a_figure(cell):
+    """`=1` is a formula a spreadsheet runs, though a figure follows the =: only a sign (- + −) may start a
+    figure. (The figures' pattern once had [+-−], a range of characters from + to − that takes in = and @.)"""
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["-5", "+3", "−2", "8,407", "21%", "-£1.2m", "+20%", "- 7", "-.5"])
+def test_downloads_keep_figures_with_a_sign_as_they_are(cell):
+    assert neutralise(cell) == cell
+
+
 @pytest.mark.slow
 def test_a_formula_in_a_note_is_text_in_the_download_and_on_the_page(tmp_path):
     data = data_dir(tmp_path)
