@@ -19,6 +19,7 @@ import numpy as np
 
 from . import rules
 from .cells import CellError
+from .descriptor import check_descriptor
 from .errors import DataProblems, Problem
 from .model import (
     Area,
@@ -161,41 +162,35 @@ def _read_package(data_dir: Path) -> dict:
         raise DataProblems(
             [Problem(file=file, message=f"this cannot be read ({error})", fix="Copy it again from the project's data/ folder.")]
         ) from None
-    problems = []
-    try:
-        named = {res["name"]: res for res in package["resources"]}
-        for res in package["resources"]:
-            assert isinstance(res["path"], str) and isinstance(res["schema"]["fields"], list)
-            assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
-            problems += unsupported(res, file, named)
-        for name, needed in MODEL_FIELDS.items():
-            if name not in named:  # a copy from before the file was added: one problem, not one per field
+    # Shaped as a Data Package before any part of it is used: one problem, at its place in the file.
+    problems = check_descriptor(package, file)
+    if problems:
+        raise DataProblems(problems)
+    named = {res["name"]: res for res in package["resources"]}
+    for res in package["resources"]:
+        problems += unsupported(res, file, named)
+    for name, needed in MODEL_FIELDS.items():
+        if name not in named:  # a copy from before the file was added: one problem, not one per field
+            problems.append(
+                Problem(
+                    file=file,
+                    value=name,
+                    message=f"the data package does not describe the file {name}.csv",
+                    fix="Copy datapackage.json again from the project's data/ folder.",
+                )
+            )
+            continue
+        have = {f["name"] for f in named[name]["schema"]["fields"]}
+        for field_name in needed:
+            if field_name not in have:
                 problems.append(
                     Problem(
                         file=file,
-                        value=name,
-                        message=f"the data package does not describe the file {name}.csv",
+                        column=field_name,
+                        message=f"the '{name}' resource has no field '{field_name}'",
                         fix="Copy datapackage.json again from the project's data/ folder.",
                     )
                 )
-                continue
-            have = {f["name"] for f in named[name]["schema"]["fields"]}
-            for field_name in needed:
-                if field_name not in have:
-                    problems.append(
-                        Problem(
-                            file=file,
-                            column=field_name,
-                            message=f"the '{name}' resource has no field '{field_name}'",
-                            fix="Copy datapackage.json again from the project's data/ folder.",
-                        )
-                    )
-    except (KeyError, TypeError, AttributeError, AssertionError):
-        problems.append(
-            Problem(
-                file=file, message="this does not describe the data files as the site expects", fix="Copy it again from the project's data/ folder."
-            )
-        )
     if problems:
         raise DataProblems(problems)
     return package

@@ -72,7 +72,7 @@ class Table:
 
 def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[Problem]:
     """Checks the schema asks for that this module cannot apply, or states so that they cannot be applied:
-    reported rather than skipped. (A schema that is not even shaped as one raises KeyError or TypeError.)"""
+    reported rather than skipped. (The description was checked to be shaped as a Data Package first: descriptor.py.)"""
     found = []
     for spec in resource["schema"]["fields"]:
         if spec.get("type", "string") not in TYPES:
