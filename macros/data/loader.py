@@ -275,7 +275,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         values = table.values[name].tolist()
         return values if convert is None else [convert(v) for v in values]
 
-    def same(table: Table, *names: str) -> dict[str, list]:
+    def as_read(table: Table, *names: str) -> dict[str, list]:
         """These fields of every row, as they are, by name."""
         return {name: col(table, name) for name in names}
 
@@ -306,26 +306,27 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         return tuple(b.strip() for b in text.split(";") if b.strip())
 
     # Every object is made from its columns by field name (model.rows_of), so a new field cannot shift the others.
-    sources = {s.id: s for s in rows_of(Source, **same(t["sources"], *MODEL_FIELDS["sources"]))}
-    glossary = {g.term: g for g in rows_of(Term, **same(t["glossary"], *MODEL_FIELDS["glossary"]))}
+    sources = {s.id: s for s in rows_of(Source, **as_read(t["sources"], *MODEL_FIELDS["sources"]))}
+    glossary = {g.term: g for g in rows_of(Term, **as_read(t["glossary"], *MODEL_FIELDS["glossary"]))}
     areas_t, schemes_t = t["areas"], t["schemes"]
     areas = {
-        a.id: a for a in rows_of(Area, **same(areas_t, "id", "name"), bodies=col(areas_t, "bodies", bodies), **same(areas_t, "summary", "source_id"))
+        a.id: a
+        for a in rows_of(Area, **as_read(areas_t, "id", "name"), bodies=col(areas_t, "bodies", bodies), **as_read(areas_t, "summary", "source_id"))
     }
     schemes = {
         s.id: s
         for s in rows_of(
             Scheme,
-            **same(schemes_t, "id", "area_id", "name", "summary", "for_whom"),
+            **as_read(schemes_t, "id", "area_id", "name", "summary", "for_whom"),
             status=col(schemes_t, "status", SchemeStage),
-            **same(schemes_t, "source_id", "source_location"),
+            **as_read(schemes_t, "source_id", "source_location"),
         )
     }
     measures = {
         m.id: m
         for m in rows_of(
             Measure,
-            **same(measures_t, "id", "name", "meaning"),
+            **as_read(measures_t, "id", "name", "meaning"),
             unit=col(measures_t, "unit", Unit),
             better=col(measures_t, "better", Better),
             counts_people=col(measures_t, "counts_people", lambda v: v == "yes"),
@@ -386,20 +387,20 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         return found | ({"measure_id": col(table, "measure_id", or_none)} if measure else {})
 
     def source(table: Table) -> dict[str, list]:
-        return same(table, "source_id", "source_location")
+        return as_read(table, "source_id", "source_location")
 
     milestones_t, risks_t, outcomes_t, caveats_t, explanations_t = (t[n] for n in ("milestones", "risks", "outcomes", "caveats", "explanations"))
     milestones = rows_of(
         Milestone,
         **place(milestones_t, measure=False),
-        **same(milestones_t, "milestone", "due", "due_label", "completed"),
+        **as_read(milestones_t, "milestone", "due", "due_label", "completed"),
         **source(milestones_t),
         line=milestones_t.lines.tolist(),
     )
     risks = rows_of(
         Risk,
         **place(risks_t, measure=False),
-        **same(risks_t, "number", "risk", "impact", "probability", "score", "mitigation", "owner"),
+        **as_read(risks_t, "number", "risk", "impact", "probability", "score", "mitigation", "owner"),
         **source(risks_t),
         line=risks_t.lines.tolist(),
     )
@@ -416,14 +417,14 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         Caveat,
         **place(caveats_t),
         kind=col(caveats_t, "kind", CaveatKind),
-        **same(caveats_t, "quote", "plain"),
+        **as_read(caveats_t, "quote", "plain"),
         **source(caveats_t),
         line=caveats_t.lines.tolist(),
     )
     explanations = rows_of(
         Explanation,
         **place(explanations_t),
-        **same(explanations_t, "check", "explanation", "said_by"),
+        **as_read(explanations_t, "check", "explanation", "said_by"),
         line=explanations_t.lines.tolist(),
     )
     rows_read = {name: len(table) for name, table in tables.items()}
