@@ -26,7 +26,7 @@ from .analysis.status import ALL
 from .data.errors import DataProblems, PageProblem
 from .presentation import charts
 from .site import github, report
-from .site.advice import Advice, Syllables, advise
+from .site.advice import Advice, advise
 from .site.catalogue import page_units
 from .site.context import Context
 from .site.engine import PROBLEM_PAGE, Engine, quiet_dirty_warning
@@ -99,7 +99,6 @@ class CarePlugin(BasePlugin[CareConfig]):
         # typed into the prose that the data contradicts (warnings: `--strict` fails on them).
         self.advice: list[Advice] = []
         self.mismatches: list[Mismatch] = []
-        self._syllables = Syllables()  # the pronouncing dictionary, read once when first needed
         self.extras = PageExtras()  # what the page being converted gets besides its markdown (site/html_blocks.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -203,7 +202,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             markdown += "\n\n" + str(figures)  # as text: str + Markup would escape the page before it
         if not self.engine.is_generated(page.file.src_uri):
             terms = set(ctx.data.glossary)
-            advice = advise(f"docs/{page.file.src_uri}", page.file.content_string, terms, self._syllables)
+            advice = advise(f"docs/{page.file.src_uri}", page.file.content_string, terms)
             mismatches = check_page(page.file.src_uri, page.file.content_string, ctx.data)
             self.advice += advice
             for mismatch in mismatches:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import ERRORS, TINY, build, data_dir
 
 from macros.analysis.disagreements import find_disagreements
 from macros.data.errors import DataProblems
 from macros.data.loader import load
-from macros.data.model import places
+from macros.data.model import INDEXES, Dataset, places, rows_of
 from macros.presentation import wording
 from macros.site.context import Context
 from macros.site.downloads import table_csv
@@ -163,3 +165,38 @@ def test_places_in_a_report_are_listed_once_in_reading_order():
     # Sorted as text, "Paragraph 18" came before "Paragraph 2" in every sources line.
     found = ["Paragraph 5", "Paragraph 18", "Appendix 1: Implications, Finance", "Paragraph 2", "Paragraph 18", "Table after paragraph 36"]
     assert places(found) == "Appendix 1: Implications, Finance; Paragraph 2; Paragraph 5; Paragraph 18; Table after paragraph 36"
+
+
+def test_rows_become_objects_by_field_name_so_a_new_field_cannot_shift_the_others():
+    @dataclasses.dataclass
+    class Row:
+        area_id: str
+        note: str
+        line: int
+
+    # Given in another order than the fields', each column still lands in its own field.
+    assert rows_of(Row, line=[7], area_id=["a"], note=["n"]) == [Row("a", "n", 7)]
+    with pytest.raises(TypeError, match=r"no column for \['note'\]"):
+        rows_of(Row, area_id=["a"], line=[7])
+    with pytest.raises(TypeError, match=r"no field for \['extra'\]"):
+        rows_of(Row, area_id=["a"], note=["n"], line=[7], extra=[1])
+
+
+def test_every_index_the_dataset_has_is_in_the_one_registry_the_preview_reads():
+    """model.INDEXES is what Dataset builds and what the preview's comparison reads (changes.py): an index
+    declared on the Dataset but not in the registry would never be built, nor be seen to change."""
+    declared = {f.name for f in dataclasses.fields(Dataset) if not f.init} - {"tables", "package"}
+    assert declared == {name for indexes in INDEXES.values() for name in indexes}
+    assert {f.name for f in dataclasses.fields(Dataset) if f.type.startswith("list[")} == set(INDEXES) - {"schemes"}
+
+
+def test_indexes_list_each_row_under_its_keys_in_order():
+    data = load(TINY)
+    for table, indexes in INDEXES.items():
+        rows = list(getattr(data, table).values()) if table == "schemes" else getattr(data, table)
+        for name, index in indexes.items():
+            built = getattr(data, name)
+            if index.over is None:
+                for key, listed in built.items():
+                    assert listed == [r for r in rows if key in index.keys(r)], (name, key)
+            assert set(built) == {k for r in rows for k in index.keys(r)}, name

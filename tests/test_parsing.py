@@ -73,3 +73,19 @@ def test_crlf_and_spaces():
     header, rows = read_rows(b"a , B\r\n 1 ,2\r\n\r\n3,4\r\n")
     assert header == ["a", "b"]
     assert rows == [["1", "2"], [], ["3", "4"]]
+
+
+@pytest.mark.parametrize("text", ["8,407", "8407", "-3", "−3", "+20%", "£1.2m", "-£1.2 million", "177*", "21 %", "£258k"])
+def test_one_grammar_of_printed_figures_for_cells_downloads_and_prose(text):
+    """The cells the loader reads as figures are the figures the downloads keep as they are, and a figure typed
+    into prose is read with the same digits and scale words (data/figures.py)."""
+    from macros.data import figures
+    from macros.data.cells import parse_number
+    from macros.site.downloads import neutralise
+
+    number = parse_number(text)
+    assert figures.is_figure(text) and neutralise(text) == text
+    unsigned = text.lstrip("-−+")
+    [found] = figures.IN_PROSE.finditer(f"It was {unsigned} in May.")
+    said = figures.scaled(float(found["digits"].replace(",", "") + (found["decimals"] or "")), found["scale"])
+    assert said == abs(number.value)

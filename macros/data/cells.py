@@ -13,6 +13,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from .figures import printed, scaled
+
 # Words editors and reports use for "no figure". The reason is kept and shown on the site.
 MISSING_WORDS = {
     "": "No figure given",
@@ -26,14 +28,6 @@ MISSING_WORDS = {
     "–": "No figure given",
     "suppressed": "Suppressed",
 }
-
-_SCALES = {"k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
-_NUMBER = re.compile(
-    r"""^(?P<sign>[-−+])?\s*(?P<pound>£)?\s*
-        (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-        \s*(?P<suffix>%|k|m|million|bn|billion)?\s*(?P<mark>\*+)?$""",
-    re.VERBOSE | re.IGNORECASE,
-)
 
 
 class CellError(ValueError):
@@ -73,30 +67,27 @@ def parse_number(text: str) -> Number:
     """'8,407' → 8407; '21%' → 21 (percent); '£1.2m' → 1,200,000 (money); 'seven' → 7; '177*' keeps a footnote mark."""
     if text.strip().lower() in _WORDS:
         return Number(float(_WORDS[text.strip().lower()]), "plain")
-    match = _NUMBER.match(text.strip())
-    if not match:
+    figure = printed(text.strip())
+    if figure is None:
         raise CellError(
             "this is not a number",
             "Write a number such as 8407, 8,407, 21% or £1.2m; for no figure write n/a or leave it empty.",
         )
-    value = float(match["digits"].replace(",", ""))
-    if value == float("inf"):
+    value, suffix = figure.value, figure.suffix
+    if abs(value) == float("inf"):
         raise CellError("this number is too large to be a figure", "Check the cell: write the figure as printed.")
-    suffix = (match["suffix"] or "").lower()
-    if match["sign"] in ("-", "−"):
-        value = -value
     if suffix == "%":
-        if match["pound"]:
+        if figure.pound:
             raise CellError("this mixes £ and %", "Write either an amount (£258k) or a percentage (21%).")
-        return Number(value, "percent", bool(match["mark"]))
+        return Number(value, "percent", figure.mark)
     if suffix:
-        if not match["pound"]:
+        if not figure.pound:
             raise CellError(
                 f"'{suffix}' is only understood after a £ sign",
                 "Write the whole number (1200000) or money with a £ sign (£1.2m).",
             )
-        value *= _SCALES[suffix]
-    return Number(value, "money" if match["pound"] else "plain", bool(match["mark"]))
+        value = scaled(value, suffix)
+    return Number(value, "money" if figure.pound else "plain", figure.mark)
 
 
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")

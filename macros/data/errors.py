@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from mkdocs.exceptions import PluginError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Problem:
-    """One mistake in one place. `line` is the spreadsheet row: the header is line 1."""
+    """One mistake in one place. `line` is the spreadsheet row: the header is line 1. Made by keyword only:
+    Problem(file=..., line=..., column=..., value=..., message=..., fix=...), the place's parts left out when
+    there is none."""
 
     file: str
-    line: int | None
-    column: str | None
-    value: str | None
+    line: int | None = None
+    column: str | None = None
+    value: str | None = None  # the value as found, quoted in the message
     message: str
     fix: str
 

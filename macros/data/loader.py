@@ -19,6 +19,7 @@ import numpy as np
 
 from . import rules
 from .cells import CellError
+from .descriptor import check_descriptor
 from .errors import DataProblems, Problem
 from .model import (
     Area,
@@ -36,6 +37,7 @@ from .model import (
     Source,
     Term,
     many_objects,
+    rows_of,
 )
 from .reading import read_table
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
@@ -139,12 +141,9 @@ def _read_package(data_dir: Path) -> dict:
         raise DataProblems(
             [
                 Problem(
-                    file,
-                    None,
-                    None,
-                    None,
-                    "the data package description is missing",
-                    "Every data folder needs datapackage.json; copy it from the project's data/ folder.",
+                    file=file,
+                    message="the data package description is missing",
+                    fix="Every data folder needs datapackage.json; copy it from the project's data/ folder.",
                 )
             ]
         ) from None
@@ -152,58 +151,46 @@ def _read_package(data_dir: Path) -> dict:
         raise DataProblems(
             [
                 Problem(
-                    file,
-                    error.lineno,
-                    None,
-                    None,
-                    f"this is not valid JSON ({error.msg})",
-                    "Undo the last edit to this file, or copy it again from the project's data/ folder.",
+                    file=file,
+                    line=error.lineno,
+                    message=f"this is not valid JSON ({error.msg})",
+                    fix="Undo the last edit to this file, or copy it again from the project's data/ folder.",
                 )
             ]
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise DataProblems(
-            [Problem(file, None, None, None, f"this cannot be read ({error})", "Copy it again from the project's data/ folder.")]
+            [Problem(file=file, message=f"this cannot be read ({error})", fix="Copy it again from the project's data/ folder.")]
         ) from None
-    problems = []
-    try:
-        named = {res["name"]: res for res in package["resources"]}
-        for res in package["resources"]:
-            assert isinstance(res["path"], str) and isinstance(res["schema"]["fields"], list)
-            assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
-            problems += unsupported(res, file, named)
-        for name, needed in MODEL_FIELDS.items():
-            if name not in named:  # a copy from before the file was added: one problem, not one per field
+    # Shaped as a Data Package before any part of it is used: one problem, at its place in the file.
+    problems = check_descriptor(package, file)
+    if problems:
+        raise DataProblems(problems)
+    named = {res["name"]: res for res in package["resources"]}
+    for res in package["resources"]:
+        problems += unsupported(res, file, named)
+    for name, needed in MODEL_FIELDS.items():
+        if name not in named:  # a copy from before the file was added: one problem, not one per field
+            problems.append(
+                Problem(
+                    file=file,
+                    value=name,
+                    message=f"the data package does not describe the file {name}.csv",
+                    fix="Copy datapackage.json again from the project's data/ folder.",
+                )
+            )
+            continue
+        have = {f["name"] for f in named[name]["schema"]["fields"]}
+        for field_name in needed:
+            if field_name not in have:
                 problems.append(
                     Problem(
-                        file,
-                        None,
-                        None,
-                        name,
-                        f"the data package does not describe the file {name}.csv",
-                        "Copy datapackage.json again from the project's data/ folder.",
+                        file=file,
+                        column=field_name,
+                        message=f"the '{name}' resource has no field '{field_name}'",
+                        fix="Copy datapackage.json again from the project's data/ folder.",
                     )
                 )
-                continue
-            have = {f["name"] for f in named[name]["schema"]["fields"]}
-            for field_name in needed:
-                if field_name not in have:
-                    problems.append(
-                        Problem(
-                            file,
-                            None,
-                            field_name,
-                            None,
-                            f"the '{name}' resource has no field '{field_name}'",
-                            "Copy datapackage.json again from the project's data/ folder.",
-                        )
-                    )
-    except (KeyError, TypeError, AttributeError, AssertionError):
-        problems.append(
-            Problem(
-                file, None, None, None, "this does not describe the data files as the site expects", "Copy it again from the project's data/ folder."
-            )
-        )
     if problems:
         raise DataProblems(problems)
     return package
@@ -217,18 +204,20 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     try:
         raw = read_table((data_dir / resource["path"]).read_bytes())
     except FileNotFoundError:
-        problems.append(Problem(file, None, None, None, "the file is missing", f"Create it with this header row: {','.join(names)}"))
+        problems.append(Problem(file=file, message="the file is missing", fix=f"Create it with this header row: {','.join(names)}"))
         return broken
     except OSError as error:
         problems.append(
-            Problem(file, None, None, None, f"the file cannot be read ({error.strerror or error})", "Check that it is a file you can open.")
+            Problem(file=file, message=f"the file cannot be read ({error.strerror or error})", fix="Check that it is a file you can open.")
         )
         return broken
     except CellError as error:
-        problems.append(Problem(file, error.line, None, None, error.message, error.fix))
+        problems.append(Problem(file=file, line=error.line, message=error.message, fix=error.fix))
         return broken
     if not any(raw.header):
-        problems.append(Problem(file, 1, None, None, "the file is empty", f"It needs a header row: {','.join(names)}, then one row per line."))
+        problems.append(
+            Problem(file=file, line=1, message="the file is empty", fix=f"It needs a header row: {','.join(names)}, then one row per line.")
+        )
         return broken
     if not check_header(file, fields, raw.header, problems):
         return broken
@@ -239,12 +228,10 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
     for i in np.flatnonzero(overflow & ~blank).tolist():
         problems.append(
             Problem(
-                file,
-                int(raw.lines[i]),
-                None,
-                None,
-                "this row has more cells than there are columns",
-                "Check for a stray comma; put text containing commas in quotes.",
+                file=file,
+                line=int(raw.lines[i]),
+                message="this row has more cells than there are columns",
+                fix="Check for a stray comma; put text containing commas in quotes.",
             )
         )
     rows = np.flatnonzero(~blank & ~overflow)
@@ -283,24 +270,14 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     if problems or any(t[name].broken for name in MODEL_FIELDS):
         return None
 
-    def col(table: Table, *names: str):
-        return [table.values[n].tolist() for n in names]
+    def col(table: Table, name: str, convert=None) -> list:
+        """One field of every row of a small table, each cell converted (to None, an enumeration member...)."""
+        values = table.values[name].tolist()
+        return values if convert is None else [convert(v) for v in values]
 
-    sources = {r[0]: Source(*r) for r in zip(*col(t["sources"], *MODEL_FIELDS["sources"]))}
-    glossary = {r[0]: Term(*r) for r in zip(*col(t["glossary"], *MODEL_FIELDS["glossary"]))}
-    areas = {
-        i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
-        for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))
-    }
-    schemes = {
-        i: Scheme(i, area, name, summary, for_whom, SchemeStage(status), source, location)
-        for i, area, name, summary, for_whom, status, source, location in zip(*col(t["schemes"], *MODEL_FIELDS["schemes"]))
-    }
-    part_of = measures_t.values["part_of"].tolist() if "part_of" in measures_t.values else [""] * len(measures_t)
-    measures = {
-        i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None, short)
-        for (i, name, meaning, unit, better, people, abbreviation, short), whole in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)
-    }
+    def as_read(table: Table, *names: str) -> dict[str, list]:
+        """These fields of every row, as they are, by name."""
+        return {name: col(table, name) for name in names}
 
     def periods(table: Table, rows: np.ndarray) -> list[Period]:
         """The period of each of these rows, one Period object for each distinct (start, end, label)."""
@@ -325,95 +302,144 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     def member(enum):
         return lambda value: enum(value) if value is not None else None
 
+    def bodies(text: str) -> tuple[str, ...]:
+        return tuple(b.strip() for b in text.split(";") if b.strip())
+
+    # Every object is made from its columns by field name (model.rows_of), so a new field cannot shift the others.
+    sources = {s.id: s for s in rows_of(Source, **as_read(t["sources"], *MODEL_FIELDS["sources"]))}
+    glossary = {g.term: g for g in rows_of(Term, **as_read(t["glossary"], *MODEL_FIELDS["glossary"]))}
+    areas_t, schemes_t = t["areas"], t["schemes"]
+    areas = {
+        a.id: a
+        for a in rows_of(Area, **as_read(areas_t, "id", "name"), bodies=col(areas_t, "bodies", bodies), **as_read(areas_t, "summary", "source_id"))
+    }
+    schemes = {
+        s.id: s
+        for s in rows_of(
+            Scheme,
+            **as_read(schemes_t, "id", "area_id", "name", "summary", "for_whom"),
+            status=col(schemes_t, "status", SchemeStage),
+            **as_read(schemes_t, "source_id", "source_location"),
+        )
+    }
+    measures = {
+        m.id: m
+        for m in rows_of(
+            Measure,
+            **as_read(measures_t, "id", "name", "meaning"),
+            unit=col(measures_t, "unit", Unit),
+            better=col(measures_t, "better", Better),
+            counts_people=col(measures_t, "counts_people", lambda v: v == "yes"),
+            abbreviation=col(measures_t, "abbreviation"),
+            part_of=col(measures_t, "part_of", or_none) if "part_of" in measures_t.values else [None] * len(measures_t),
+            short_name=col(measures_t, "short_name"),
+        )
+    }
+
     # Observations and money rows whose period is wrong were reported; the others become objects, column by column.
     rows = np.flatnonzero(obs_period)
     # Only counts of people are hidden: days, pounds, percentages and rates never are, even when a measure's
     # counts_people flag says yes (the build report lists such flags to check).
     people = {m.id: m.counts_people and m.unit == Unit.COUNT for m in measures.values()}
     hidden = rules.suppressed(obs_t, obs_value, people, threshold, obs_value_to)
-    observations = list(
-        map(
-            Observation,
-            cells(obs_t, "area_id", rows),
-            cells(obs_t, "scheme_id", rows, or_none),
-            cells(obs_t, "measure_id", rows),
-            periods(obs_t, rows),
-            cells(obs_t, "kind", rows, member(FigureKind)),
-            obs_value[rows].tolist(),
-            cells(obs_t, "value", rows),
-            obs_missing[rows].tolist(),
-            cells(obs_t, "qualifier", rows),
-            cells(obs_t, "printed_in", rows, member(PrintedIn)),
-            cells(obs_t, "note", rows),
-            cells(obs_t, "source_id", rows),
-            cells(obs_t, "source_location", rows),
-            obs_t.lines[rows].tolist(),
-            hidden[rows].tolist(),
-            obs_value_to[rows].tolist(),
-            cells(obs_t, "per", rows, member(Per)),
-            cells(obs_t, "compared_with", rows),
-        )
+    observations = rows_of(
+        Observation,
+        area_id=cells(obs_t, "area_id", rows),
+        scheme_id=cells(obs_t, "scheme_id", rows, or_none),
+        measure_id=cells(obs_t, "measure_id", rows),
+        period=periods(obs_t, rows),
+        kind=cells(obs_t, "kind", rows, member(FigureKind)),
+        value=obs_value[rows].tolist(),
+        printed=cells(obs_t, "value", rows),
+        missing=obs_missing[rows].tolist(),
+        qualifier=cells(obs_t, "qualifier", rows),
+        printed_in=cells(obs_t, "printed_in", rows, member(PrintedIn)),
+        note=cells(obs_t, "note", rows),
+        source_id=cells(obs_t, "source_id", rows),
+        source_location=cells(obs_t, "source_location", rows),
+        line=obs_t.lines[rows].tolist(),
+        suppressed=hidden[rows].tolist(),
+        value_to=obs_value_to[rows].tolist(),
+        per=cells(obs_t, "per", rows, member(Per)),
+        compared_with=cells(obs_t, "compared_with", rows),
     )
     rows = np.flatnonzero(money_period)
-    money = list(
-        map(
-            Money,
-            cells(money_t, "area_id", rows),
-            cells(money_t, "scheme_id", rows, or_none),
-            periods(money_t, rows),
-            *(cells(money_t, n, rows) for n in ("breakdown", "item", "funder")),
-            amount[rows].tolist(),
-            cells(money_t, "amount", rows),
-            share[rows].tolist(),
-            fte[rows].tolist(),
-            unit_cost[rows].tolist(),
-            cells(money_t, "is_total", rows, lambda v: v == "yes"),
-            *(cells(money_t, n, rows) for n in ("note", "source_id", "source_location")),
-            money_t.lines[rows].tolist(),
-        )
+    money = rows_of(
+        Money,
+        area_id=cells(money_t, "area_id", rows),
+        scheme_id=cells(money_t, "scheme_id", rows, or_none),
+        period=periods(money_t, rows),
+        **{n: cells(money_t, n, rows) for n in ("breakdown", "item", "funder")},
+        amount=amount[rows].tolist(),
+        amount_printed=cells(money_t, "amount", rows),
+        share=share[rows].tolist(),
+        fte=fte[rows].tolist(),
+        unit_cost=unit_cost[rows].tolist(),
+        is_total=cells(money_t, "is_total", rows, lambda v: v == "yes"),
+        **{n: cells(money_t, n, rows) for n in ("note", "source_id", "source_location")},
+        line=money_t.lines[rows].tolist(),
     )
-    milestones = [
-        Milestone(area, scheme or None, what, due, label, Completed(completed or ""), source, location, line)
-        for (area, scheme, what, due, label, completed, source, location), line in zip(
-            zip(*col(t["milestones"], *MODEL_FIELDS["milestones"])), t["milestones"].lines.tolist()
-        )
-    ]
-    risks = [
-        Risk(area, scheme or None, number, risk, impact, probability, score, mitigation, owner, source, location, line)
-        for (area, scheme, number, risk, impact, probability, score, mitigation, owner, source, location), line in zip(
-            zip(*col(t["risks"], *MODEL_FIELDS["risks"])), t["risks"].lines.tolist()
-        )
-    ]
-    outcomes = [
-        Outcome(area, scheme or None, measure or None, Period(start, end, label), StatedJudgement(judgement), quote, source, location, line)
-        for (area, scheme, measure, start, end, label, judgement, quote, source, location), line in zip(
-            zip(*col(t["outcomes"], *MODEL_FIELDS["outcomes"])), t["outcomes"].lines.tolist()
-        )
-    ]
-    caveats = [
-        Caveat(area, scheme or None, measure or None, CaveatKind(kind), quote, plain, source, location, line)
-        for (area, scheme, measure, kind, quote, plain, source, location), line in zip(
-            zip(*col(t["caveats"], *MODEL_FIELDS["caveats"])), t["caveats"].lines.tolist()
-        )
-    ]
-    explanations = [
-        Explanation(area, scheme or None, measure or None, check, explanation, said_by, line)
-        for (area, scheme, measure, check, explanation, said_by), line in zip(
-            zip(*col(t["explanations"], *MODEL_FIELDS["explanations"])), t["explanations"].lines.tolist()
-        )
-    ]
+
+    def place(table: Table, *, measure: bool = True) -> dict[str, list]:
+        """The area, the scheme (None for the area as a whole) and, when the rows have one, the measure (None
+        for the place as a whole) of every row."""
+        found = {"area_id": col(table, "area_id"), "scheme_id": col(table, "scheme_id", or_none)}
+        return found | ({"measure_id": col(table, "measure_id", or_none)} if measure else {})
+
+    def source(table: Table) -> dict[str, list]:
+        return as_read(table, "source_id", "source_location")
+
+    milestones_t, risks_t, outcomes_t, caveats_t, explanations_t = (t[n] for n in ("milestones", "risks", "outcomes", "caveats", "explanations"))
+    milestones = rows_of(
+        Milestone,
+        **place(milestones_t, measure=False),
+        **as_read(milestones_t, "milestone", "due", "due_label"),
+        completed=col(milestones_t, "completed", lambda v: Completed(v or "")),
+        **source(milestones_t),
+        line=milestones_t.lines.tolist(),
+    )
+    risks = rows_of(
+        Risk,
+        **place(risks_t, measure=False),
+        **as_read(risks_t, "number", "risk", "impact", "probability", "score", "mitigation", "owner"),
+        **source(risks_t),
+        line=risks_t.lines.tolist(),
+    )
+    outcomes = rows_of(
+        Outcome,
+        **place(outcomes_t),
+        period=[Period(*p) for p in zip(*(col(outcomes_t, n) for n in ("period_start", "period_end", "period_label")))],
+        judgement=col(outcomes_t, "judgement", StatedJudgement),
+        quote=col(outcomes_t, "quote"),
+        **source(outcomes_t),
+        line=outcomes_t.lines.tolist(),
+    )
+    caveats = rows_of(
+        Caveat,
+        **place(caveats_t),
+        kind=col(caveats_t, "kind", CaveatKind),
+        **as_read(caveats_t, "quote", "plain"),
+        **source(caveats_t),
+        line=caveats_t.lines.tolist(),
+    )
+    explanations = rows_of(
+        Explanation,
+        **place(explanations_t),
+        **as_read(explanations_t, "check", "explanation", "said_by"),
+        line=explanations_t.lines.tolist(),
+    )
     rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(
-        sources,
-        glossary,
-        areas,
-        schemes,
-        measures,
-        observations,
-        money,
-        milestones,
-        risks,
-        rows_read,
+        sources=sources,
+        glossary=glossary,
+        areas=areas,
+        schemes=schemes,
+        measures=measures,
+        observations=observations,
+        money=money,
+        milestones=milestones,
+        risks=risks,
+        rows_read=rows_read,
         small_number_threshold=threshold,
         outcomes=outcomes,
         caveats=caveats,

@@ -5,15 +5,18 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
 
 if TYPE_CHECKING:
     from .schema import Table
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -222,9 +225,84 @@ class Explanation:
     line: int
 
 
+def rows_of(cls: type[T], **columns: list) -> list[T]:
+    """One object of a dataclass for each row, from its columns given by field name: a field with no column,
+    or a column with no field, is an error here, never a shift of the other columns into the wrong fields.
+    (The objects are made by position from the fields' own order: as fast as map(cls, ...) is.)"""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if list(columns) != names:
+        missing, extra = [n for n in names if n not in columns], [n for n in columns if n not in names]
+        if missing or extra:
+            raise TypeError(f"{cls.__name__}: no column for {missing}, no field for {extra}")
+    return list(map(cls, *(columns[name] for name in names)))
+
+
+@dataclass(frozen=True)
+class Index:
+    """One of the Dataset's indexes: the rows of a table (or what `entry` makes of each) listed under each row's
+    key, in the table's order. With `whole_area`, the key is (area, scheme) and a row is listed under
+    (area, None) as well, with everything in the area (a row of no scheme only there). With `over`, one entry
+    for each list of that other index (its first row stands for them all) rather than for every row: each
+    series once under its area."""
+
+    key: Callable[[Any], Any]
+    entry: Callable[[Any], Any] | None = None
+    over: str | None = None
+    whole_area: bool = False
+
+    def keys(self, row) -> tuple:
+        """Every key the row is listed under."""
+        key = self.key(row)
+        if not self.whole_area:
+            return (key,)
+        return ((key[0], None), key) if key[1] else ((key[0], None),)
+
+    def build(self, rows: Iterable, built: Mapping[str, Mapping]) -> defaultdict:
+        """The index of these rows (`built`: the indexes built before it, for `over`)."""
+        if self.over is not None:
+            rows = [group[0] for group in built[self.over].values()]
+        grouped: defaultdict = defaultdict(list)
+        key, entry = self.key, self.entry
+        if self.whole_area:
+            for row in rows:
+                area, scheme = key(row)
+                grouped[(area, None)].append(row)
+                if scheme:
+                    grouped[(area, scheme)].append(row)
+        elif entry is None:
+            for row in rows:
+                grouped[key(row)].append(row)
+        else:
+            for row in rows:
+                grouped[key(row)].append(entry(row))
+        return grouped
+
+
+# Every table of rows the Dataset holds, and the indexes of it the Dataset has, by name: said once, for the
+# Dataset (which builds them) and the preview (site/preview/changes.py, which finds from a changed row the keys
+# of each index it changed). Pages look rows up in these rather than scanning whole tables.
+INDEXES: dict[str, dict[str, Index]] = {
+    "schemes": {"schemes_by_area": Index(lambda s: s.area_id)},
+    "observations": {
+        # One series per chart and table: the figures of a measure in a place, (area, scheme, measure).
+        "series": Index(lambda o: (o.area_id, o.scheme_id, o.measure_id)),
+        "series_by_area": Index(lambda o: o.area_id, entry=lambda o: (o.scheme_id, o.measure_id), over="series"),
+        "series_by_measure": Index(lambda o: o.measure_id, entry=lambda o: (o.area_id, o.scheme_id), over="series"),
+    },
+    "money": {"money_by": Index(lambda r: (r.area_id, r.scheme_id), whole_area=True)},
+    "milestones": {"milestones_by": Index(lambda r: (r.area_id, r.scheme_id), whole_area=True)},
+    "risks": {"risks_by": Index(lambda r: (r.area_id, r.scheme_id), whole_area=True)},
+    # What reports say in words, by the series or the place they concern: (area, scheme, measure), where
+    # measure is None for what concerns the scheme (or, with scheme None, the area) as a whole.
+    "outcomes": {"outcomes_by": Index(lambda r: (r.area_id, r.scheme_id, r.measure_id))},
+    "caveats": {"caveats_by": Index(lambda r: (r.area_id, r.scheme_id, r.measure_id))},
+    "explanations": {},
+}
+
+
 @dataclass
 class Dataset:
-    """Everything the site shows, with the indexes pages need."""
+    """Everything the site shows, with the indexes pages need (INDEXES)."""
 
     sources: dict[str, Source]
     glossary: dict[str, Term]
@@ -244,31 +322,25 @@ class Dataset:
     # report) and datapackage.json as read.
     tables: dict[str, Table] = field(init=False, repr=False, compare=False)
     package: dict[str, Any] = field(init=False, repr=False, compare=False)
+    # The indexes, built from INDEXES (a missing key reads as an empty list).
+    schemes_by_area: dict[str, list[Scheme]] = field(init=False, repr=False, compare=False)
+    series: dict[tuple[str, str | None, str], list[Observation]] = field(init=False, repr=False, compare=False)
+    series_by_area: dict[str, list[tuple[str | None, str]]] = field(init=False, repr=False, compare=False)
+    series_by_measure: dict[str, list[tuple[str, str | None]]] = field(init=False, repr=False, compare=False)
+    money_by: dict[tuple[str, str | None], list] = field(init=False, repr=False, compare=False)
+    milestones_by: dict[tuple[str, str | None], list] = field(init=False, repr=False, compare=False)
+    risks_by: dict[tuple[str, str | None], list] = field(init=False, repr=False, compare=False)
+    outcomes_by: dict[tuple[str, str | None, str | None], list[Outcome]] = field(init=False, repr=False, compare=False)
+    caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.schemes_by_area: dict[str, list[Scheme]] = defaultdict(list)
-        for scheme in self.schemes.values():
-            self.schemes_by_area[scheme.area_id].append(scheme)
-        # Observations grouped once by (area, scheme, measure): one series per chart and table.
-        self.series: dict[tuple[str, str | None, str], list[Observation]] = defaultdict(list)
-        for obs in self.observations:
-            self.series[(obs.area_id, obs.scheme_id, obs.measure_id)].append(obs)
-        self.series_by_area: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
-        self.series_by_measure: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-        for area_id, scheme_id, measure_id in self.series:
-            self.series_by_area[area_id].append((scheme_id, measure_id))
-            self.series_by_measure[measure_id].append((area_id, scheme_id))
-        self.money_by = _group(self.money)
-        self.milestones_by = _group(self.milestones)
-        self.risks_by = _group(self.risks)
-        # What reports say in words, by the series or the place they concern: (area, scheme, measure),
-        # where measure is None for what concerns the scheme (or, with scheme None, the area) as a whole.
-        self.outcomes_by: dict[tuple[str, str | None, str | None], list[Outcome]] = defaultdict(list)
-        for outcome in self.outcomes:
-            self.outcomes_by[(outcome.area_id, outcome.scheme_id, outcome.measure_id)].append(outcome)
-        self.caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = defaultdict(list)
-        for caveat in self.caveats:
-            self.caveats_by[(caveat.area_id, caveat.scheme_id, caveat.measure_id)].append(caveat)
+        built: dict[str, defaultdict] = {}
+        for table, indexes in INDEXES.items():
+            rows = getattr(self, table)
+            for name, index in indexes.items():
+                built[name] = index.build(rows.values() if isinstance(rows, dict) else rows, built)
+        for name, grouped in built.items():
+            setattr(self, name, grouped)
 
     def newest_date(self) -> date | None:
         """The end of the newest period an actual figure covers (plans can run years ahead)."""
@@ -289,13 +361,3 @@ def _year_later(d: date) -> date:
     if d.day == last:  # month ends stay month ends (28 February 2015 → 29 February 2016)
         return date(d.year + 1, d.month, monthrange(d.year + 1, d.month)[1])
     return date(d.year + 1, d.month, min(d.day, monthrange(d.year + 1, d.month)[1]))
-
-
-def _group(rows) -> dict[tuple[str, str | None], list]:
-    """Rows by (area, scheme) and by (area, None) for everything in the area."""
-    grouped: dict[tuple[str, str | None], list] = defaultdict(list)
-    for row in rows:
-        grouped[(row.area_id, None)].append(row)
-        if row.scheme_id:
-            grouped[(row.area_id, row.scheme_id)].append(row)
-    return grouped

@@ -77,7 +77,9 @@ def figures(table: Table, column: str, units: np.ndarray | str | None, problems:
     if bad:
         for i in np.flatnonzero(np.isin(pairs, list(bad))).tolist():
             message, fix = bad[int(pairs[i])]
-            problems.append(Problem(table.file, int(table.lines[i]), column, cells.texts[cells.codes[i]], message, fix))
+            problems.append(
+                Problem(file=table.file, line=int(table.lines[i]), column=column, value=cells.texts[cells.codes[i]], message=message, fix=fix)
+            )
             values[i] = None
     return values, reasons
 
@@ -106,12 +108,12 @@ def range_tops(table: Table, values: np.ndarray, reasons: np.ndarray, units: np.
         if tops[i] is None and no_top[i] is not None:
             problems.append(
                 Problem(
-                    table.file,
-                    line,
-                    column,
-                    shown,
-                    "value_to is only for the top of a printed range, so it must be a figure",
-                    "Leave value_to empty when the report prints one figure or none.",
+                    file=table.file,
+                    line=line,
+                    column=column,
+                    value=shown,
+                    message="value_to is only for the top of a printed range, so it must be a figure",
+                    fix="Leave value_to empty when the report prints one figure or none.",
                 )
             )
         elif tops[i] is None:  # not a figure, or the wrong unit: reported by figures()
@@ -119,23 +121,23 @@ def range_tops(table: Table, values: np.ndarray, reasons: np.ndarray, units: np.
         elif values[i] is None and reasons[i] is not None:
             problems.append(
                 Problem(
-                    table.file,
-                    line,
-                    column,
-                    shown,
-                    "there is a top of a range but no figure in value",
-                    "Put the bottom of the range in value ('30,000 to 50,000' is value 30,000, value_to 50,000), or leave value_to empty.",
+                    file=table.file,
+                    line=line,
+                    column=column,
+                    value=shown,
+                    message="there is a top of a range but no figure in value",
+                    fix="Put the bottom of the range in value ('30,000 to 50,000' is value 30,000, value_to 50,000), or leave value_to empty.",
                 )
             )
         elif values[i] is not None and tops[i] < values[i]:
             problems.append(
                 Problem(
-                    table.file,
-                    line,
-                    column,
-                    shown,
-                    f"the top of the range is below its bottom ({table.texts['value'].texts[table.texts['value'].codes[i]]} in value)",
-                    "value is the lower figure and value_to the higher: swap them if they are the wrong way round.",
+                    file=table.file,
+                    line=line,
+                    column=column,
+                    value=shown,
+                    message=f"the top of the range is below its bottom ({table.texts['value'].texts[table.texts['value'].codes[i]]} in value)",
+                    fix="value is the lower figure and value_to the higher: swap them if they are the wrong way round.",
                 )
             )
     return tops
@@ -151,24 +153,23 @@ def benchmarks_named(table: Table, problems: list[Problem]) -> None:
         if benchmark[i]:
             problems.append(
                 Problem(
-                    table.file,
-                    int(table.lines[i]),
-                    "compared_with",
-                    None,
-                    "a benchmark must say where its figure comes from",
-                    "Fill in compared_with, e.g. 'NHS Wales demonstrator sites', or correct the kind if the figure is the area's own.",
+                    file=table.file,
+                    line=int(table.lines[i]),
+                    column="compared_with",
+                    message="a benchmark must say where its figure comes from",
+                    fix="Fill in compared_with, e.g. 'NHS Wales demonstrator sites', or correct the kind if the figure is the area's own.",
                 )
             )
         else:
             kind = table.values["kind"][i]
             problems.append(
                 Problem(
-                    table.file,
-                    int(table.lines[i]),
-                    "compared_with",
-                    table.values["compared_with"][i],
-                    f"only a benchmark is compared with somewhere else, and this row's kind is {kind}",
-                    "Leave compared_with empty, or set kind to benchmark if the figure comes from somewhere else.",
+                    file=table.file,
+                    line=int(table.lines[i]),
+                    column="compared_with",
+                    value=table.values["compared_with"][i],
+                    message=f"only a benchmark is compared with somewhere else, and this row's kind is {kind}",
+                    fix="Leave compared_with empty, or set kind to benchmark if the figure comes from somewhere else.",
                 )
             )
 
@@ -182,12 +183,12 @@ def periods(table: Table, problems: list[Problem], start: str = "period_start", 
     for i in np.flatnonzero(backwards).tolist():
         problems.append(
             Problem(
-                table.file,
-                int(table.lines[i]),
-                end,
-                _iso(ends[i]),
-                f"the period ends before it starts ({_iso(starts[i])})",
-                "Check the two dates: the end is the last day the figure covers.",
+                file=table.file,
+                line=int(table.lines[i]),
+                column=end,
+                value=_iso(ends[i]),
+                message=f"the period ends before it starts ({_iso(starts[i])})",
+                fix="Check the two dates: the end is the last day the figure covers.",
             )
         )
     return known & ~backwards
@@ -205,12 +206,12 @@ def schemes_in_their_area(table: Table, scheme_area: dict[str, str], problems: l
     for i in wrong.tolist():
         problems.append(
             Problem(
-                table.file,
-                int(table.lines[i]),
-                "scheme_id",
-                table.values["scheme_id"][i],
-                f"this scheme belongs to {owner[i]}, not {areas[i]}",
-                "Correct the area_id or the scheme_id.",
+                file=table.file,
+                line=int(table.lines[i]),
+                column="scheme_id",
+                value=table.values["scheme_id"][i],
+                message=f"this scheme belongs to {owner[i]}, not {areas[i]}",
+                fix="Correct the area_id or the scheme_id.",
             )
         )
 
@@ -230,23 +231,23 @@ def parts_add_up(table: Table, problems: list[Problem]) -> None:
         if whole == ids[i]:
             problems.append(
                 Problem(
-                    table.file,
-                    line,
-                    "part_of",
-                    whole,
-                    "a measure cannot be a part of itself",
-                    "Leave part_of empty, or give the id of the measure this one is a part of.",
+                    file=table.file,
+                    line=line,
+                    column="part_of",
+                    value=whole,
+                    message="a measure cannot be a part of itself",
+                    fix="Leave part_of empty, or give the id of the measure this one is a part of.",
                 )
             )
         elif unit != unit_of[whole] or unit is None or not Unit(unit).adds_up:
             problems.append(
                 Problem(
-                    table.file,
-                    line,
-                    "part_of",
-                    whole,
-                    f"parts must add up to the whole, so both must be counts, days or pounds (this is {unit}, '{whole}' is {unit_of[whole]})",
-                    "Leave part_of empty for figures that do not add up, such as percentages.",
+                    file=table.file,
+                    line=line,
+                    column="part_of",
+                    value=whole,
+                    message=f"parts must add up to the whole, so both must be counts, days or pounds (this is {unit}, '{whole}' is {unit_of[whole]})",
+                    fix="Leave part_of empty for figures that do not add up, such as percentages.",
                 )
             )
 

@@ -25,6 +25,7 @@ import pandas as pd
 
 from .cells import CellError, parse_date_column, parse_number
 from .errors import Problem
+from .figures import SCHEMA_INTEGER, SCHEMA_NUMBER
 from .nearest import did_you_mean
 from .reading import OTHER_SEPARATORS, RawTable, TextColumn, other_separator
 
@@ -71,41 +72,38 @@ class Table:
 
 def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[Problem]:
     """Checks the schema asks for that this module cannot apply, or states so that they cannot be applied:
-    reported rather than skipped. (A schema that is not even shaped as one raises KeyError or TypeError.)"""
+    reported rather than skipped. (The description was checked to be shaped as a Data Package first: descriptor.py.)"""
     found = []
     for spec in resource["schema"]["fields"]:
         if spec.get("type", "string") not in TYPES:
             found.append(
                 Problem(
-                    file,
-                    None,
-                    spec["name"],
-                    spec.get("type"),
-                    "the data package gives a field type the site cannot check",
-                    f"Use one of: {', '.join(TYPES)}.",
+                    file=file,
+                    column=spec["name"],
+                    value=spec.get("type"),
+                    message="the data package gives a field type the site cannot check",
+                    fix=f"Use one of: {', '.join(TYPES)}.",
                 )
             )
         if spec.get("format", "default") != "default":
             found.append(
                 Problem(
-                    file,
-                    None,
-                    spec["name"],
-                    spec["format"],
-                    "the data package gives a field format the site cannot check",
-                    "Remove the format (dates are read as YYYY-MM-DD or DD/MM/YYYY).",
+                    file=file,
+                    column=spec["name"],
+                    value=spec["format"],
+                    message="the data package gives a field format the site cannot check",
+                    fix="Remove the format (dates are read as YYYY-MM-DD or DD/MM/YYYY).",
                 )
             )
         for name in spec.get("constraints", {}):
             if name not in CONSTRAINTS:
                 found.append(
                     Problem(
-                        file,
-                        None,
-                        spec["name"],
-                        name,
-                        "the data package gives a constraint the site cannot check",
-                        f"Use only: {', '.join(CONSTRAINTS)}.",
+                        file=file,
+                        column=spec["name"],
+                        value=name,
+                        message="the data package gives a constraint the site cannot check",
+                        fix=f"Use only: {', '.join(CONSTRAINTS)}.",
                     )
                 )
         constraints = spec.get("constraints", {})
@@ -120,12 +118,11 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
             if name in constraints and not isinstance(constraints[name], wanted):
                 found.append(
                     Problem(
-                        file,
-                        None,
-                        spec["name"],
-                        str(constraints[name]),
-                        f"the data package's '{name}' is not written as the Table Schema says",
-                        "Correct it in datapackage.json.",
+                        file=file,
+                        column=spec["name"],
+                        value=str(constraints[name]),
+                        message=f"the data package's '{name}' is not written as the Table Schema says",
+                        fix="Correct it in datapackage.json.",
                     )
                 )
         kind = spec.get("type", "string")
@@ -133,34 +130,31 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
             if name in constraints and kind in TYPES and (kind == "string" or isinstance(_typed(kind, str(constraints[name])), CellError)):
                 found.append(
                     Problem(
-                        file,
-                        None,
-                        spec["name"],
-                        str(constraints[name]),
-                        f"the data package's '{name}' cannot be checked on a field of type {kind}",
-                        "Correct it in datapackage.json.",
+                        file=file,
+                        column=spec["name"],
+                        value=str(constraints[name]),
+                        message=f"the data package's '{name}' cannot be checked on a field of type {kind}",
+                        fix="Correct it in datapackage.json.",
                     )
                 )
         if not isinstance(spec.get("patternMessage", ""), str):
             found.append(
                 Problem(
-                    file,
-                    None,
-                    spec["name"],
-                    str(spec["patternMessage"]),
-                    "the data package's 'patternMessage' is not written as words",
-                    "Write it in datapackage.json as a sentence in quotes.",
+                    file=file,
+                    column=spec["name"],
+                    value=str(spec["patternMessage"]),
+                    message="the data package's 'patternMessage' is not written as words",
+                    fix="Write it in datapackage.json as a sentence in quotes.",
                 )
             )
         if "pattern" in constraints and kind != "string":
             found.append(
                 Problem(
-                    file,
-                    None,
-                    spec["name"],
-                    kind,
-                    "the data package gives a pattern for a field that is not a string",
-                    "Correct it in datapackage.json.",
+                    file=file,
+                    column=spec["name"],
+                    value=kind,
+                    message="the data package gives a pattern for a field that is not a string",
+                    fix="Correct it in datapackage.json.",
                 )
             )
         pattern = constraints.get("pattern")
@@ -170,12 +164,11 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
             except (re.error, TypeError) as error:
                 found.append(
                     Problem(
-                        file,
-                        None,
-                        spec["name"],
-                        str(pattern),
-                        f"the pattern is not a valid regular expression ({error})",
-                        "Correct the pattern in datapackage.json.",
+                        file=file,
+                        column=spec["name"],
+                        value=str(pattern),
+                        message=f"the pattern is not a valid regular expression ({error})",
+                        fix="Correct the pattern in datapackage.json.",
                     )
                 )
     names = {f["name"] for f in resource["schema"]["fields"]}
@@ -188,12 +181,10 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
         if target_fields is None:
             found.append(
                 Problem(
-                    file,
-                    None,
-                    None,
-                    target,
-                    "a foreign key names a resource the data package does not have",
-                    "Correct the foreign key in datapackage.json.",
+                    file=file,
+                    value=target,
+                    message="a foreign key names a resource the data package does not have",
+                    fix="Correct the foreign key in datapackage.json.",
                 )
             )
         elif any(f not in target_fields for f in _as_list(fk["reference"]["fields"])) or len(_as_list(fk["reference"]["fields"])) != len(
@@ -201,7 +192,10 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
         ):
             found.append(
                 Problem(
-                    file, None, None, target, "a foreign key names fields its resource does not have", "Correct the foreign key in datapackage.json."
+                    file=file,
+                    value=target,
+                    message="a foreign key names fields its resource does not have",
+                    fix="Correct the foreign key in datapackage.json.",
                 )
             )
     for what, fields in keys:
@@ -209,7 +203,11 @@ def unsupported(resource: dict, file: str, resources: dict[str, dict]) -> list[P
             if name not in names:
                 found.append(
                     Problem(
-                        file, None, name, resource["name"], f"the {what} names a field the resource does not have", "Correct it in datapackage.json."
+                        file=file,
+                        column=name,
+                        value=resource["name"],
+                        message=f"the {what} names a field the resource does not have",
+                        fix="Correct it in datapackage.json.",
                     )
                 )
     return found
@@ -225,21 +223,24 @@ def check_header(file: str, fields: list[dict], header: list[str], problems: lis
     names = [f["name"] for f in fields]
     separator = other_separator(header, names)
     if separator is not None:
-        problems.append(Problem(file, 1, None, None, *OTHER_SEPARATORS[separator]))
+        message, fix = OTHER_SEPARATORS[separator]
+        problems.append(Problem(file=file, line=1, message=message, fix=fix))
         return False
     before = len(problems)
     for position, name in enumerate(header):
         if name not in names:
             fix = did_you_mean(name, names, n=1).strip() or f"The columns are: {', '.join(names)}."
-            problems.append(Problem(file, 1, name or "(blank)", None, "this column is not one the site knows", fix))
+            problems.append(Problem(file=file, line=1, column=name or "(blank)", message="this column is not one the site knows", fix=fix))
         elif name in header[:position]:
-            problems.append(Problem(file, 1, name, None, "this column appears twice", "Delete one of the two columns."))
+            problems.append(Problem(file=file, line=1, column=name, message="this column appears twice", fix="Delete one of the two columns."))
     for spec in fields:
         if spec["name"] not in header:
             required = spec.get("constraints", {}).get("required")
             what = "this required column is missing" if required else "this column is missing"
             empty = "" if required else "; its cells may be left empty"
-            problems.append(Problem(file, 1, spec["name"], None, what, f"Add a column headed '{spec['name']}' ({describe(spec)}){empty}."))
+            problems.append(
+                Problem(file=file, line=1, column=spec["name"], message=what, fix=f"Add a column headed '{spec['name']}' ({describe(spec)}){empty}.")
+            )
     return len(problems) == before
 
 
@@ -316,21 +317,15 @@ def typed_cells(spec: dict, texts: list[str], missing_values: list[str]) -> list
     return verdicts
 
 
-# Table Schema's lexical forms (no groupChar, bareNumber true): 8407 and -3 are integers, 8,407 and 3* are not.
-# Its NaN and INF are not accepted: no figure of this data is either.
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
-
-
 def _typed(kind: str, text: str):
     """A text read as the field's type, or the CellError saying why it cannot be."""
     if kind == "string":
         return text
     if kind == "date":
         return parse_date_column(pd.Series([text], dtype=object))[0]
-    if kind == "integer" and _INTEGER.fullmatch(text):
+    if kind == "integer" and SCHEMA_INTEGER.fullmatch(text):
         return int(text)
-    if kind == "number" and _NUMBER.fullmatch(text) and abs(float(text)) != float("inf"):
+    if kind == "number" and SCHEMA_NUMBER.fullmatch(text) and abs(float(text)) != float("inf"):
         return float(text)
     try:  # say what it would be, as reports print it (8,407, seven, 3*)
         number = parse_number(text)
@@ -390,7 +385,7 @@ def check_cells(
         table.invalid[spec["name"]] = wrong[column.codes]
         for i in np.flatnonzero(table.invalid[spec["name"]]):
             v = verdicts[column.codes[i]]
-            found.append(Problem(file, int(table.lines[i]), spec["name"], v.shown, v.message, v.fix))
+            found.append(Problem(file=file, line=int(table.lines[i]), column=spec["name"], value=v.shown, message=v.message, fix=v.fix))
         if spec.get("constraints", {}).get("unique"):
             found += _repeats(table, [spec["name"]])
     problems += found
@@ -444,12 +439,10 @@ def _repeats(table: Table, key: list[str]) -> list[Problem]:
         shown = ", ".join(f"{k}={_show(table.values[k][i])}" for k in key if table.values[k][i] not in (None, ""))
         found.append(
             Problem(
-                table.file,
-                int(table.lines[i]),
-                None,
-                None,
-                f"this row repeats line {int(table.lines[first])} ({shown})",
-                "Delete one of the two rows, or correct the one that is wrong.",
+                file=table.file,
+                line=int(table.lines[i]),
+                message=f"this row repeats line {int(table.lines[first])} ({shown})",
+                fix="Delete one of the two rows, or correct the one that is wrong.",
             )
         )
     return found
@@ -509,12 +502,12 @@ def check_foreign_keys(tables: dict[str, Table], resource: dict) -> list[Problem
             where = f"the '{target_columns[0]}' column" if len(target_columns) == 1 else f"the columns {', '.join(target_columns)}"
             found.append(
                 Problem(
-                    table.file,
-                    int(table.lines[i]),
-                    ", ".join(columns),
-                    value,
-                    f"there is no such {noun} in {target.file}",
-                    f"{hints[value]}Use {'an id' if len(columns) == 1 else 'values'} from {where} of {target.file}, or add a row there first.",
+                    file=table.file,
+                    line=int(table.lines[i]),
+                    column=", ".join(columns),
+                    value=value,
+                    message=f"there is no such {noun} in {target.file}",
+                    fix=f"{hints[value]}Use {'an id' if len(columns) == 1 else 'values'} from {where} of {target.file}, or add a row there first.",
                 )
             )
     return found

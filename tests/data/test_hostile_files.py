@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
-from conftest import data_dir
+from conftest import ROOT, data_dir
 from data_helpers import OBS_HEADER, OBS_ROW, edit_schema, field, folder, places, problems, schema_of
 
 from macros.data.errors import DataProblems, Problem
@@ -62,6 +66,53 @@ def test_a_broken_data_package_description_is_a_problem_too(tmp_path, package):
     with pytest.raises(DataProblems) as caught:
         load(data)
     assert all(p.file.endswith("datapackage.json") for p in caught.value.problems)
+
+
+def _resource(package: dict, name: str) -> dict:
+    return next(r for r in package["resources"] if r["name"] == name)
+
+
+def _index(package: dict, name: str) -> int:
+    return [r["name"] for r in package["resources"]].index(name)
+
+
+@pytest.mark.parametrize(
+    "change, place, missing",
+    [
+        (
+            lambda package: _resource(package, "areas").pop("path"),
+            lambda package: f"$.resources[{_index(package, 'areas')}] (resource 'areas')",
+            "path",
+        ),
+        (
+            lambda package: field(package, "areas", "bodies").pop("name"),
+            lambda package: f"$.resources[{_index(package, 'areas')}].schema.fields[2] (resource 'areas', its 3rd field)",
+            "name",
+        ),
+    ],
+    ids=["a resource with no path", "a field with no name"],
+)
+def test_a_description_not_shaped_as_a_data_package_is_one_problem_saying_where(tmp_path, change, place, missing):
+    """Checked by jsonschema against the Data Package profile (descriptor.py), not by assert (which python -O
+    leaves out): one problem naming the file, the place in it as a JSON path, what is missing and what to do."""
+    data = data_dir(tmp_path)
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    edit_schema(data, change)
+    [problem] = problems(data)
+    assert problem.file == str(data / "datapackage.json") and problem.line is None and problem.column is None
+    assert problem.message == f"this does not describe the data files as a Data Package does: at {place(package)}, it has no '{missing}'"
+    assert problem.fix.startswith("Correct that place in datapackage.json")
+
+
+def test_the_description_is_checked_with_python_dash_o_too(tmp_path):
+    """`python -O` drops assert statements: the check must not be one."""
+    data = data_dir(tmp_path)
+    edit_schema(data, lambda package: _resource(package, "areas").pop("path"))
+    code = "import sys\nfrom macros.data.errors import DataProblems\nfrom macros.data.loader import load\n"
+    code += f"try:\n    load({str(data)!r})\nexcept DataProblems as e:\n    print(e.problems[0].message)\n"
+    result = subprocess.run([sys.executable, "-O", "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "it has no 'path'" in result.stdout
 
 
 @pytest.mark.parametrize(

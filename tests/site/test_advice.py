@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from conftest import build, data_dir
 
-from macros.site.advice import Syllables, advise, flesch, prose
+from macros.site.advice import advise, flesch, prose
 
 LONG = "This " + " ".join(["word"] * 25) + "."
-SYLLABLES = Syllables()
 
 
 def test_a_long_sentence_is_reported_on_the_line_it_starts_counting_front_matter():
     source = f"---\ntitle: T\n---\n\n# Heading\n\nShort one.\n\nFirst sentence is fine. {LONG}\n"
-    [item] = advise("docs/x.md", source, set(), SYLLABLES)
+    [item] = advise("docs/x.md", source, set())
     assert (item.file, item.line) == ("docs/x.md", 9)
     assert item.message.startswith("a sentence of 26 words")
 
@@ -21,7 +20,7 @@ def test_a_long_sentence_is_reported_on_the_line_it_starts_counting_front_matter
 def test_a_macro_counts_as_one_word_and_a_sentence_of_25_words_passes():
     macro = '{{ figure("southampton", "soton-dtc-days", "April to September 2016") }}'
     sentence = " ".join(["word"] * 24) + f" {macro}."
-    assert advise("docs/x.md", sentence + "\n", set(), SYLLABLES) == []
+    assert advise("docs/x.md", sentence + "\n", set()) == []
 
 
 def test_headings_tables_code_and_html_are_not_prose():
@@ -30,12 +29,12 @@ def test_headings_tables_code_and_html_are_not_prose():
 
 
 def test_abbreviations_must_be_in_the_glossary():
-    found = advise("docs/x.md", "The NHS and the ICB met. DToCs fell.\n", {"NHS", "DToC"}, SYLLABLES)
+    found = advise("docs/x.md", "The NHS and the ICB met. DToCs fell.\n", {"NHS", "DToC"})
     assert [a.message for a in found] == ["'ICB' is not explained in the glossary; write it out, or add it to data/glossary.csv."]
 
 
 def test_names_run_together_are_not_abbreviations_but_plurals_and_mixed_case_ones_are():
-    found = advise("docs/x.md", "Open GitHub and PowerPoint. The ICBs and DoLS and UTF met.\n", {"DoLS"}, SYLLABLES)
+    found = advise("docs/x.md", "Open GitHub and PowerPoint. The ICBs and DoLS and UTF met.\n", {"DoLS"})
     assert [a.message.split("'")[1] for a in found] == ["ICBs", "UTF"]
 
 
@@ -43,16 +42,16 @@ def test_code_spans_are_names_as_written_not_prose():
     """`CSV UTF-8` is a menu's words and `8,407` an example of a format: neither is advice nor a figure."""
     source = "Save it as `CSV UTF-8` and type `8,407` or `" + LONG + "`.\n"
     assert prose(source) == [(1, "Save it as code and type code or code.")]
-    assert advise("docs/x.md", source, set(), SYLLABLES) == []
+    assert advise("docs/x.md", source, set()) == []
 
 
 def test_a_hard_page_gets_one_piece_of_advice_for_the_page():
     hard = "Notwithstanding organisational reconfiguration, interdisciplinary commissioning necessitates comprehensive evaluation.\n"
     easy = "We will help you get home. The team is ready.\n"
-    assert flesch([easy], SYLLABLES) > 60 > flesch([hard], SYLLABLES)
-    [item] = advise("docs/x.md", hard, set(), SYLLABLES)
+    assert flesch([easy]) > 60 > flesch([hard])
+    [item] = advise("docs/x.md", hard, set())
     assert item.line is None and item.message.startswith("the page is hard to read (Flesch reading ease ")
-    assert advise("docs/x.md", easy, set(), SYLLABLES) == []
+    assert advise("docs/x.md", easy, set()) == []
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ def test_data_problem_annotation_names_file_line_and_column(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "areas.csv").write_text("id,name,bodies\nx,X,Y\n", encoding="utf-8")
-    problem = Problem("data/areas.csv", 2, "bodies", "Y", "this is wrong", "Do this.")
+    problem = Problem(file="data/areas.csv", line=2, column="bodies", value="Y", message="this is wrong", fix="Do this.")
     [line] = github.problem_annotations([problem], data, tmp_path)
     assert line == "::error file=data/areas.csv,line=2,col=3::line 2, column 'bodies': this is wrong (found 'Y'). Do this."
 
@@ -84,6 +84,18 @@ def test_downloads_neutralise_formulas_and_keep_figures(cell, written):
     assert neutralise(cell) == written
 
 
+@pytest.mark.parametrize("cell", ["=1", "@5", "=1%", "=£1.2m", "@-3", "=+2", "\t5", "\r5"])
+def test_downloads_neutralise_a_formula_that_looks_like_a_figure(cell):
+    """`=1` is a formula a spreadsheet runs, though a figure follows the =: only a sign (- + −) may start a
+    figure. (The figures' pattern once had [+-−], a range of characters from + to − that takes in = and @.)"""
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["-5", "+3", "−2", "8,407", "21%", "-£1.2m", "+20%", "- 7", "-.5"])
+def test_downloads_keep_figures_with_a_sign_as_they_are(cell):
+    assert neutralise(cell) == cell
+
+
 @pytest.mark.slow
 def test_a_formula_in_a_note_is_text_in_the_download_and_on_the_page(tmp_path):
     data = data_dir(tmp_path)
@@ -99,3 +111,9 @@ def test_a_formula_in_a_note_is_text_in_the_download_and_on_the_page(tmp_path):
     downloaded = list(csv.DictReader(open(site / "downloads" / "observations.csv", encoding="utf-8")))
     assert downloaded[0]["note"] == '\'=HYPERLINK("http://evil.example","Click")'
     assert all(not row["note"].startswith("=") for row in downloaded)
+
+
+def test_a_problem_is_made_by_keyword_so_its_parts_cannot_be_swapped():
+    with pytest.raises(TypeError):
+        Problem("data/areas.csv", 2, "bodies", "Y", "this is wrong", "Do this.")  # type: ignore[misc]
+    assert str(Problem(file="data/areas.csv", message="this is wrong", fix="Do this.")) == "data/areas.csv: this is wrong. Do this."

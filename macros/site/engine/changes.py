@@ -21,26 +21,13 @@ from typing import Any
 
 from ...analysis.disagreements import Disagreement, find_disagreements, series_disagreements
 from ...data.loader import load
-from ...data.model import Dataset
+from ...data.model import INDEXES, Dataset
 from ..query import WHOLE, Read
 
 SeriesKey = tuple[str, str | None, str]
 
-# Tables of rows (each with its spreadsheet line), and the Dataset's indexes of them: the key of a row in each.
-ROW_INDEXES: dict[str, dict[str, Any]] = {
-    "observations": {
-        "series": lambda r: [(r.area_id, r.scheme_id, r.measure_id)],
-        "series_by_area": lambda r: [r.area_id],
-        "series_by_measure": lambda r: [r.measure_id],
-    },
-    "money": {"money_by": lambda r: [(r.area_id, None)] + ([(r.area_id, r.scheme_id)] if r.scheme_id else [])},
-    "milestones": {"milestones_by": lambda r: [(r.area_id, None)] + ([(r.area_id, r.scheme_id)] if r.scheme_id else [])},
-    "risks": {"risks_by": lambda r: [(r.area_id, None)] + ([(r.area_id, r.scheme_id)] if r.scheme_id else [])},
-    "outcomes": {"outcomes_by": lambda r: [(r.area_id, r.scheme_id, r.measure_id)]},
-    "caveats": {"caveats_by": lambda r: [(r.area_id, r.scheme_id, r.measure_id)]},
-    "explanations": {},
-}
-# Tables of things with an id, small enough to compare in full when their file changed.
+# Tables of things with an id, small enough to compare in full when their file changed. The other tables in
+# the Dataset's registry of indexes (model.INDEXES) are of rows, each with its spreadsheet line.
 KEYED = ("areas", "schemes", "measures", "sources")
 
 
@@ -91,10 +78,11 @@ def _changed(before: Loaded, after: Dataset, files: dict[str, bytes]) -> set[Rea
     for name in KEYED:
         if name in edited:
             changed |= _changed_keys(name, getattr(old, name), getattr(after, name), None)
-    if "schemes" in edited:
-        areas = {s.area_id for name, s in _values(old.schemes, after.schemes, changed, "schemes")}
-        changed |= _changed_keys("schemes_by_area", old.schemes_by_area, after.schemes_by_area, areas)
-    for table, indexes in ROW_INDEXES.items():
+            touched = [value for _, value in _values(getattr(old, name), getattr(after, name), changed, name)]
+            _changed_in_indexes(name, touched, old, after, changed)
+    for table in INDEXES:
+        if table in KEYED:
+            continue
         old_rows, new_rows = getattr(old, table), getattr(after, table)
         touched = []
         if table in edited:
@@ -107,13 +95,19 @@ def _changed(before: Loaded, after: Dataset, files: dict[str, bytes]) -> set[Rea
                     touched += [o for a, s in source.series_by_measure.get(measure, []) for o in source.series.get((a, s, measure), [])]
         if touched:
             changed.add((table, WHOLE))
-        for index, keys_of in indexes.items():
-            keys = {key for row in touched for key in keys_of(row)}
-            changed |= _changed_keys(index, getattr(old, index), getattr(after, index), keys)
+        _changed_in_indexes(table, touched, old, after, changed)
     if old.rows_read != after.rows_read:
         changed |= _changed_keys("rows_read", old.rows_read, after.rows_read, None)
     changed |= {("tables", name) for name in edited} | ({("tables", WHOLE)} if edited else set())
     return changed
+
+
+def _changed_in_indexes(table: str, touched: list, old: Dataset, new: Dataset, changed: set[Read]) -> None:
+    """Add the keys of each index of the table (model.INDEXES) that differ, among those the touched rows (old
+    and new) are listed under."""
+    for index, spec in INDEXES.get(table, {}).items():
+        keys = {key for row in touched for key in spec.keys(row)}
+        changed.update(_changed_keys(index, getattr(old, index), getattr(new, index), keys))
 
 
 def _values(old: Mapping, new: Mapping, changed: set[Read], name: str) -> Iterable[tuple[str, Any]]:
