@@ -12,7 +12,7 @@ from ..analysis.status import Headline, headline
 from ..data.model import Dataset
 from ..presentation import charts
 from .placed import Placed
-from .query import Query, Reads, RecordedMapping, RecordedSequence
+from .query import Query, Reads, view
 from .render import Abbreviations
 from .settings import Settings
 
@@ -39,8 +39,8 @@ class Context:
         by_area: dict[str, list[Disagreement]] = {}
         for item in found:
             by_area.setdefault(item.area_id, []).append(item)
-        self.disagreements = cast(list[Disagreement], RecordedSequence("disagreements", found, self.reads))
-        self.disagreements_by_area = cast(dict[str, list[Disagreement]], RecordedMapping("disagreements_by_area", by_area, self.reads))
+        self.disagreements = cast(list[Disagreement], view("disagreements", found, self.reads))
+        self.disagreements_by_area = cast(dict[str, list[Disagreement]], view("disagreements_by_area", by_area, self.reads))
         self.settings = settings
         self.use_directory_urls = use_directory_urls
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})

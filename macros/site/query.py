@@ -11,6 +11,7 @@ headline) is kept with the reads it took, which every page that uses it takes to
 
 from __future__ import annotations
 
+import dataclasses
 import types
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -31,10 +32,12 @@ WHOLE = Whole.TABLE
 
 
 class Reads:
-    """The reads of the page being made (none between pages, and none in a build that makes each page once:
-    what the build itself reads is not a page's)."""
+    """The reads of the page being made (none between pages: what the build itself reads is not a page's).
+    `recording` is False in a build that makes each page once (`mkdocs build`): nobody asks what a page read, so
+    the view gives pages the tables themselves, read-only, at no cost (see `view`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, recording: bool = True) -> None:
+        self.recording = recording
         self.current: set[Read] | None = None
 
     def add(self, name: str, key: Any) -> None:
@@ -44,6 +47,10 @@ class Reads:
     def remembered(self, memo: dict, key: Any, work_out: Callable[[], Any]) -> Any:
         """`memo[key]`, worked out once with `work_out()`: whatever page asks for it takes the reads it took
         to work out, so a value kept between pages can never hide a read."""
+        if not self.recording:
+            if key not in memo:
+                memo[key] = (work_out(), frozenset())
+            return memo[key][0]
         if key not in memo:
             outer, self.current = self.current, set()
             try:
@@ -114,26 +121,35 @@ class RecordedSequence(_Recorded):
         return self._whole()[index]
 
 
+def view(name: str, table: Any, reads: Reads) -> Any:
+    """A table as pages see it: recorded while reads are recorded, else read-only as it is (a mapping proxy,
+    which looks a key up as fast as the dict itself)."""
+    if isinstance(table, dict):
+        return RecordedMapping(name, table, reads) if reads.recording else types.MappingProxyType(table)
+    if isinstance(table, list):
+        return RecordedSequence(name, table, reads) if reads.recording else table
+    return table
+
+
 class Query:
-    """The Dataset as pages see it: dicts become RecordedMappings, a list of rows or a plain value is a read of
-    WHOLE, and the Dataset's methods run against this view so that what they read is recorded too."""
+    """The Dataset as pages see it: every dict a read-only view (`view`), a list of rows or a plain value a read
+    of WHOLE, and the Dataset's methods run against this view so that what they read is recorded too."""
 
     def __init__(self, dataset: Dataset, reads: Reads):
         self._dataset, self._reads = dataset, reads
-        self._mappings: dict[str, RecordedMapping] = {}
+        for field in dataclasses.fields(dataset):
+            table = getattr(dataset, field.name, None)
+            if isinstance(table, dict):  # set on the instance: looked up as fast as any attribute
+                setattr(self, field.name, view(field.name, table, reads))
 
     @property
     def unwrapped(self) -> Dataset:
         return self._dataset
 
     def __getattr__(self, name: str):
-        if name in self._mappings:
-            return self._mappings[name]
+        """Anything not set in __init__: a list of rows, a setting such as small_number_threshold, a method."""
         value = getattr(self._dataset, name)
-        if isinstance(value, dict):
-            self._mappings[name] = RecordedMapping(name, value, self._reads)
-            return self._mappings[name]
         if isinstance(value, types.MethodType):
             return types.MethodType(value.__func__, self)
-        self._reads.add(name, WHOLE)  # a list of rows, or a setting such as small_number_threshold
+        self._reads.add(name, WHOLE)
         return value

@@ -135,9 +135,11 @@ class Engine:
         files = sorted(folder.glob("*")) if folder.is_dir() else []
         stamp = (str(folder), settings.small_number_threshold, tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
         if self.loaded is None or stamp != self._stamp:
-            self.settle()
-            loaded, changed = changes.read(folder, settings.small_number_threshold, self.loaded)
-            gc.freeze()  # a national data set is millions of objects: see settle
+            if self.serving:
+                self.settle()
+            loaded, changed = changes.read(folder, settings.small_number_threshold, self.loaded, compared=self.serving)
+            if self.serving:
+                gc.freeze()  # a national data set is millions of objects: see settle
             self.loaded, self._stamp = loaded, stamp
             if changed is None:
                 self.records.clear()
@@ -226,6 +228,9 @@ class Engine:
         self._groups[unit.address] = list(contents)
         for uri, content in contents.items():
             self._made.add(uri)
+            if not self.serving:  # a record is only for the next build, and there is none: render it
+                self._render.add(uri)
+                continue
             record = self.records.get(uri)
             fresh = PageRecord(frozenset(made.reads), _digest(content), True, frozenset(made.shown), frozenset(made.charts))
             if record is not None and record.generated and record.source == fresh.source:

@@ -44,10 +44,15 @@ class Loaded:
     steady: bool = True  # False when a file changed while it was being read: the next comparison trusts nothing
 
 
-def read(folder: Path, threshold: int, before: Loaded | None) -> tuple[Loaded, set[Read] | None]:
+def read(folder: Path, threshold: int, before: Loaded | None, compared: bool = True) -> tuple[Loaded, set[Read] | None]:
     """The data read and checked again (DataProblems when it is wrong, as in any build), and what changed since
-    `before`: the reads that now give something else, or None when every page must be made again."""
-    files, settings = _snapshot(folder), (str(folder.resolve()), threshold)
+    `before`: the reads that now give something else, or None when every page must be made again. Not
+    `compared` (a build no other follows), the files' bytes are not kept, and a next read trusts nothing."""
+    settings = (str(folder.resolve()), threshold)
+    if not compared:
+        dataset = load(folder, threshold)
+        return Loaded(dataset, {}, settings, disagreements=find_disagreements(dataset), steady=False), None
+    files = _snapshot(folder)
     dataset = load(folder, threshold)
     steady = files == _snapshot(folder)
     # A file that changed while it was read may not match what was read; a threshold changes which figures are hidden.
