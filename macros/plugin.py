@@ -189,9 +189,9 @@ class CarePlugin(BasePlugin[CareConfig]):
         figures are after its title and, after the editor's words, the generated parts its macros did not show;
         on every editor's page, the glossary's abbreviations. The editor's page is checked for advice and for
         figures the data contradicts."""
-        if not self.config.enabled:
-            return None
-        ctx = self.context()
+        if not self.config.enabled or self.ctx is None:
+            return None  # a mistake stopped this build: nothing of it is published, or shown while served
+        ctx = self.ctx
         placed = ctx.done_placing(page.file.src_uri)  # the macros (run before this plugin) recorded it
         self.extras = PageExtras(part=placed.part)
         kind, ident = self.narrative.get(page.file.src_uri, ("", ""))
@@ -220,7 +220,8 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.engine.is_generated(page.file.src_uri):
             page.markdown = None  # made from the data and no longer needed: 3,000 pages of it at national scale
         self.extras = PageExtras()
-        self.engine.page_finished(page, html, self.context())
+        if self.ctx is not None:
+            self.engine.page_finished(page, html, self.ctx)
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -15,7 +15,8 @@ from test_site import visible
 
 from macros.data.loader import load
 from macros.presentation.charts import MIN_FIGURES
-from macros.presentation.charts.points import plotted, shown
+from macros.presentation.charts.points import plotted
+from macros.presentation.charts.points import visible as plotted_visibly
 from macros.site.placed import Element, Part, Placed
 
 GENERATED_AREA_HEADINGS = ("How things are going", "Schemes", "Checks on the source figures", "Sources")
@@ -178,7 +179,7 @@ def test_southampton_shows_no_chart_or_table_twice_and_every_measure_once(real_s
 
     def drawn(measure: str) -> int:
         """1 when the measure has a chart at all: MIN_FIGURES figures shown (tests/presentation check the rule)."""
-        return int(sum(1 for o in plotted(data.series[("southampton", None, measure)]) if shown(o)) >= MIN_FIGURES)
+        return int(sum(1 for o in plotted(data.series[("southampton", None, measure)]) if plotted_visibly(o)) >= MIN_FIGURES)
 
     assert charted and tabled and ("measures", ["southampton"], {}) in calls  # what this test is about:
     assert all(drawn(measure) for measure in charted), charted  # charts placed by hand, that measures() must leave out
