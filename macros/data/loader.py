@@ -25,14 +25,18 @@ from .model import (
     Caveat,
     Dataset,
     Explanation,
+    Hex,
+    HexLayout,
     Measure,
     Milestone,
     Money,
     Observation,
     Outcome,
     Period,
+    Place,
     Risk,
     Scheme,
+    Similar,
     Source,
     Term,
     many_objects,
@@ -103,6 +107,18 @@ MODEL_FIELDS = {
     "caveats": ("area_id", "scheme_id", "measure_id", "kind", "quote", "plain", "source_id", "source_location"),
     "explanations": ("area_id", "scheme_id", "measure_id", "check", "explanation", "said_by"),
 }
+# Files a data package may leave out (a copy from before they were added): read as empty when it does.
+OPTIONAL_FIELDS = {
+    "places": ("place", "area_id", "source_id", "source_location"),
+    "comparison_groups": ("area_id", "group", "similar_area_id", "source"),
+}
+HEXJSON = "hexjson"  # the `format` of the data package's hex map of areas (a resource that is not a table)
+LAYOUTS = ("odd-r", "even-r", "odd-q", "even-q")
+
+
+def tabular(package: dict) -> list[dict]:
+    """The data package's resources that are CSV tables (not its hex map)."""
+    return [res for res in package["resources"] if res.get("format") != HEXJSON]
 
 
 def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
@@ -115,16 +131,18 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
 
 def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset:
     problems: list[Problem] = []
-    tables = {res["name"]: _read_table(data_dir, res, problems) for res in package["resources"]}
-    for res in package["resources"]:
+    tables = {res["name"]: _read_table(data_dir, res, problems) for res in tabular(package)}
+    for res in tabular(package):
         problems += check_primary_key(tables[res["name"]], res["schema"])
         problems += check_foreign_keys(tables, res)
+    hexmap = _read_hexmap(data_dir, package, problems)
     dataset = _build(tables, problems, small_number_threshold)
     if problems or dataset is None:
         # One list, in file and line order, so an editor can work down it.
         raise DataProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
     for table in tables.values():
         table.settle()
+    dataset.hexmap = hexmap
     dataset.tables = tables
     dataset.package = package
     return dataset
@@ -167,12 +185,12 @@ def _read_package(data_dir: Path) -> dict:
         ) from None
     problems = []
     try:
-        named = {res["name"]: res for res in package["resources"]}
-        for res in package["resources"]:
+        named = {res["name"]: res for res in tabular(package)}
+        for res in tabular(package):
             assert isinstance(res["path"], str) and isinstance(res["schema"]["fields"], list)
             assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
             problems += unsupported(res, file, named)
-        for name, needed in MODEL_FIELDS.items():
+        for name, needed in [*MODEL_FIELDS.items(), *((n, f) for n, f in OPTIONAL_FIELDS.items() if n in named)]:
             if name not in named:  # a copy from before the file was added: one problem, not one per field
                 problems.append(
                     Problem(
@@ -207,6 +225,51 @@ def _read_package(data_dir: Path) -> dict:
     if problems:
         raise DataProblems(problems)
     return package
+
+
+def _read_hexmap(data_dir: Path, package: dict, problems: list[Problem]) -> HexLayout | None:
+    """The data package's hex map of areas (HexJSON: a layout and hexagons, each with a column q and a row r),
+    keyed by ONS code as areas.csv's `ons_code`; None when the package has none."""
+    found = [res for res in package["resources"] if res.get("format") == HEXJSON]
+    if not found:
+        return None
+    res = found[0]
+    file = f"{data_dir.name}/{res.get('path', '')}"
+    fix = "Use a HexJSON file (https://odileeds.github.io/hexmaps/hexjson): a layout such as odd-r, and hexes each with q and r."
+    try:
+        raw = json.loads((data_dir / str(res["path"])).read_text(encoding="utf-8-sig"))
+        layout = raw["layout"]
+        hexes = {}
+        for code, spec in raw["hexes"].items():
+            q, r = spec["q"], spec["r"]
+            if not (isinstance(q, int) and isinstance(r, int)):
+                raise TypeError(code)
+            hexes[str(code)] = Hex(str(code), str(spec.get("n") or spec.get("name") or code), q, r)
+    except FileNotFoundError:
+        problems.append(
+            Problem(
+                file=file,
+                line=None,
+                column=None,
+                value=None,
+                message="the hex map file is missing",
+                fix="Add it, or remove the 'hexmap' resource from datapackage.json.",
+            )
+        )
+        return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        problems.append(
+            Problem(file=file, line=None, column=None, value=None, message=f"this hex map cannot be read ({type(error).__name__}: {error})", fix=fix)
+        )
+        return None
+    if layout not in LAYOUTS:
+        problems.append(
+            Problem(
+                file=file, line=None, column="layout", value=str(layout), message="this is not a HexJSON layout", fix=f"Write one of: {', '.join(LAYOUTS)}."
+            )
+        )
+        return None
+    return HexLayout(layout, hexes, str(res.get("title", "")), str(res.get("description", "")))
 
 
 def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Table:
@@ -280,7 +343,9 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
         fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
         unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
-    if problems or any(t[name].broken for name in MODEL_FIELDS):
+    if not t["areas"].broken and "ons_code" in t["areas"].values:
+        rules.codes_once(t["areas"], problems)
+    if problems or any(t[name].broken for name in [*MODEL_FIELDS, *(n for n in OPTIONAL_FIELDS if n in t)]):
         return None
 
     def col(table: Table, *names: str):
@@ -288,9 +353,10 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
 
     sources = {r[0]: Source(*r) for r in zip(*col(t["sources"], *MODEL_FIELDS["sources"]))}
     glossary = {r[0]: Term(*r) for r in zip(*col(t["glossary"], *MODEL_FIELDS["glossary"]))}
+    codes = t["areas"].values["ons_code"].tolist() if "ons_code" in t["areas"].values else [""] * len(t["areas"])
     areas = {
-        i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
-        for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))
+        i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source, code)
+        for (i, name, bodies, summary, source), code in zip(zip(*col(t["areas"], *MODEL_FIELDS["areas"])), codes)
     }
     schemes = {
         i: Scheme(i, area, name, summary, for_whom, SchemeStage(status), source, location)
@@ -402,6 +468,20 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             zip(*col(t["explanations"], *MODEL_FIELDS["explanations"])), t["explanations"].lines.tolist()
         )
     ]
+    places = []
+    if "places" in t:
+        places = [
+            Place(place, area, source, location, line)
+            for (place, area, source, location), line in zip(zip(*col(t["places"], *OPTIONAL_FIELDS["places"])), t["places"].lines.tolist())
+        ]
+    similar = []
+    if "comparison_groups" in t:
+        similar = [
+            Similar(area, group, other, source, line)
+            for (area, group, other, source), line in zip(
+                zip(*col(t["comparison_groups"], *OPTIONAL_FIELDS["comparison_groups"])), t["comparison_groups"].lines.tolist()
+            )
+        ]
     rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(
         sources,
@@ -418,4 +498,6 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         outcomes=outcomes,
         caveats=caveats,
         explanations=explanations,
+        places=places,
+        similar=similar,
     )

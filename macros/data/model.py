@@ -63,6 +63,49 @@ class Area:
     bodies: tuple[str, ...]
     summary: str
     source_id: str
+    ons_code: str = ""  # the council's ONS code (E06000045); "" for a partnership that is not one council
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A town or place residents may look for, in an area (places.csv), named by a report."""
+
+    place: str
+    area_id: str
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    """One of an area's similar areas in a comparison group (comparison_groups.csv), such as its CIPFA nearest neighbours."""
+
+    area_id: str
+    group: str
+    similar_area_id: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hex:
+    """An area's hexagon on the data package's hex map: column q and row r in its layout."""
+
+    code: str
+    name: str
+    q: int
+    r: int
+
+
+@dataclass(frozen=True)
+class HexLayout:
+    """The data package's hex map of areas (a HexJSON file): its layout, hexagons by ONS code, and what to say about it."""
+
+    layout: str  # odd-r, even-r, odd-q or even-q
+    hexes: dict[str, Hex]
+    title: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +283,9 @@ class Dataset:
     outcomes: list[Outcome] = field(default_factory=list)
     caveats: list[Caveat] = field(default_factory=list)
     explanations: list[Explanation] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # towns and places, for the finder (places.csv)
+    similar: list[Similar] = field(default_factory=list)  # comparison groups (comparison_groups.csv)
+    hexmap: HexLayout | None = None  # the hex map of areas, where the data package has one
     # Set by the loader once every check has passed: the checked files (for the downloads and the build
     # report) and datapackage.json as read.
     tables: dict[str, Table] = field(init=False, repr=False, compare=False)
@@ -266,6 +312,12 @@ class Dataset:
         self.outcomes_by: dict[tuple[str, str | None, str | None], list[Outcome]] = defaultdict(list)
         for outcome in self.outcomes:
             self.outcomes_by[(outcome.area_id, outcome.scheme_id, outcome.measure_id)].append(outcome)
+        self.places_by_area: dict[str, list[Place]] = defaultdict(list)
+        for place in self.places:
+            self.places_by_area[place.area_id].append(place)
+        self.similar_by: dict[str, dict[str, list[str]]] = defaultdict(dict)  # area -> group -> similar areas
+        for row in self.similar:
+            self.similar_by[row.area_id].setdefault(row.group, []).append(row.similar_area_id)
         self.caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = defaultdict(list)
         for caveat in self.caveats:
             self.caveats_by[(caveat.area_id, caveat.scheme_id, caveat.measure_id)].append(caveat)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import escape
 
 from .. import macro
 from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
 from ..data.errors import PageProblem
+from ..data.loader import tabular
 from ..data.nearest import did_you_mean, nearest
 from ..presentation import statuses, wording
 from . import pages, sections
@@ -373,8 +376,14 @@ def downloads(env):
             "name": r["name"],
             "description": r.get("description", ""),
             "rows": wording.plural(ctx.data.rows_read[r["name"]], "row"),
+            "file": "",
         }
+        for r in tabular(ctx.data.package)
+    ]
+    files += [
+        {"href": ctx.href(here, f"{FOLDER}/{Path(r['path']).name}"), "file": Path(r["path"]).name, "description": r.get("description", "")}
         for r in ctx.data.package["resources"]
+        if r not in tabular(ctx.data.package)
     ]
     return str(
         render(

@@ -38,6 +38,27 @@ def area_intro(ctx: Context, area_id: str) -> Markup:
     return render("area_intro.html", area=area, said=place_said(ctx, area_id, None), abbreviations=ctx.abbreviations)
 
 
+def area_where(ctx: Context, area_id: str) -> Markup:
+    """Where the area is: the places in it that its reports name, its ONS code (or why it has none), and the
+    similar areas it is compared with."""
+    area = ctx.data.areas[area_id]
+    places = ctx.data.places_by_area.get(area_id, [])
+    ctx.mark("places", places)
+    groups = ctx.data.similar_by.get(area_id, {})
+    ctx.mark("comparison_groups", [r for r in ctx.data.similar if r.area_id == area_id] if groups else [])
+    coded = any(a.ons_code for a in ctx.data.areas.values())  # the data gives codes: an area without one is not a council
+    if not (places or groups or coded):
+        return Markup("")
+    return render(
+        "area_where.html",
+        area=area,
+        places=sorted({p.place for p in places}, key=str.casefold),
+        similar=[{"group": group, "areas": [ctx.data.areas[i].name for i in ids]} for group, ids in sorted(groups.items())],
+        mapped=ctx.data.hexmap is not None,
+        coded=coded,
+    )
+
+
 def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = None) -> Markup:
     """Everything on an area page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
@@ -50,9 +71,11 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         + data.risks_by.get((area_id, None), [])
         + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])]
         + [r for (a, _, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if a == area_id for r in said]
+        + data.places_by_area.get(area_id, [])
     )
     rows.append(data.areas[area_id])
     # In the order they are shown: each part marks the rows it shows for the build report.
+    where = area_where(ctx, area_id)
     made = {
         Part.AT_A_GLANCE: lambda: status_counts(ctx, area_id),
         Part.MEASURES: lambda: measure_sections(ctx, here, area_id, placed=placed),
@@ -67,6 +90,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     return render(
         "page_parts.md",
         parts=[
+            ("Where it is", where),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
             ("Schemes", part[Part.SCHEMES]),
             ("Money", part[Part.MONEY]),
