@@ -86,5 +86,3 @@ def test_the_built_in_places_each_name_an_area_a_report_and_where_in_it():
     assert data.hexmap is not None
     for area in data.areas.values():
         assert area.ons_code == "" or area.ons_code in data.hexmap.hexes, area.id
-
-
