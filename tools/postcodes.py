@@ -68,10 +68,12 @@ def councils(paths: list[Path]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for path in paths:
         pcds, la, county, ended = _columns(path)
-        wanted = [c for c in (pcds, la, county, ended) if c]
-        for chunk in pd.read_csv(
-            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", chunksize=CHUNK, usecols=lambda c: c.strip().lower() in wanted
-        ):
+        wanted = {c for c in (pcds, la, county, ended) if c}
+
+        def keep(column: str, wanted: set[str] = wanted) -> bool:
+            return column.strip().lower() in wanted
+
+        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", chunksize=CHUNK, usecols=keep):
             chunk.columns = [c.strip().lower() for c in chunk.columns]
             if ended:
                 chunk = chunk[chunk[ended].str.strip() == ""]

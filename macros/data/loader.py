@@ -265,7 +265,12 @@ def _read_hexmap(data_dir: Path, package: dict, problems: list[Problem]) -> HexL
     if layout not in LAYOUTS:
         problems.append(
             Problem(
-                file=file, line=None, column="layout", value=str(layout), message="this is not a HexJSON layout", fix=f"Write one of: {', '.join(LAYOUTS)}."
+                file=file,
+                line=None,
+                column="layout",
+                value=str(layout),
+                message="this is not a HexJSON layout",
+                fix=f"Write one of: {', '.join(LAYOUTS)}.",
             )
         )
         return None
