@@ -14,6 +14,7 @@ from ..data.nearest import did_you_mean, nearest
 from ..presentation import statuses, wording
 from . import pages, sections
 from .downloads import FOLDER
+from .finder import finder_form
 from .macro_errors import short
 from .placed import Element, Part, Placed
 from .render import link, status_badge
@@ -314,6 +315,12 @@ def areas_at_a_glance(env):
         rows.append([link(ctx.page_href(here, "area", area.id), area.name)] + [str(counts[area.id][s.key]) for s in shown])
     headers = ["Area"] + [status_badge(s) for s in shown]
     return str(render("areas_at_a_glance.html", headers=headers, rows=rows))
+
+
+@macro
+def find_your_area(env):
+    """A box that finds an area by its name, a town or place in it, or a postcode. Example: {{ find_your_area() }}"""
+    return str(finder_form(current(env), env.page.url))
 
 
 @macro

@@ -16,6 +16,7 @@ from ..data.model import Measure
 from ..presentation import statuses, wording
 from . import paging
 from .context import Context
+from .finder import a_to_z, finder_form
 from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
@@ -498,12 +499,14 @@ def index_pages(ctx: Context, kind: str) -> dict[str, str]:
             f"in {wording.plural(len(items), 'area')}. Each area's page lists its schemes, with how each is going."
         )
     parts = paging.parts_of(ctx, kind, "index", items, per_page, name)
+    # The areas index finds an area by name, place or postcode, with the A to Z list for readers without JavaScript.
+    find = {"finder": finder_form(ctx, here), "a_to_z": a_to_z(ctx, here)} if kind == "area" else {"finder": "", "a_to_z": ""}
     if len(parts) == 1:
-        page = render("index_page.md", title=title, description=intro, items=entries(here, items), parts=[], abbreviations=ctx.abbreviations)
+        page = render("index_page.md", title=title, description=intro, items=entries(here, items), parts=[], abbreviations=ctx.abbreviations, **find)
         return {uri: str(page)}
     what = PLURALS[kind]
     links = [{"href": ctx.href(here, ctx.url(p.uri)), "name": p.name, "count": wording.plural(len(p.items), what)} for p in parts]
-    pages = {uri: str(render("index_page.md", title=title, description=intro, items=[], parts=links, abbreviations=ctx.abbreviations))}
+    pages = {uri: str(render("index_page.md", title=title, description=intro, items=[], parts=links, abbreviations=ctx.abbreviations, **find))}
     for p in parts:
         at = ctx.url(p.uri)
         pages[p.uri] = str(
