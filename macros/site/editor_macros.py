@@ -12,7 +12,7 @@ from ..data.errors import PageProblem
 from ..data.loader import tabular
 from ..data.nearest import did_you_mean, nearest
 from ..presentation import statuses, wording
-from . import pages, sections
+from . import maps, pages, sections
 from .downloads import FOLDER
 from .finder import finder_form
 from .macro_errors import short
@@ -315,6 +315,14 @@ def areas_at_a_glance(env):
         rows.append([link(ctx.page_href(here, "area", area.id), area.name)] + [str(counts[area.id][s.key]) for s in shown])
     headers = ["Area"] + [status_badge(s) for s in shown]
     return str(render("areas_at_a_glance.html", headers=headers, rows=rows))
+
+
+@macro
+def areas_map(env):
+    """Every area on the hex map of England's councils, coloured by how its measures compare with plan. Example: {{ areas_map() }}"""
+    ctx = current(env)
+    counts = {area.id: pages.counts_for(ctx, area.id) for area in ctx.data.areas.values()}
+    return str(maps.home_map(ctx, env.page.url, counts))
 
 
 @macro

@@ -17,6 +17,7 @@ from ..presentation import statuses, wording
 from . import paging
 from .context import Context
 from .finder import a_to_z, finder_form
+from .maps import measure_map
 from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
@@ -329,6 +330,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
         "abbreviations": ctx.abbreviations,
     }
     tops = [r.top for r in reporting if r.top is not None]
+    about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
     summary = _areas_summary(tops) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
     if len(parts) == 1:
