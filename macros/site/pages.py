@@ -17,6 +17,8 @@ from ..presentation import statuses, wording
 from . import paging
 from .context import Context
 from .finder import a_to_z, finder_form
+from ..analysis.compare import standing
+from .comparing import area_comparisons, latest_figures
 from .maps import measure_map
 from .placed import Part, Placed
 from .render import link, status_badge
@@ -94,6 +96,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         parts=[
             ("Where it is", where),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
+            ("How it compares with other areas", area_comparisons(ctx, area_id)),
             ("Schemes", part[Part.SCHEMES]),
             ("Money", part[Part.MONEY]),
             ("Milestones", part[Part.MILESTONES]),
@@ -330,6 +333,17 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
         "abbreviations": ctx.abbreviations,
     }
     tops = [r.top for r in reporting if r.top is not None]
+    figures = latest_figures(ctx, measure_id)
+    first = standing(figures[0].area_id, figures, m.better) if figures else None
+    about["compare"] = (
+        "No area has a figure for the whole area to compare."
+        if first is None
+        else f"Areas are not compared on this measure, because {first.reason}."
+        if not first.compared
+        else f"Each area's latest figure is compared with the other {len(figures) - 1} areas' in the last column: its place in the order, "
+        "not a test of whether a difference is more than chance."
+    )
+    about["standings"] = {f.area_id: standing(f.area_id, figures, m.better) for f in figures} if first is not None and first.compared else {}
     about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
     summary = _areas_summary(tops) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
@@ -340,7 +354,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             description=m.meaning,
             summary=summary,
             parts=[],
-            rows=_latest_rows(ctx, here, m, reporting),
+            rows=_latest_rows(ctx, here, m, reporting, about["standings"]),
             schemes=schemes_reporting(ctx, here, reporting),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
             **about,
@@ -374,7 +388,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 part=p,
                 measure_href=ctx.href(at, here),
                 near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
-                rows=_latest_rows(ctx, at, m, p.items),
+                rows=_latest_rows(ctx, at, m, p.items, about["standings"]),
                 schemes=schemes_reporting(ctx, at, p.items),
                 sources=sources_list(ctx, [o for r in p.items for o in r.rows]),
                 **about,
@@ -398,8 +412,10 @@ def _areas_summary(tops: list[Headline]) -> Markup:
     )
 
 
-def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting]) -> list[list]:
-    """A row for each area's latest figure for the whole area: area, period, plan, actual, status."""
+def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting], standings: dict | None = None) -> list[list]:
+    """A row for each area's latest figure for the whole area: area, period, plan, actual, status, and (when the
+    areas are compared) its place among them."""
+    standings = standings or {}
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.shown(o, m, t)
     # Figures for a month and for a year side by side: each period says how long it is.
@@ -412,9 +428,16 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
             cell(r.top.actual),
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
+        + ([_place(standings.get(r.area_id))] if standings else [])
         for r in reporting
         if r.top is not None
     ]
+
+
+def _place(found) -> str:
+    if found is None or not found.compared:
+        return "Not compared"
+    return f"Lower than {found.higher}, higher than {found.lower}: {found.fifth} fifth"
 
 
 def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], listed: bool = True) -> Markup:
