@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..analysis.compare import standing
 from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
 from ..data.model import Measure
 from ..presentation import statuses, wording
 from . import paging
+from .comparing import area_comparisons, latest_figures
 from .context import Context
 from .finder import a_to_z, finder_form
-from ..analysis.compare import standing
-from .comparing import area_comparisons, latest_figures
 from .maps import measure_map
 from .placed import Part, Placed
 from .render import link, status_badge
@@ -343,7 +343,8 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
         else f"Each area's latest figure is compared with the other {len(figures) - 1} areas' in the last column: its place in the order, "
         "not a test of whether a difference is more than chance."
     )
-    about["standings"] = {f.area_id: standing(f.area_id, figures, m.better) for f in figures} if first is not None and first.compared else {}
+    standings: dict = {f.area_id: standing(f.area_id, figures, m.better) for f in figures} if first is not None and first.compared else {}
+    about["standings"] = standings
     about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
     summary = _areas_summary(tops) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
@@ -354,7 +355,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             description=m.meaning,
             summary=summary,
             parts=[],
-            rows=_latest_rows(ctx, here, m, reporting, about["standings"]),
+            rows=_latest_rows(ctx, here, m, reporting, standings),
             schemes=schemes_reporting(ctx, here, reporting),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
             **about,
@@ -388,7 +389,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 part=p,
                 measure_href=ctx.href(at, here),
                 near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
-                rows=_latest_rows(ctx, at, m, p.items, about["standings"]),
+                rows=_latest_rows(ctx, at, m, p.items, standings),
                 schemes=schemes_reporting(ctx, at, p.items),
                 sources=sources_list(ctx, [o for r in p.items for o in r.rows]),
                 **about,

@@ -76,16 +76,16 @@ def test_a_postcode_and_its_district_go_to_the_area(visitor):
 
 def test_nothing_matching_says_so_and_what_to_try(visitor):
     page, _ = _find(visitor, "/", "Qwertyville")
-    results = page.locator("#care-finder-results")
-    results.locator("p").first.wait_for()
+    results = page.locator("#care-finder-results", has_text="Nothing matches")
+    results.wait_for()
     words = results.inner_text()
     assert "Nothing matches “Qwertyville”" in words and "A to Z list of areas and places" in words
 
 
 def test_an_unknown_postcode_district_says_so(visitor):
     page, _ = _find(visitor, "/", "ZZ99 9ZZ")
-    results = page.locator("#care-finder-results")
-    results.locator("p").first.wait_for()
+    results = page.locator("#care-finder-results", has_text="Nothing matches")
+    results.wait_for()
     assert "We do not know the postcode district ZZ99" in results.inner_text()
 
 
