@@ -263,10 +263,28 @@ def print_weights(site: Path) -> None:
             f"(HTML {kb(statistics.median(w[1] for w in kind))}, gzipped {kb(statistics.median(w[3] + w[4] for w in kind))}), "
             f"largest {kb(largest[1] + largest[2])} ({largest[0]}/, gzipped {kb(largest[3] + largest[4])})"
         )
+    print_finder_and_maps(site)
     index = site / "search" / "search_index.json"
     if index.exists():
         raw = index.read_bytes()
         print(f"  shared: search index {kb(len(raw))} (gzipped {kb(len(gzip.compress(raw, 6)))})")
+
+
+def print_finder_and_maps(site: Path) -> None:
+    """What the finder downloads (its script and its names and places; a postcode's district file is measured by
+    postcode_sizes.py) and the hex maps drawn into the pages."""
+    finder = [site / "finder" / name for name in ("finder.js", "places.js")]
+    if all(path.exists() for path in finder):
+        sizes = ", ".join(f"{p.name} {kb(p.stat().st_size)} (gzipped {kb(len(gzip.compress(p.read_bytes(), 6)))})" for p in finder)
+        print(f"  finder: {sizes}")
+    maps = []
+    for page in [site / "index.html", *sorted((site / "measures").glob("*/index.html"))]:
+        found = re.search(r"<svg class=\"care-hexmap\".*?</svg>", page.read_text(encoding="utf-8"), re.S) if page.exists() else None
+        if found:
+            maps.append((page.relative_to(site).parent.as_posix() or "home", len(found[0].encode()), len(gzip.compress(found[0].encode(), 6))))
+    if maps:
+        largest = max(maps, key=lambda m: m[1])
+        print(f"  hex maps: {len(maps)} pages; largest {kb(largest[1])} (gzipped {kb(largest[2])}, {largest[0]})")
 
 
 def kb(n: float) -> str:
@@ -505,6 +523,9 @@ def main(argv=None) -> int:
         )
     print()
     print_weights(ours)
+    import postcode_sizes
+
+    print(postcode_sizes.report(postcode_sizes.measure(ROOT / "benchmarks" / "out" / "postcodes", 1_500_000)))
     print()
     print(f"Rebuild after editing one CSV cell: {edited.seconds:.1f}s")
     print_preview(preview)

@@ -532,8 +532,9 @@ class Writer:
     """Rows for each resource, written with exactly the package's headers."""
 
     def __init__(self, package: dict):
-        self.fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
-        self.paths = {r["name"]: r["path"] for r in package["resources"]}
+        tables = [r for r in package["resources"] if "schema" in r]  # the hex map is a file, copied as it is
+        self.fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in tables}
+        self.paths = {r["name"]: r["path"] for r in tables}
         self.rows: dict[str, list[dict]] = {name: [] for name in self.fields}
 
     def add(self, table: str, **row) -> None:
@@ -1131,6 +1132,8 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
     out.mkdir(parents=True, exist_ok=True)
     w.write(out)
     (out / "datapackage.json").write_bytes(package_bytes)
+    for name in ("areas.hexjson", "LICENSE-hexmaps"):  # the hex map of England's councils, with its licence
+        (out / name).write_bytes((ROOT / "data" / name).read_bytes())
     return {
         "folder": str(out),
         "rows": {name: len(rows) for name, rows in w.rows.items()},

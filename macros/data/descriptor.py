@@ -29,9 +29,12 @@ PROFILE: dict[str, Any] = {
             "type": "array",
             "minItems": 1,
             "items": {
-                "title": "Tabular Data Resource",
+                "title": "Data Resource",
                 "type": "object",
-                "required": ["name", "path", "schema"],
+                "required": ["name", "path"],
+                # A table unless it says it is another kind of resource (the hex map: "profile": "data-resource").
+                "if": {"not": {"properties": {"profile": {"const": "data-resource"}}, "required": ["profile"]}},
+                "then": {"title": "Tabular Data Resource", "required": ["schema"]},
                 "properties": {
                     "name": {"type": "string", "pattern": "^([-a-z0-9._/])+$"},
                     # Data Package: a path is relative to the package and cannot go out of its folder.

@@ -26,14 +26,18 @@ from .model import (
     Caveat,
     Dataset,
     Explanation,
+    Hex,
+    HexLayout,
     Measure,
     Milestone,
     Money,
     Observation,
     Outcome,
     Period,
+    Place,
     Risk,
     Scheme,
+    Similar,
     Source,
     Term,
     many_objects,
@@ -105,6 +109,18 @@ MODEL_FIELDS = {
     "caveats": ("area_id", "scheme_id", "measure_id", "kind", "quote", "plain", "source_id", "source_location"),
     "explanations": ("area_id", "scheme_id", "measure_id", "check", "explanation", "said_by"),
 }
+# Files a data package may leave out (a copy from before they were added): read as empty when it does.
+OPTIONAL_FIELDS = {
+    "places": ("place", "area_id", "source_id", "source_location"),
+    "comparison_groups": ("area_id", "group", "similar_area_id", "source"),
+}
+HEXJSON = "hexjson"  # the `format` of the data package's hex map of areas (a resource that is not a table)
+LAYOUTS = ("odd-r", "even-r", "odd-q", "even-q")
+
+
+def tabular(package: dict) -> list[dict]:
+    """The data package's resources that are CSV tables (not its hex map)."""
+    return [res for res in package["resources"] if res.get("format") != HEXJSON]
 
 
 def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
@@ -117,16 +133,18 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
 
 def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset:
     problems: list[Problem] = []
-    tables = {res["name"]: _read_table(data_dir, res, problems) for res in package["resources"]}
-    for res in package["resources"]:
+    tables = {res["name"]: _read_table(data_dir, res, problems) for res in tabular(package)}
+    for res in tabular(package):
         problems += check_primary_key(tables[res["name"]], res["schema"])
         problems += check_foreign_keys(tables, res)
+    hexmap = _read_hexmap(data_dir, package, problems)
     dataset = _build(tables, problems, small_number_threshold)
     if problems or dataset is None:
         # One list, in file and line order, so an editor can work down it.
         raise DataProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
     for table in tables.values():
         table.settle()
+    dataset.hexmap = hexmap
     dataset.tables = tables
     dataset.package = package
     return dataset
@@ -166,10 +184,10 @@ def _read_package(data_dir: Path) -> dict:
     problems = check_descriptor(package, file)
     if problems:
         raise DataProblems(problems)
-    named = {res["name"]: res for res in package["resources"]}
-    for res in package["resources"]:
+    named = {res["name"]: res for res in tabular(package)}
+    for res in tabular(package):
         problems += unsupported(res, file, named)
-    for name, needed in MODEL_FIELDS.items():
+    for name, needed in [*MODEL_FIELDS.items(), *((n, f) for n, f in OPTIONAL_FIELDS.items() if n in named)]:
         if name not in named:  # a copy from before the file was added: one problem, not one per field
             problems.append(
                 Problem(
@@ -194,6 +212,56 @@ def _read_package(data_dir: Path) -> dict:
     if problems:
         raise DataProblems(problems)
     return package
+
+
+def _read_hexmap(data_dir: Path, package: dict, problems: list[Problem]) -> HexLayout | None:
+    """The data package's hex map of areas (HexJSON: a layout and hexagons, each with a column q and a row r),
+    keyed by ONS code as areas.csv's `ons_code`; None when the package has none."""
+    found = [res for res in package["resources"] if res.get("format") == HEXJSON]
+    if not found:
+        return None
+    res = found[0]
+    file = f"{data_dir.name}/{res.get('path', '')}"
+    fix = "Use a HexJSON file (https://odileeds.github.io/hexmaps/hexjson): a layout such as odd-r, and hexes each with q and r."
+    try:
+        raw = json.loads((data_dir / str(res["path"])).read_text(encoding="utf-8-sig"))
+        layout = raw["layout"]
+        hexes = {}
+        for code, spec in raw["hexes"].items():
+            q, r = spec["q"], spec["r"]
+            if not (isinstance(q, int) and isinstance(r, int)):
+                raise TypeError(code)
+            hexes[str(code)] = Hex(str(code), str(spec.get("n") or spec.get("name") or code), q, r)
+    except FileNotFoundError:
+        problems.append(
+            Problem(
+                file=file,
+                line=None,
+                column=None,
+                value=None,
+                message="the hex map file is missing",
+                fix="Add it, or remove the 'hexmap' resource from datapackage.json.",
+            )
+        )
+        return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        problems.append(
+            Problem(file=file, line=None, column=None, value=None, message=f"this hex map cannot be read ({type(error).__name__}: {error})", fix=fix)
+        )
+        return None
+    if layout not in LAYOUTS:
+        problems.append(
+            Problem(
+                file=file,
+                line=None,
+                column="layout",
+                value=str(layout),
+                message="this is not a HexJSON layout",
+                fix=f"Write one of: {', '.join(LAYOUTS)}.",
+            )
+        )
+        return None
+    return HexLayout(layout, hexes, str(res.get("title", "")), str(res.get("description", "")))
 
 
 def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Table:
@@ -267,7 +335,9 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
         fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
         unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
-    if problems or any(t[name].broken for name in MODEL_FIELDS):
+    if not t["areas"].broken and "ons_code" in t["areas"].values:
+        rules.codes_once(t["areas"], problems)
+    if problems or any(t[name].broken for name in [*MODEL_FIELDS, *(n for n in OPTIONAL_FIELDS if n in t)]):
         return None
 
     def col(table: Table, name: str, convert=None) -> list:
@@ -309,9 +379,16 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     sources = {s.id: s for s in rows_of(Source, **as_read(t["sources"], *MODEL_FIELDS["sources"]))}
     glossary = {g.term: g for g in rows_of(Term, **as_read(t["glossary"], *MODEL_FIELDS["glossary"]))}
     areas_t, schemes_t = t["areas"], t["schemes"]
+    codes = col(areas_t, "ons_code") if "ons_code" in areas_t.values else [""] * len(areas_t)  # an optional column
     areas = {
         a.id: a
-        for a in rows_of(Area, **as_read(areas_t, "id", "name"), bodies=col(areas_t, "bodies", bodies), **as_read(areas_t, "summary", "source_id"))
+        for a in rows_of(
+            Area,
+            **as_read(areas_t, "id", "name"),
+            bodies=col(areas_t, "bodies", bodies),
+            **as_read(areas_t, "summary", "source_id"),
+            ons_code=codes,
+        )
     }
     schemes = {
         s.id: s
@@ -428,6 +505,20 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         **as_read(explanations_t, "check", "explanation", "said_by"),
         line=explanations_t.lines.tolist(),
     )
+    places_t, groups_t = t.get("places"), t.get("comparison_groups")  # optional tables
+    places = [] if places_t is None else rows_of(Place, **as_read(places_t, *OPTIONAL_FIELDS["places"]), line=places_t.lines.tolist())
+    similar = (
+        []
+        if groups_t is None
+        else rows_of(
+            Similar,
+            area_id=col(groups_t, "area_id"),
+            group=col(groups_t, "group"),
+            similar_area_id=col(groups_t, "similar_area_id"),
+            source=col(groups_t, "source"),
+            line=groups_t.lines.tolist(),
+        )
+    )
     rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(
         sources=sources,
@@ -444,4 +535,6 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         outcomes=outcomes,
         caveats=caveats,
         explanations=explanations,
+        places=places,
+        similar=similar,
     )

@@ -66,6 +66,49 @@ class Area:
     bodies: tuple[str, ...]
     summary: str
     source_id: str
+    ons_code: str = ""  # the council's ONS code (E06000045); "" for a partnership that is not one council
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A town or place residents may look for, in an area (places.csv), named by a report."""
+
+    place: str
+    area_id: str
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    """One of an area's similar areas in a comparison group (comparison_groups.csv), such as its CIPFA nearest neighbours."""
+
+    area_id: str
+    group: str
+    similar_area_id: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hex:
+    """An area's hexagon on the data package's hex map: column q and row r in its layout."""
+
+    code: str
+    name: str
+    q: int
+    r: int
+
+
+@dataclass(frozen=True)
+class HexLayout:
+    """The data package's hex map of areas (a HexJSON file): its layout, hexagons by ONS code, and what to say about it."""
+
+    layout: str  # odd-r, even-r, odd-q or even-q
+    hexes: dict[str, Hex]
+    title: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +340,8 @@ INDEXES: dict[str, dict[str, Index]] = {
     "outcomes": {"outcomes_by": Index(lambda r: (r.area_id, r.scheme_id, r.measure_id))},
     "caveats": {"caveats_by": Index(lambda r: (r.area_id, r.scheme_id, r.measure_id))},
     "explanations": {},
+    "places": {"places_by_area": Index(lambda r: r.area_id)},
+    "similar": {"similar_by": Index(lambda r: r.area_id)},  # each area's rows of comparison_groups.csv
 }
 
 
@@ -318,6 +363,9 @@ class Dataset:
     outcomes: list[Outcome] = field(default_factory=list)
     caveats: list[Caveat] = field(default_factory=list)
     explanations: list[Explanation] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # towns and places, for the finder (places.csv)
+    similar: list[Similar] = field(default_factory=list)  # comparison groups (comparison_groups.csv)
+    hexmap: HexLayout | None = None  # the hex map of areas, where the data package has one
     # Set by the loader once every check has passed: the checked files (for the downloads and the build
     # report) and datapackage.json as read.
     tables: dict[str, Table] = field(init=False, repr=False, compare=False)
@@ -332,6 +380,8 @@ class Dataset:
     risks_by: dict[tuple[str, str | None], list] = field(init=False, repr=False, compare=False)
     outcomes_by: dict[tuple[str, str | None, str | None], list[Outcome]] = field(init=False, repr=False, compare=False)
     caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = field(init=False, repr=False, compare=False)
+    places_by_area: dict[str, list[Place]] = field(init=False, repr=False, compare=False)
+    similar_by: dict[str, list[Similar]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         built: dict[str, defaultdict] = {}
@@ -341,6 +391,13 @@ class Dataset:
                 built[name] = index.build(rows.values() if isinstance(rows, dict) else rows, built)
         for name, grouped in built.items():
             setattr(self, name, grouped)
+
+    def comparison_groups(self, area_id: str) -> dict[str, list[str]]:
+        """The area's comparison groups: each group's name, with the areas similar to it in that group."""
+        groups: dict[str, list[str]] = {}
+        for row in self.similar_by.get(area_id, []):
+            groups.setdefault(row.group, []).append(row.similar_area_id)
+        return groups
 
     def newest_date(self) -> date | None:
         """The end of the newest period an actual figure covers (plans can run years ahead)."""

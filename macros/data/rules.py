@@ -285,3 +285,24 @@ def suppressed(table: Table, values: np.ndarray, counts_people: dict[str, bool],
 
 def _iso(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def codes_once(table: Table, problems: list[Problem]) -> None:
+    """An ONS code names one council, so no two areas share one (an empty code is a partnership's: any number)."""
+    first: dict[str, int] = {}
+    for line, code in zip(table.lines.tolist(), table.values["ons_code"].tolist()):
+        if not code:
+            continue
+        if code in first:
+            problems.append(
+                Problem(
+                    file=table.file,
+                    line=line,
+                    column="ons_code",
+                    value=code,
+                    message=f"this ONS code is given to another area too, on line {first[code]}",
+                    fix="Each council has its own code: correct one of the two, or leave it empty for a partnership that is not one council.",
+                )
+            )
+        else:
+            first[code] = line

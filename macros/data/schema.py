@@ -30,6 +30,9 @@ from .nearest import did_you_mean
 from .reading import OTHER_SEPARATORS, RawTable, TextColumn, other_separator
 
 TYPES = ("string", "integer", "number", "date")
+# A property of this data package's fields (Table Schema lets a descriptor carry its own): a column a file may
+# leave out, read as empty cells when it does (areas.csv's `ons_code`, added after the files were first made).
+OPTIONAL_COLUMN = "optionalColumn"
 CONSTRAINTS = ("required", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "unique")
 
 
@@ -234,7 +237,7 @@ def check_header(file: str, fields: list[dict], header: list[str], problems: lis
         elif name in header[:position]:
             problems.append(Problem(file=file, line=1, column=name, message="this column appears twice", fix="Delete one of the two columns."))
     for spec in fields:
-        if spec["name"] not in header:
+        if spec["name"] not in header and not spec.get(OPTIONAL_COLUMN):
             required = spec.get("constraints", {}).get("required")
             what = "this required column is missing" if required else "this column is missing"
             empty = "" if required else "; its cells may be left empty"
@@ -374,7 +377,10 @@ def check_cells(
     where = {n: i for i, n in enumerate(raw.header)}  # the header was checked: each field is there once
     found = []
     for spec in fields:
-        column = raw.columns[where[spec["name"]]].take(rows)
+        if spec["name"] in where:
+            column = raw.columns[where[spec["name"]]].take(rows)
+        else:  # an optional column the file leaves out (OPTIONAL_COLUMN): every cell empty
+            column = TextColumn(np.zeros(len(rows), dtype=np.int64), [""])
         verdicts = typed_cells(spec, column.texts, missing_values)
         values = np.empty(len(verdicts), dtype=object)
         values[:] = [v.value for v in verdicts]

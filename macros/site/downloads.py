@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -75,6 +76,12 @@ def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
     for name in ctx.data.tables:
         with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
             _write_csv(out, *table_columns(ctx, name))
+    for resource in ctx.data.package["resources"]:  # files that are not tables (the hex map), with their licences
+        if "schema" not in resource:
+            for path in [resource["path"]] + [lic["path"] for lic in resource.get("licenses", []) if "://" not in lic.get("path", "://")]:
+                if (ctx.settings.data_dir / path).is_file():
+                    shutil.copyfile(ctx.settings.data_dir / path, folder / Path(path).name)
+                    names.append(Path(path).name)
     (folder / "datapackage.json").write_text(json.dumps(dict(ctx.data.package.items()), indent=2), encoding="utf-8")
     with zipfile.ZipFile(folder / "care-integration-data.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
         for filename in sorted(names):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import escape
 
 from .. import macro
 from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
 from ..data.errors import PageProblem
+from ..data.loader import tabular
 from ..data.nearest import did_you_mean, nearest
 from ..data.vocab import FigureKind, PrintedIn
 from ..presentation import statuses, wording
-from . import pages, sections
+from . import maps, pages, sections
 from .downloads import FOLDER
+from .finder import finder_form
 from .macro_errors import short
 from .placed import Element, Part, Placed
 from .render import link, status_badge
@@ -315,6 +319,20 @@ def areas_at_a_glance(env):
 
 
 @macro
+def areas_map(env):
+    """Every area on the hex map of England's councils, coloured by how its measures compare with plan. Example: {{ areas_map() }}"""
+    ctx = current(env)
+    counts = {area.id: pages.counts_for(ctx, area.id) for area in ctx.data.areas.values()}
+    return str(maps.home_map(ctx, env.page.url, counts))
+
+
+@macro
+def find_your_area(env):
+    """A box that finds an area by its name, a town or place in it, or a postcode. Example: {{ find_your_area() }}"""
+    return str(finder_form(current(env), env.page.url))
+
+
+@macro
 def areas_in_words(env):
     """For each area, what is going well and what is going badly, naming each measure and its period.
 
@@ -374,8 +392,14 @@ def downloads(env):
             "name": r["name"],
             "description": r.get("description", ""),
             "rows": wording.plural(ctx.data.rows_read[r["name"]], "row"),
+            "file": "",
         }
+        for r in tabular(ctx.data.package)
+    ]
+    files += [
+        {"href": ctx.href(here, f"{FOLDER}/{Path(r['path']).name}"), "file": Path(r["path"]).name, "description": r.get("description", "")}
         for r in ctx.data.package["resources"]
+        if r not in tabular(ctx.data.package)
     ]
     return str(
         render(

@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..analysis.compare import standing
 from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
 from ..data.model import Measure
 from ..data.vocab import Better
 from ..presentation import statuses, wording
 from . import paging
+from .comparing import area_comparisons, latest_figures
 from .context import Context
+from .finder import a_to_z, finder_form
+from .maps import measure_map
 from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
@@ -40,11 +44,33 @@ def area_intro(ctx: Context, area_id: str) -> Markup:
     return render("area_intro.html", area=area, said=place_said(ctx, area_id, None), abbreviations=ctx.abbreviations)
 
 
+def area_where(ctx: Context, area_id: str) -> Markup:
+    """Where the area is: the places in it that its reports name, its ONS code (or why it has none), and the
+    similar areas it is compared with."""
+    area = ctx.data.areas[area_id]
+    places = ctx.data.places_by_area.get(area_id, [])
+    ctx.mark("places", places)
+    groups = ctx.data.comparison_groups(area_id)
+    ctx.mark("comparison_groups", [r for r in ctx.data.similar if r.area_id == area_id] if groups else [])
+    coded = any(a.ons_code for a in ctx.data.areas.values())  # the data gives codes: an area without one is not a council
+    if not (places or groups or coded):
+        return Markup("")
+    return render(
+        "area_where.html",
+        area=area,
+        places=sorted({p.place for p in places}, key=str.casefold),
+        similar=[{"group": group, "areas": [ctx.data.areas[i].name for i in ids]} for group, ids in sorted(groups.items())],
+        mapped=ctx.data.hexmap is not None,
+        coded=coded,
+    )
+
+
 def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = None) -> Markup:
     """Everything on an area page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
     placed = placed or Placed()
     # In the order they are shown: each part marks the rows it shows for the build report.
+    where = area_where(ctx, area_id)
     made = {
         Part.AT_A_GLANCE: lambda: status_counts(ctx, area_id),
         Part.MEASURES: lambda: measure_sections(ctx, here, area_id, placed=placed),
@@ -59,7 +85,9 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     return render(
         "page_parts.md",
         parts=[
+            ("Where it is", where),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
+            ("How it compares with other areas", area_comparisons(ctx, area_id)),
             ("Schemes", part[Part.SCHEMES]),
             ("Money", part[Part.MONEY]),
             ("Milestones", part[Part.MILESTONES]),
@@ -292,6 +320,19 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
         "abbreviations": ctx.abbreviations,
     }
     tops = [r.top for r in reporting if r.top is not None]
+    figures = latest_figures(ctx, measure_id)
+    first = standing(figures[0].area_id, figures, m.better) if figures else None
+    about["compare"] = (
+        "No area has a figure for the whole area to compare."
+        if first is None
+        else f"Areas are not compared on this measure, because {first.reason}."
+        if not first.compared
+        else f"Each area's latest figure is compared with the other {len(figures) - 1} areas' in the last column: its place in the order, "
+        "not a test of whether a difference is more than chance."
+    )
+    standings: dict = {f.area_id: standing(f.area_id, figures, m.better) for f in figures} if first is not None and first.compared else {}
+    about["standings"] = standings
+    about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
     summary = _areas_summary(tops) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
     if len(parts) == 1:
@@ -301,7 +342,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             description=m.meaning,
             summary=summary,
             parts=[],
-            rows=_latest_rows(ctx, here, m, reporting),
+            rows=_latest_rows(ctx, here, m, reporting, standings),
             schemes=schemes_reporting(ctx, here, reporting),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
             **about,
@@ -335,7 +376,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 part=p,
                 measure_href=ctx.href(at, here),
                 near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
-                rows=_latest_rows(ctx, at, m, p.items),
+                rows=_latest_rows(ctx, at, m, p.items, standings),
                 schemes=schemes_reporting(ctx, at, p.items),
                 sources=sources_list(ctx, [o for r in p.items for o in r.rows]),
                 **about,
@@ -359,8 +400,10 @@ def _areas_summary(tops: list[Headline]) -> Markup:
     )
 
 
-def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting]) -> list[list]:
-    """A row for each area's latest figure for the whole area: area, period, plan, actual, status."""
+def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting], standings: dict | None = None) -> list[list]:
+    """A row for each area's latest figure for the whole area: area, period, plan, actual, status, and (when the
+    areas are compared) its place among them."""
+    standings = standings or {}
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.figure_text(o, m, t)
     # Figures for a month and for a year side by side: each period says how long it is.
@@ -373,9 +416,16 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
             cell(r.top.actual),
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
+        + ([_place(standings.get(r.area_id))] if standings else [])
         for r in reporting
         if r.top is not None
     ]
+
+
+def _place(found) -> str:
+    if found is None or not found.compared:
+        return "Not compared"
+    return f"Lower than {found.higher}, higher than {found.lower}: {found.fifth} fifth"
 
 
 def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], listed: bool = True) -> Markup:
@@ -462,12 +512,14 @@ def index_pages(ctx: Context, kind: str) -> dict[str, str]:
             f"in {wording.plural(len(items), 'area')}. Each area's page lists its schemes, with how each is going."
         )
     parts = paging.parts_of(ctx, kind, "index", items, per_page, name)
+    # The areas index finds an area by name, place or postcode, with the A to Z list for readers without JavaScript.
+    find = {"finder": finder_form(ctx, here), "a_to_z": a_to_z(ctx, here)} if kind == "area" else {"finder": "", "a_to_z": ""}
     if len(parts) == 1:
-        page = render("index_page.md", title=title, description=intro, items=entries(here, items), parts=[], abbreviations=ctx.abbreviations)
+        page = render("index_page.md", title=title, description=intro, items=entries(here, items), parts=[], abbreviations=ctx.abbreviations, **find)
         return {uri: str(page)}
     what = PLURALS[kind]
     links = [{"href": ctx.href(here, ctx.url(p.uri)), "name": p.name, "count": wording.plural(len(p.items), what)} for p in parts]
-    pages = {uri: str(render("index_page.md", title=title, description=intro, items=[], parts=links, abbreviations=ctx.abbreviations))}
+    pages = {uri: str(render("index_page.md", title=title, description=intro, items=[], parts=links, abbreviations=ctx.abbreviations, **find))}
     for p in parts:
         at = ctx.url(p.uri)
         pages[p.uri] = str(

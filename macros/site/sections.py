@@ -368,11 +368,15 @@ def observations_about(ctx: Context, area_id: str, scheme_id: str | None = None)
 
 def cited_rows(ctx: Context, area_id: str, scheme_id: str | None = None) -> list:
     """Every row a page about an area (or one scheme) cites, so its sources and its age are worked out from
-    the same rows wherever they are shown: the area (with its schemes) or the scheme, its figures, its own
+    the same rows wherever they are shown: the area (with its schemes and places) or the scheme, its figures, its own
     money, milestones and risks, and what the reports say in words about it (for an area, its schemes too)."""
     data = ctx.data
     key = (area_id, scheme_id)
-    whole = [data.schemes[scheme_id]] if scheme_id else [data.areas[area_id], *data.schemes_by_area.get(area_id, [])]
+    whole: list
+    if scheme_id:
+        whole = [data.schemes[scheme_id]]
+    else:
+        whole = [data.areas[area_id], *data.schemes_by_area.get(area_id, []), *data.places_by_area.get(area_id, [])]
     own = data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
     said = _said_about(data.outcomes_by, area_id, scheme_id) + _said_about(data.caveats_by, area_id, scheme_id)
     return [*whole, *observations_about(ctx, area_id, scheme_id), *own, *said]

@@ -39,6 +39,8 @@ def free_text_columns(package: dict) -> dict[str, list[str]]:
     """Per file, its string columns with no pattern or enumeration, less foreign keys and figures."""
     columns = {}
     for resource in package["resources"]:
+        if "schema" not in resource:  # the hex map is a file, not a table
+            continue
         schema = resource["schema"]
         keys = {k["fields"] for k in schema.get("foreignKeys", [])}
         columns[resource["name"]] = [

@@ -47,6 +47,7 @@ from ...data.model import Dataset
 from ..context import Context
 from ..downloads import FOLDER as DOWNLOADS
 from ..downloads import write_downloads
+from ..finder import write_finder
 from ..query import Read
 from ..settings import Settings
 from . import changes
@@ -412,6 +413,7 @@ class Engine:
         if self.serving and not self._charts:  # the first good build
             threading.Thread(target=_warm_up_charts, daemon=True).start()
         self._charts = set(ctx.charts_used)
+        write_finder(ctx, self._site)  # a few small files (and one a postcode district): written every build
         if not self.serving:
             write_downloads(ctx, self._site)
             return drawn

@@ -77,7 +77,9 @@ def _changed(before: Loaded, after: Dataset, files: dict[str, bytes]) -> set[Rea
     old = before.dataset
     paths = {res["name"]: Path(res["path"]).name for res in after.package["resources"]}
     edited = {name for name, path in paths.items() if before.files.get(path) != files.get(path)}
-    if before.files.get("datapackage.json") != files.get("datapackage.json") or "glossary" in edited:
+    # The places, the comparison groups and the hex map are on the home page, every area and measure page and the
+    # finder's files: an edit to one makes everything again.
+    if before.files.get("datapackage.json") != files.get("datapackage.json") or edited & {"glossary", "places", "comparison_groups", "hexmap"}:
         return None
     changed: set[Read] = set()
     for name in KEYED:

@@ -1,0 +1,108 @@
+"""How an area's latest figure for a measure stands among the other areas that report it (issue 22, item 3), as a
+fact pages put in words: its place among all the areas reporting it, and among its similar areas (a comparison
+group such as CIPFA nearest neighbours) where the data lists them.
+
+Areas are compared only when it is fair to: the same measure (one id, one definition), at least MIN_AREAS areas,
+and latest figures for periods of the same length. Otherwise the answer is "Not compared", with the reason. A
+place in the order ("lower than 110 of 150 areas") is a fact, not a claim that a difference matters: only where
+a figure comes with the count and the population it is worked out from is it tested, by Fingertips' rule (better
+or worse than the benchmark only when the 95% confidence interval leaves the benchmark out, else similar).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+MIN_AREAS = 5  # fewer areas than this are not compared
+Z95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One area's latest figure for the measure, for the whole area."""
+
+    area_id: str
+    value: float
+    start: date
+    end: date
+    count: float | None = None  # what the figure is worked out from, where the data gives it
+    population: float | None = None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an area stands among `of` areas (itself included), or why it is not compared (`reason`)."""
+
+    compared: bool
+    reason: str = ""
+    of: int = 0
+    higher: int = 0  # other areas with a higher figure
+    lower: int = 0  # other areas with a lower figure
+    fifth: str = ""  # "lowest", "second lowest", "middle", "second highest", "highest"
+    better_side: str = ""  # "lower" or "higher" when the measure says which is better; "" when neither
+
+
+FIFTHS = ("lowest", "second lowest", "middle", "second highest", "highest")
+
+
+def _months(start: date, end: date) -> int:
+    """How many whole months a period spans (a month, a quarter, a year), counted from its dates."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int = MIN_AREAS) -> Standing:
+    """Where `area_id`'s figure stands among `figures` (one for each area reporting the measure, itself included).
+    `better` is the measure's direction: "lower", "higher" or "neither"."""
+    mine = next((f for f in figures if f.area_id == area_id), None)
+    if mine is None:
+        return Standing(False, "this area has no figure for the whole area to compare")
+    if len(figures) < min_areas:
+        n = len(figures)
+        return Standing(False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure, and we compare from {min_areas}")
+    lengths = {_months(f.start, f.end) for f in figures}
+    if len(lengths) > 1:
+        return Standing(False, "the areas' latest figures are for periods of different lengths, which cannot be set side by side")
+    others = [f.value for f in figures if f.area_id != area_id]
+    higher = sum(1 for v in others if v > mine.value)
+    lower = sum(1 for v in others if v < mine.value)
+    # Its fifth, by the share of the other areas below it (ties count half), lowest first.
+    share = (lower + 0.5 * (len(others) - higher - lower)) / len(others)
+    fifth = FIFTHS[min(4, int(share * 5))]
+    return Standing(True, of=len(figures), higher=higher, lower=lower, fifth=fifth, better_side=better if better in ("lower", "higher") else "")
+
+
+# Fingertips' rule: a confidence interval, and the benchmark inside it or not ------------------------------------------
+
+
+def wilson(count: float, total: float, z: float = Z95) -> tuple[float, float]:
+    """The Wilson score interval of a proportion count/total (as Fingertips uses for percentages), as proportions."""
+    if total <= 0:
+        raise ValueError("a proportion needs a total above 0")
+    p = count / total
+    centre = (2 * count + z * z) / (2 * (total + z * z))
+    spread = z * math.sqrt(z * z + 4 * count * (1 - p)) / (2 * (total + z * z))
+    return max(0.0, centre - spread), min(1.0, centre + spread)
+
+
+def byar(count: float, z: float = Z95) -> tuple[float, float]:
+    """Byar's approximation of the exact Poisson interval of a count (as Fingertips uses for rates)."""
+    low = 0.0 if count == 0 else count * (1 - 1 / (9 * count) - z / (3 * math.sqrt(count))) ** 3
+    high = (count + 1) * (1 - 1 / (9 * (count + 1)) + z / (3 * math.sqrt(count + 1))) ** 3
+    return low, high
+
+
+def against_benchmark(count: float, population: float, benchmark: float, better: str, *, per: float = 100_000, proportion: bool = False) -> str:
+    """ "better", "similar", "worse" (or "higher", "similar", "lower" when neither is better) than a benchmark rate
+    (per `per` people) or proportion: a difference only when the 95% interval leaves the benchmark out."""
+    if proportion:
+        low, high = (b * per for b in wilson(count, population))
+    else:
+        low, high = (b / population * per for b in byar(count))
+    if low <= benchmark <= high:
+        return "similar"
+    side = "higher" if low > benchmark else "lower"
+    if better not in ("lower", "higher"):
+        return side
+    return "better" if side == better else "worse"

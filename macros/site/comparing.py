@@ -1,0 +1,82 @@
+"""How an area compares with the others that report a measure (analysis/compare.py), in words, for area pages
+and measure pages: against every area reporting it and, where comparison_groups.csv lists them, against its
+similar areas. "Not compared", with the reason, when it would not be fair."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..analysis.compare import Figure, Standing, standing
+from ..presentation import wording
+from .context import Context
+from .templating import render
+
+
+def latest_figures(ctx: Context, measure_id: str) -> list[Figure]:
+    """Each area's latest actual figure for the whole area (not a hidden small number), as its headline gives it."""
+    data, m = ctx.data, ctx.data.measures[measure_id]
+    found = []
+    for area_id, scheme_id in data.series_by_measure.get(measure_id, []):
+        if scheme_id is not None:
+            continue
+        top = ctx.headline(data.series[(area_id, None, measure_id)], m)
+        if top is None or top.actual is None or top.actual.value is None or top.actual.suppressed:
+            continue
+        found.append(Figure(area_id, top.actual.value, top.actual.period.start, top.actual.period.end))
+    return found
+
+
+def said(found: Standing, against: str) -> str:
+    """One standing in words: "Lower than 8 of the 9 other areas ...", or "Not compared: ..."."""
+    if not found.compared:
+        return f"Against {against}: not compared, because {found.reason}."
+    others = found.of - 1
+    words = (
+        f"Against {against}: lower than {wording.plural(found.higher, 'other area')} and higher than {found.lower} "
+        f"(of {others} others); among the {found.fifth} fifth."
+    )
+    if found.better_side:
+        words += f" {found.better_side.capitalize()} is better here."
+    return words
+
+
+def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] | None = None) -> list[str]:
+    """The area's standing for a measure, in words: against all areas, then against each group of similar areas."""
+    m = ctx.data.measures[measure_id]
+    figures = latest_figures(ctx, measure_id) if figures is None else figures
+    lines = [said(standing(area_id, figures, m.better), "all areas that report it")]
+    for group, similar in sorted(ctx.data.comparison_groups(area_id).items()):
+        members = set(similar) | {area_id}
+        lines.append(said(standing(area_id, [f for f in figures if f.area_id in members], m.better), f"its similar areas ({group})"))
+    return lines
+
+
+def area_comparisons(ctx: Context, area_id: str) -> Markup:
+    """For each of the area's own measures: how it compares, in words."""
+    data = ctx.data
+    rows = []
+    alone = True  # every measure is this area's alone: said once, not once a measure
+    for scheme_id, measure_id in data.series_by_area.get(area_id, []):
+        if scheme_id is not None:
+            continue
+        m = data.measures[measure_id]
+        figures = latest_figures(ctx, measure_id)
+        alone = alone and all(f.area_id == area_id for f in figures)
+        rows.append({"name": m.short_name or m.name, "lines": compared(ctx, area_id, measure_id, figures)})
+    if not rows:
+        return Markup("")
+    if alone:
+        return render("comparisons.html", rows=[], note=ALONE.format(name=data.areas[area_id].name), abbreviations=ctx.abbreviations)
+    return render("comparisons.html", rows=rows, note=NOTE, abbreviations=ctx.abbreviations)
+
+
+NOTE = (
+    "An area is compared only with areas that report the same measure, counted the same way, for periods of the "
+    "same length, and only when at least 5 do. Its place in the order is not a test: the data does not give the "
+    "counts and populations needed to say whether a difference is more than chance."
+)
+ALONE = (
+    "Not compared: no other area reports any of {name}'s measures. Areas count similar things in their own ways "
+    "(days waiting to leave hospital, for example, may be counted as days, as days for every 100,000 adults, or as delays "
+    "caused by social care only), so their figures are not set side by side."
+)

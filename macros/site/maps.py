@@ -1,0 +1,113 @@
+"""Hex maps on the home page and measure pages (issue 22, item 2): where each area is, with its latest status in
+the site's words, icons (as a glyph) and colours, each hexagon a link to its area. Drawn at build time from the
+data package's hex layout (presentation/hexmap.py) by the template `hexmap.html`; shown only where the data
+package has a layout and some area's ONS code is on it. The words are in the hexagons' titles, in the text under
+the map, and in the table beside it; colour is never the only signal."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..analysis.status import Status
+from ..presentation import statuses
+from ..presentation.hexmap import hexmap
+from .context import Context
+from .templating import render
+
+# The glyph drawn in a hexagon for each status: the shape of the site's icon for it (a tick, an exclamation
+# mark, an equals sign...), so that the map does not rely on colour.
+GLYPHS = {
+    "better": "✓",
+    "stated-better": "✓",
+    "worse": "!",
+    "stated-worse": "!",
+    "on-plan": "=",
+    "stated-on-plan": "=",
+    "no-plan": "–",
+    "no-result": "?",
+    "not-rated": "○",
+    "mixed": "±",
+}
+MIXED = "As many measures better than plan as worse"
+
+
+def _draw(ctx: Context, here: str, anchor: str, title: str, shown: dict[str, dict], described: str, legend: list[tuple[str, str, int]]) -> Markup:
+    layout = ctx.data.hexmap
+    if layout is None or not shown:
+        return Markup("")
+    drawn = hexmap(layout)
+    hexes = []
+    for h in drawn.hexes:
+        entry = shown.get(h.code)
+        hexes.append({"x": h.x, "y": h.y, "name": h.name, **(entry or {"href": "", "key": "", "word": "", "glyph": ""})})
+    return render(
+        "hexmap.html",
+        anchor=anchor,
+        title=title,
+        width=drawn.width,
+        height=drawn.height,
+        outline=drawn.outline,
+        hexes=hexes,
+        described=described,
+        legend=legend,
+        about=layout.title,
+        age=layout.description,
+        others=len(drawn.hexes) - len(shown),
+    )
+
+
+def _on_map(ctx: Context) -> dict[str, str]:
+    """Area id -> ONS code, for the areas whose code is on the layout."""
+    layout = ctx.data.hexmap
+    if layout is None:
+        return {}
+    return {a.id: a.ons_code for a in ctx.data.areas.values() if a.ons_code and a.ons_code in layout.hexes}
+
+
+def _legend(keys: list[str], words: dict[str, str]) -> list[tuple[str, str, int]]:
+    counted: dict[str, int] = {}
+    for key in keys:
+        counted[key] = counted.get(key, 0) + 1
+    return [(GLYPHS[key], words[key], n) for key, n in sorted(counted.items(), key=lambda kv: -kv[1])]
+
+
+def home_map(ctx: Context, here: str, counts: dict[str, dict[str, int]]) -> Markup:
+    """Every area on the map, coloured by how its measures compare with plan: more better than worse, more worse
+    than better, or as many of each (counts: each area's measures by status key, as the glance table)."""
+    coded = _on_map(ctx)
+    shown, words = {}, {}
+    for area_id, code in coded.items():
+        c = counts[area_id]
+        better, worse = c["better"] + c["stated-better"], c["worse"] + c["stated-worse"]
+        key = "better" if better > worse else "worse" if worse > better else "mixed"
+        words[key] = {"better": "More measures better than plan than worse", "worse": "More measures worse than plan than better", "mixed": MIXED}[
+            key
+        ]
+        name = ctx.data.areas[area_id].name
+        word = f"{better} better than plan, {worse} worse"
+        shown[code] = {"href": ctx.page_href(here, "area", area_id), "key": key, "word": f"{name}: {word}", "glyph": GLYPHS[key]}
+    missing = len(ctx.data.areas) - len(coded)
+    described = f"{len(coded)} of this site's {len(ctx.data.areas)} areas are on the map."
+    if missing:
+        described += f" {missing} {'is a partnership' if missing == 1 else 'are partnerships'} with no ONS code, so not on the map."
+    return _draw(ctx, here, "map", "Where the areas are", shown, described, _legend([s["key"] for s in shown.values()], words))
+
+
+def measure_map(ctx: Context, here: str, tops: dict[str, Status], measure_name: str) -> Markup:
+    """The areas reporting a measure for the whole area on the map, each with its latest status (`tops`: area id
+    -> status)."""
+    coded = _on_map(ctx)
+    shown, words = {}, {}
+    for area_id, status in tops.items():
+        if area_id not in coded:
+            continue
+        words[status.key] = statuses.WORDS[status]
+        name = ctx.data.areas[area_id].name
+        shown[coded[area_id]] = {
+            "href": ctx.page_href(here, "area", area_id),
+            "key": status.key,
+            "word": f"{name}: {statuses.WORDS[status].lower()}",
+            "glyph": GLYPHS[status.key],
+        }
+    described = f"{len(shown)} of the {len(tops)} areas with a latest figure for the whole area are on the map."
+    return _draw(ctx, here, "map", f"{measure_name}: where the areas are", shown, described, _legend([s["key"] for s in shown.values()], words))
