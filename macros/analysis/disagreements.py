@@ -158,10 +158,9 @@ class StatedVsFigures(OfMeasure):
 
 
 @dataclass(frozen=True, kw_only=True)
-class MoneyTotal(Disagreement):
-    """A printed total of money against its rows."""
+class _RowsTotal(Disagreement):
+    """A printed total row of money.csv against the rows it totals."""
 
-    check = Check.MONEY_TOTAL
     item: str  # the total's row
     period: Period
     printed: float
@@ -170,15 +169,17 @@ class MoneyTotal(Disagreement):
 
 
 @dataclass(frozen=True, kw_only=True)
-class StaffTotal(Disagreement):
+class MoneyTotal(_RowsTotal):
+    """A printed total of money against its rows."""
+
+    check = Check.MONEY_TOTAL
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffTotal(_RowsTotal):
     """A printed number of full-time posts against its rows."""
 
     check = Check.STAFF_TOTAL
-    item: str  # the total's row
-    period: Period
-    printed: float
-    expected: float  # what the rows add up to
-    count: int  # how many rows
 
 
 @dataclass(frozen=True, kw_only=True)
