@@ -94,8 +94,8 @@ def expected_sentence_end(judged, measure: dict, threshold: int = 5) -> str:
 @pytest.fixture(scope="module")
 def facts():
     """The built-in data (or CARE_TEST_DATA's copy) read by the test: rows by file, and every headline."""
-    names = ("areas", "schemes", "measures", "observations", "money", "milestones", "risks", "sources", "glossary")
-    names += ("outcomes", "caveats", "explanations")
+    package = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
+    names = [r["name"] for r in package["resources"] if r["path"].endswith(".csv")]  # every table, not the hex map
     rows = {name: csv_rows(REAL_DATA, name) for name in names}
     return {
         "rows": rows,

@@ -76,7 +76,7 @@ NOTE = (
     "counts and populations needed to say whether a difference is more than chance."
 )
 ALONE = (
-    "Not compared: no other area reports any of {name}'s measures. Areas count similar things in their own ways "
-    "(days waiting to leave hospital, for example, may be counted as days, as days for every 100,000 adults, or as delays "
-    "caused by social care only), so their figures are not set side by side."
+    "Not compared: no other area reports any of {name}'s measures. Areas count similar things in their own ways. "
+    "For example, days waiting to leave hospital may be counted as days, as days for every 100,000 adults, or as delays "
+    "caused by social care. So their figures are not set side by side."
 )

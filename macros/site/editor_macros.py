@@ -13,7 +13,7 @@ from ..data.loader import tabular
 from ..data.nearest import did_you_mean, nearest
 from ..data.vocab import FigureKind, PrintedIn
 from ..presentation import statuses, wording
-from . import maps, pages, sections
+from . import comparing, maps, pages, sections
 from .downloads import FOLDER
 from .finder import finder_form
 from .macro_errors import short
@@ -247,6 +247,22 @@ def measures(env, area, scheme=None):
     placed, here = _placed(env), env.page.url
     # Made once every macro on the page has run, so that it leaves out what the macros below it show too.
     return placed.later(lambda: str(sections.measure_sections(ctx, here, area, scheme, placed=placed)))
+
+
+@macro
+def where_it_is(env, area):
+    """Where the area is: the places its reports name, its ONS code (or why it has none) and the areas it is
+    compared with. Example: {{ where_it_is("southampton") }}"""
+    ctx = _whole(env, Part.WHERE, area, None)
+    return str(pages.area_where(ctx, area))
+
+
+@macro
+def how_it_compares(env, area):
+    """How the area's latest figures compare with the other areas that report the same measures, or why they are
+    not compared. Example: {{ how_it_compares("southampton") }}"""
+    ctx = _whole(env, Part.COMPARES, area, None)
+    return str(comparing.area_comparisons(ctx, area))
 
 
 @macro

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -61,20 +60,26 @@ def places_data(ctx: Context) -> dict:
 
 
 def write_finder(ctx: Context, site_dir: Path) -> list[str]:
-    """Write the finder's files into the site folder (replacing any a build before wrote); their names."""
+    """Write the finder's files into the site folder; their names. A file whose content is already there is not
+    written again, and one a build before wrote that is no longer wanted is removed: after an edit, the preview
+    rewrites only what the edit changed."""
     folder = site_dir / FOLDER
-    shutil.rmtree(folder, ignore_errors=True)
-    (folder / "postcodes").mkdir(parents=True)
-    (folder / "places.js").write_text(_script("places", places_data(ctx)), encoding="utf-8")
-    written = ["places.js"]
+    wanted = {"places.js": _script("places", places_data(ctx))}
     source = ctx.settings.data_dir / "postcodes"
     if source.is_dir():
         for path in sorted(source.glob("*.json")):
             if _DISTRICT_FILE.match(path.name):
-                district = json.loads(path.read_text(encoding="utf-8"))
-                (folder / "postcodes" / f"{path.stem}.js").write_text(_script("district", district), encoding="utf-8")
-                written.append(f"postcodes/{path.stem}.js")
-    return written
+                wanted[f"postcodes/{path.stem}.js"] = _script("district", json.loads(path.read_text(encoding="utf-8")))
+    if folder.is_dir():
+        for old in [p for p in folder.rglob("*") if p.is_file()]:
+            if old.relative_to(folder).as_posix() not in wanted:
+                old.unlink()
+    (folder / "postcodes").mkdir(parents=True, exist_ok=True)
+    for name, text in wanted.items():
+        target = folder / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    return list(wanted)
 
 
 def finder_form(ctx: Context, here: str) -> Markup:

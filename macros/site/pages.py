@@ -70,10 +70,11 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     leaving out what the page's macros `placed` (site/placed.py)."""
     placed = placed or Placed()
     # In the order they are shown: each part marks the rows it shows for the build report.
-    where = area_where(ctx, area_id)
     made = {
+        Part.WHERE: lambda: area_where(ctx, area_id),
         Part.AT_A_GLANCE: lambda: status_counts(ctx, area_id),
         Part.MEASURES: lambda: measure_sections(ctx, here, area_id, placed=placed),
+        Part.COMPARES: lambda: area_comparisons(ctx, area_id),
         Part.SCHEMES: lambda: schemes_list(ctx, here, area_id),
         Part.MONEY: lambda: money_table(ctx, area_id),
         Part.MILESTONES: lambda: milestones_table(ctx, area_id),
@@ -85,9 +86,9 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     return render(
         "page_parts.md",
         parts=[
-            ("Where it is", where),
+            ("Where it is", part[Part.WHERE]),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
-            ("How it compares with other areas", area_comparisons(ctx, area_id)),
+            ("How it compares with other areas", part[Part.COMPARES]),
             ("Schemes", part[Part.SCHEMES]),
             ("Money", part[Part.MONEY]),
             ("Milestones", part[Part.MILESTONES]),

@@ -29,7 +29,9 @@ class Element(Enum):
 class Part(Enum):
     """One part of an area's or a scheme's page, placed whole by a macro."""
 
+    WHERE = "where_it_is"
     AT_A_GLANCE = "at_a_glance"
+    COMPARES = "how_it_compares"
     MEASURES = "measures"
     SCHEMES = "schemes"
     MONEY = "money"

@@ -27,7 +27,7 @@ def test_an_area_page_says_where_it_is_or_why_it_has_no_code(site):
     assert "Its area code from the Office for National Statistics (ONS) is E06000045." in council
     partnership = words((site / "areas" / "vale-partnership" / "index.html").read_text(encoding="utf-8"))
     assert (
-        "Vale Partnership is not one council, so it has no area code from the Office for National Statistics (ONS) and is not on the map"
+        "Vale Partnership is not one council. So it has no area code from the Office for National Statistics (ONS), and it is not on the map"
         in partnership
     )
 

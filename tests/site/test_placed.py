@@ -81,7 +81,11 @@ Our own words about carers.
 # Every part of the area page placed by hand: nothing is added after it.
 EVERY_PART = """# Testshire
 
+{{ where_it_is("testshire") }}
+
 {{ at_a_glance("testshire") }}
+
+{{ how_it_compares("testshire") }}
 
 {{ measures("testshire") }}
 
