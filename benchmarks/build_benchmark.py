@@ -79,7 +79,9 @@ def time_drawing(data: Path, count: int) -> None:
     print(f"Drawing {len(plots):,} of the data set's {len(dataset.series):,} series' charts; load average {os.getloadavg()[0]:.1f}", flush=True)
     cpu, wall = time.process_time(), time.perf_counter()
     specs = [vega.vega(p) for p in plots]
-    print(f"Vega specs: {time.process_time() - cpu:.2f}s CPU, {time.perf_counter() - wall:.2f}s wall ({vega._form.cache_info().currsize} forms compiled)")
+    print(
+        f"Vega specs: {time.process_time() - cpu:.2f}s CPU, {time.perf_counter() - wall:.2f}s wall ({vega._form.cache_info().currsize} forms compiled)"
+    )
     cpu, wall = time.process_time(), time.perf_counter()
     for one in specs:
         drawing.render_svg(one)

@@ -12,6 +12,7 @@ from ..analysis.status import Headline, headline
 from ..data.model import Dataset
 from ..presentation import charts
 from .placed import Placed
+from .public_body import ACCESSIBILITY_PAGE, Footer, page_address, report_href
 from .query import Query, Reads, RecordedMapping, RecordedSequence
 from .render import Abbreviations
 from .settings import Settings
@@ -113,6 +114,16 @@ class Context:
 
     def page_href(self, here: str, kind: str, ident: str = "index") -> str:
         return self.href(here, self.url(self.src_uri(kind, ident)))
+
+    def footer(self, title: str, page_url: str, site_url: str) -> Footer:
+        """What every page's footer adds: the link to report a problem with this page, and the site's pages a
+        public body must have (site/public_body.py). Addresses are relative to the site's root."""
+        address = page_address(site_url, page_url)
+        return Footer(
+            report_href=report_href(self.settings.report_problems_to, title, address),
+            accessibility=self.url(ACCESSIBILITY_PAGE),
+            updates=None,  # until the Updates page is made
+        )
 
     # Charts -----------------------------------------------------------------------------------
     def chart(self, series, measure) -> charts.Chart | None:

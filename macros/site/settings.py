@@ -22,3 +22,14 @@ class Settings:
     than this, the home page sums up how they are going instead of naming each area's measures."""
     names_per_index_page: int = 200
     """The lists of areas, schemes and measures are split into pages of at most this many names."""
+    report_problems_to: str = ""
+    """Where "Report a problem with this page" goes: an email address, or a GitHub repository's address
+    (https://github.com/OWNER/REPO) to open a new issue in; empty: no link, and the build report says so."""
+    organisation: str = ""
+    """The public body that publishes the site, as the accessibility statement names it."""
+    contact: str = ""
+    """An email address for the accessibility statement (another format, an accessibility problem)."""
+    site_name: str = ""
+    """The site's name (mkdocs.yml's site_name)."""
+    project_dir: Path | None = None
+    """The folder mkdocs.yml is in: the accessibility statement reads the checkers' versions from package.json there."""
