@@ -288,9 +288,26 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
 
     sources = {r[0]: Source(*r) for r in zip(*col(t["sources"], *MODEL_FIELDS["sources"]))}
     glossary = {r[0]: Term(*r) for r in zip(*col(t["glossary"], *MODEL_FIELDS["glossary"]))}
+    # Columns a data package from before they were added may not have (its files then have no such column).
+    areas_t = t["areas"]
+    optional = lambda table, name, empty: table.values[name].tolist() if name in table.values else [empty] * len(table)
     areas = {
-        i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
-        for i, name, bodies, summary, source in zip(*col(t["areas"], *MODEL_FIELDS["areas"]))
+        i: Area(
+            id=i,
+            name=name,
+            bodies=tuple(b.strip() for b in bodies.split(";") if b.strip()),
+            summary=summary,
+            source_id=source,
+            next_report=next_report or None,
+            reports_every=every or "",
+            next_report_location=where or "",
+        )
+        for (i, name, bodies, summary, source), next_report, every, where in zip(
+            zip(*col(areas_t, *MODEL_FIELDS["areas"])),
+            optional(areas_t, "next_report", None),
+            optional(areas_t, "reports_every", ""),
+            optional(areas_t, "next_report_location", ""),
+        )
     }
     schemes = {
         i: Scheme(i, area, name, summary, for_whom, SchemeStage(status), source, location)
@@ -352,6 +369,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             obs_value_to[rows].tolist(),
             cells(obs_t, "per", rows, member(Per)),
             cells(obs_t, "compared_with", rows),
+            cells(obs_t, "provisional", rows, lambda v: v or "") if "provisional" in obs_t.values else [""] * len(rows),
         )
     )
     rows = np.flatnonzero(money_period)

@@ -10,7 +10,7 @@ from ..data.errors import PageProblem
 from ..data.nearest import did_you_mean, nearest
 from ..presentation import statuses, wording
 from . import pages, sections
-from .downloads import FOLDER
+from .downloads import FOLDER, chart_data_address, measure_data_address
 from .macro_errors import short
 from .placed import Element, Part, Placed
 from .render import link, status_badge
@@ -364,7 +364,8 @@ def problems(env):
 
 @macro
 def downloads(env):
-    """Links to download every data file, the data package and a zip. Example: {{ downloads() }}"""
+    """Links to download every data file, the data package and a zip, and each measure's figures as CSV and JSON.
+    Example: {{ downloads() }}"""
     ctx = current(env)
     here = env.page.url
     files = [
@@ -376,12 +377,24 @@ def downloads(env):
         }
         for r in ctx.data.package["resources"]
     ]
+    # Each measure's figures for every area, as CSV and JSON, at addresses that stay the same between builds.
+    measures = [
+        [
+            m.name,
+            link(ctx.href(here, measure_data_address(m.id, "csv")), f"{m.id}.csv"),
+            link(ctx.href(here, measure_data_address(m.id, "json")), f"{m.id}.json"),
+        ]
+        for m in sorted(ctx.data.measures.values(), key=lambda m: (m.name.casefold(), m.id))
+    ]
     return str(
         render(
             "downloads.html",
             zip_href=ctx.href(here, f"{FOLDER}/care-integration-data.zip"),
             package_href=ctx.href(here, f"{FOLDER}/datapackage.json"),
             files=files,
+            measures=measures,
+            chart_example=chart_data_address("AREA", None, "MEASURE"),
+            scheme_example=chart_data_address("AREA", "SCHEME", "MEASURE"),
         )
     )
 

@@ -182,7 +182,7 @@ def test_the_statement_without_an_organisation_or_contact_says_what_it_can_and_t
     site = tiny_site / "project" / "site"
     words = _text(site / "accessibility" / "index.html")
     assert "The website is run by" not in words
-    assert "contact the council or NHS body whose report it comes from" in words
+    assert "If so, contact the council or NHS body whose report it comes from." in words
     report = (site / "build-report.txt").read_text(encoding="utf-8")
     assert "Accessibility statement: no organisation is set under care in mkdocs.yml" in report
     assert "Accessibility statement: no contact is set under care in mkdocs.yml" in report
