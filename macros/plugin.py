@@ -188,7 +188,8 @@ class CarePlugin(BasePlugin[CareConfig]):
             github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
             self.engine.stopped(problems)
             return config
-        self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
+        history = self.engine.history(settings)  # what changed and when: one `git log` a build (data/history.py)
+        self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements, history=history)
         self.engine.begin(self.ctx)
         return config
 

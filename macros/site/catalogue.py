@@ -14,7 +14,8 @@ from .accessibility import statement
 from .context import SECTIONS, Context
 from .engine.units import PageUnit
 from .pages import area_page, index_pages, measure_pages, scheme_page
-from .public_body import ACCESSIBILITY_PAGE
+from .public_body import ACCESSIBILITY_PAGE, UPDATES_PAGE
+from .updates import updates_page
 
 ONE_PAGE = {"area": area_page, "scheme": scheme_page}
 
@@ -41,6 +42,8 @@ def page_units(ctx: Context, existing: set[str]) -> tuple[list[PageUnit], dict[s
     # The pages a public body's site must have (issue 23).
     if ACCESSIBILITY_PAGE not in existing:
         units.append(PageUnit(ACCESSIBILITY_PAGE, functools.partial(statement, ctx)))
+    if UPDATES_PAGE not in existing:
+        units.append(PageUnit(UPDATES_PAGE, functools.partial(updates_page, ctx)))
     return units, narrative
 
 

@@ -30,6 +30,7 @@ from .sections import (
     sources_list,
 )
 from .templating import render
+from .updates import changes_section
 
 
 def area_intro(ctx: Context, area_id: str) -> Markup:
@@ -73,6 +74,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
             ("Milestones", part[Part.MILESTONES]),
             ("Risks", part[Part.RISKS]),
             ("Checks on the source figures", part[Part.PROBLEMS]),
+            ("Changes to these figures", changes_section(ctx, here, [(area_id, s, m) for s, m in data.series_by_area.get(area_id, [])])),
             ("Sources", part[Part.SOURCES]),
         ],
     )
@@ -225,6 +227,8 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | Non
     rows += [r for (a, sc, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if (a, sc) == key for r in said]
     if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])) and not left_out(Part.PROBLEMS):
         parts.append(("Checks on the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
+    keys = [(s.area_id, sc, m) for sc, m in data.series_by_area.get(s.area_id, []) if sc == scheme_id]
+    parts.append(("Changes to these figures", changes_section(ctx, here, keys)))
     parts.append(("Sources", "" if left_out(Part.SOURCES) else sources_list(ctx, rows)))
     return render("page_parts.md", parts=parts)
 
@@ -296,6 +300,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     uri = ctx.src_uri("measure", measure_id)
     here = ctx.url(uri)
     reporting = _reporting(ctx, measure_id)
+    keys = [(a, s, measure_id) for a, s in data.series_by_measure.get(measure_id, [])]
     parts = paging.parts_of(ctx, "measure", measure_id, reporting, ctx.settings.areas_per_page, lambda r: r.name)
     about = {
         "measure": m,
@@ -316,6 +321,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             rows=_latest_rows(ctx, here, m, reporting),
             schemes=schemes_reporting(ctx, here, reporting),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
+            changes=changes_section(ctx, here, keys, with_area=True),
             **about,
         )
         return {uri: str(page)}
@@ -332,6 +338,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 sources=render(
                     "sources_in_parts.html", reports=wording.plural(len(data.sources_for([o for r in reporting for o in r.rows])), "report")
                 ),
+                changes=changes_section(ctx, here, keys, with_area=True),
                 **about,
             )
         )

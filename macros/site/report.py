@@ -77,6 +77,16 @@ def build_report(
         lines += [f"  - measures.csv: {m.id} is in {wording.UNIT_WORDS[m.unit].table}" for m in flagged]
     lines.append(charts_line)
     lines += public_body_lines(ctx.settings)
+    history = ctx.history_status()
+    if history.available:
+        counts = history.counts()
+        lines.append(
+            f"History of the figures: {wording.plural(len(history.commits), 'commit')} changed a figure: "
+            f"{wording.plural(counts['new'], 'new figure')}, {wording.plural(counts['correction'], 'correction')}, "
+            f"{wording.plural(counts['revision'], 'revision')}, {counts['removed']:,} removed"
+        )
+    else:
+        lines.append(f"History of the figures: not read ({history.why}). Pages and the Updates page say they cannot say what changed.")
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]
