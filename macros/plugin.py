@@ -113,6 +113,7 @@ class CareConfig(base.Config):
     data_dir = c.Dir(exists=False, default="data")
     small_number_threshold = _AtLeastOne(default=5)
     chart_cache = c.Dir(exists=False, default=".cache/charts")
+    history_cache = c.Dir(exists=False, default=".cache/history")  # what each commit changed (data/history.py)
     build_date = _Day()  # how old the figures are is said as at this day; empty: the day the build runs
     # Long lists are split into pages, so that no page grows with the number of areas.
     areas_per_page = _AtLeastOne(default=30)
@@ -150,6 +151,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             data_dir=Path(self.config.data_dir),
             small_number_threshold=self.config.small_number_threshold,
             chart_cache=Path(self.config.chart_cache),
+            history_cache=Path(self.config.history_cache),
             today=today,
             areas_per_page=self.config.areas_per_page,
             names_per_index_page=self.config.names_per_index_page,

@@ -15,6 +15,9 @@ default) gives a History that says why, and the build goes on.
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -125,8 +128,9 @@ def head_of(folder: Path) -> str:
     return found.stdout.decode().strip() if found.returncode == 0 else ""
 
 
-def read_history(folder: Path, file: str = "observations.csv") -> History:
-    """The history of `folder`/`file` in its git repository (one `git log`), or why there is none."""
+def read_history(folder: Path, file: str = "observations.csv", cache: Path | None = None) -> History:
+    """The history of `folder`/`file` in its git repository, or why there is none. What each commit changed
+    is kept in the folder `cache` (when given), by commit, so that only new commits are read again."""
     if shutil.which("git") is None:
         return History(False, "git is not installed")
     if not folder.is_dir():
@@ -142,19 +146,31 @@ def read_history(folder: Path, file: str = "observations.csv") -> History:
     if not head:
         return History(False, "the repository has no commits yet")
     path = (folder.resolve() / file).relative_to(root.resolve()).as_posix()
-    log = _git(["log", "--reverse", "--no-renames", "--no-color", "--unified=0", "--format=%x1e%H%x1f%cs%x1f%B%x1d", "-p", "--", path], root)
+    # The commits that touched the file, oldest first: fast, with no diffs.
+    log = _git(["log", "--reverse", "--no-renames", "--format=%x1e%H%x1f%cs%x1f%B%x1d", "--", path], root)
     if log.returncode != 0:
         return History(False, f"git could not read the history ({log.stderr.decode(errors='replace').strip()[:200]})")
+    commits = []
+    for chunk in log.stdout.split(b"\x1e")[1:]:
+        ident, day, message = chunk.partition(b"\x1d")[0].decode("utf-8", errors="replace").split("\x1f", 2)
+        commits.append(Commit(ident, date.fromisoformat(day), reason(message)))
+    # What each commit changed is the same forever: kept in `cache`, so a build reads only the new commits'
+    # diffs (a diff of the national 40 MB file costs git a fraction of a second each).
+    kept = {c.id: _cached(cache, c.id, path) for c in commits} if cache else {}
+    patches = _patches(root, [c.id for c in commits if kept.get(c.id) is None], path)
     history = History(True, head=head)
     header: list[str] = []
-    for chunk in log.stdout.split(b"\x1e")[1:]:
-        meta, _, patch = chunk.partition(b"\x1d")
-        ident, day, message = meta.decode("utf-8", errors="replace").split("\x1f", 2)
-        commit = Commit(ident, date.fromisoformat(day), reason(message))
-        removed, added, header, whole = _patch_rows(patch.decode("utf-8", errors="replace"), header)
-        if whole:  # a record across lines, or a header the lines cannot say: compare the whole file before and after
-            removed, added, header = _whole_file(root, ident, path)
-        _compare(history, commit, removed, added)
+    for commit in commits:
+        done = kept.get(commit.id)
+        if done is None:
+            removed, added, header, whole = _patch_rows(patches.get(commit.id, ""), header)
+            if whole:  # a record across lines, or a header the lines cannot say: compare the whole file before and after
+                removed, added, header = _whole_file(root, commit.id, path)
+            done = _outcome(removed, added, header)
+            if cache:
+                _keep(cache, commit.id, path, done)
+        header = done["header"]
+        _record(history, commit, done)
     history.commits.reverse()
     history.changes.reverse()
     history.new.reverse()
@@ -268,35 +284,77 @@ def _same_value(a: str, b: str) -> bool:
     return tidy(a) == tidy(b)
 
 
-def _compare(history: History, commit: Commit, removed: Rows, added: Rows) -> None:
-    touched = False
+def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
+    """What one commit did to the figures, as plain data (kept in the cache as JSON): the figures changed or
+    removed, the new figures of each series, and the file's header after it."""
+    changes = []
     new_by_series: dict[SeriesKey, list[dict[str, str]]] = defaultdict(list)
     for key, row in added.items():
         old = removed.get(key)
-        series = key[:3]
         if old is None:
-            new_by_series[series].append(row)
+            new_by_series[key[:3]].append(row)
         elif not _same_value(old.get("value", ""), row.get("value", "")):
             nature = REVISION if old.get("provisional", "").strip().lower() == "yes" else CORRECTION
-            history.changes.append(
-                Change(
-                    commit, series, key[3], key[4], row.get("period_label", "").strip(), key[5], nature, old["value"].strip(), row["value"].strip()
-                )
-            )
-            touched = True
+            changes.append([list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip()])
     for key, row in removed.items():
         if key not in added:
-            history.changes.append(
-                Change(commit, key[:3], key[3], key[4], row.get("period_label", "").strip(), key[5], REMOVED, row.get("value", "").strip(), "")
-            )
-            touched = True
+            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), ""])
+    new = []
     for series, rows in new_by_series.items():
         starts = [d for d in (_iso(r.get("period_start", "")) for r in rows) if d]
         ends = [d for d in (_iso(r.get("period_end", "")) for r in rows) if d]
-        history.new.append(NewFigures(commit, series, len(rows), min(starts, default=None), max(ends, default=None)))
-        touched = True
-    if touched:
+        first, last = min(starts, default=None), max(ends, default=None)
+        new.append([list(series), len(rows), first.isoformat() if first else None, last.isoformat() if last else None])
+    return {"changes": changes, "new": new, "header": header}
+
+
+def _record(history: History, commit: Commit, done: dict) -> None:
+    for key, label, nature, old, new in done["changes"]:
+        series = (key[0], key[1], key[2])
+        history.changes.append(Change(commit, series, key[3], key[4], label, key[5], nature, old, new))
+    for series, count, first, last in done["new"]:
+        key = (series[0], series[1], series[2])
+        history.new.append(NewFigures(commit, key, count, date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None))
+    if done["changes"] or done["new"]:
         history.commits.append(commit)
+
+
+CACHE_VERSION = 1  # of what a cached commit holds: a change to _outcome must change it
+
+
+def _cache_file(cache: Path, commit: str, path: str) -> Path:
+    return cache / f"{commit}-{hashlib.sha1(path.encode()).hexdigest()[:12]}-v{CACHE_VERSION}.json"
+
+
+def _cached(cache: Path, commit: str, path: str) -> dict | None:
+    try:
+        found = json.loads(_cache_file(cache, commit, path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) and {"changes", "new", "header"} <= set(found) else None
+
+
+def _keep(cache: Path, commit: str, path: str, done: dict) -> None:
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        target = _cache_file(cache, commit, path)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(done, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next build the time
+
+
+def _patches(root: Path, commits: list[str], path: str) -> dict[str, str]:
+    """Each commit's patch of `path` (only the lines it removed and added), by commit: one git command."""
+    if not commits:
+        return {}
+    shown = _git(["log", "--no-walk=unsorted", "--no-renames", "--no-color", "--unified=0", "--format=%x1e%H", "-p", *commits, "--", path], root)
+    patches = {}
+    for chunk in shown.stdout.split(b"\x1e")[1:]:
+        ident, _, patch = chunk.partition(b"\n")
+        patches[ident.decode().strip()] = patch.decode("utf-8", errors="replace")
+    return patches
 
 
 def _iso(cell: str) -> date | None:

@@ -51,6 +51,8 @@ class Context:
         self.use_directory_urls = use_directory_urls
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
+        self.chart_files: dict[tuple, tuple[str, str]] = {}  # the data of each chart a page linked to, for the downloads
+        self.serving = False  # set by the engine while `mkdocs serve` keeps pages between builds
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
         self._placed: dict[str, Placed] = {}  # what editors' macros placed, by page (site/placed.py)
         # Each series' headline, worked out once a build, with the reads that took: it is on the area page, the

@@ -106,10 +106,9 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def figure_records(observations, unit: str, as_json: bool = False) -> list[dict]:
+def figure_records(observations, unit: str) -> list[dict]:
     """Figures as the downloads give them: numbers without their formatting, a hidden small number as
-    'suppressed', ISO dates, text a spreadsheet would run neutralised. `as_json`: numbers as numbers, and a
-    hidden small number as null with "suppressed": true."""
+    'suppressed', ISO dates, text a spreadsheet would run neutralised."""
     records = []
     for o in observations:
         value: object = "suppressed" if o.suppressed else _number(o.value)
@@ -132,12 +131,7 @@ def figure_records(observations, unit: str, as_json: bool = False) -> list[dict]
             "source_location": o.source_location,
             "provisional": o.provisional,
         }
-        if as_json:
-            cells["value"], cells["value_to"] = (None, None) if o.suppressed else (o.value, o.value_to)
-            cells["suppressed"] = o.suppressed
-            records.append(cells)
-        else:
-            records.append({k: neutralise(v) if isinstance(v, str) else v for k, v in cells.items()})
+        records.append({k: neutralise(v) if isinstance(v, str) else v for k, v in cells.items()})
     return records
 
 
@@ -149,10 +143,14 @@ def figures_csv(observations, unit: str) -> str:
     return out.getvalue()
 
 
-def chart_data(ctx: Context, series) -> tuple[str, str]:
-    """A chart's data: its address from the site's root, and the CSV."""
+def chart_data(ctx: Context, series, keep: bool = False) -> tuple[str, str]:
+    """A chart's data: its address from the site's root, and the CSV. With `keep`, kept for the downloads
+    (write_figures), so the file a page measured is made once."""
     first = series[0]
-    return chart_data_address(first.area_id, first.scheme_id, first.measure_id), figures_csv(series, str(ctx.data.measures[first.measure_id].unit))
+    made = chart_data_address(first.area_id, first.scheme_id, first.measure_id), figures_csv(series, str(ctx.data.measures[first.measure_id].unit))
+    if keep:
+        ctx.chart_files[_series_key(series)] = made
+    return made
 
 
 def size_words(size: int) -> str:
@@ -169,14 +167,17 @@ def measure_figures(ctx: Context, measure_id: str) -> list:
 
 def write_figures(ctx: Context, site_dir: Path) -> list[str]:
     """The data of every chart and every measure's figures, at their stable addresses. Written for every
-    series, so a chart's address does not depend on which pages a build made."""
+    series, so a chart's address does not depend on which pages a build made. A chart's file is the one its
+    page measured (kept by `chart_data`); each measure's files are cut from the observations download's
+    columns (table_columns: the same cells, hidden small numbers and all), not made row by row."""
     written = []
     data = ctx.data
     folders: set[Path] = set()
+    made = ctx.chart_files
     for series in data.series.values():
         if not series:
             continue
-        address, text = chart_data(ctx, series)
+        address, text = made.pop(_series_key(series), None) or chart_data(ctx, series)
         path = site_dir / address
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -184,16 +185,25 @@ def write_figures(ctx: Context, site_dir: Path) -> list[str]:
         path.write_text(text, encoding="utf-8")
         written.append(address)
     (site_dir / FOLDER / "measures").mkdir(parents=True, exist_ok=True)
+    fields, columns = table_columns(ctx, "observations")
+    measure_column = np.asarray(columns[fields.index("measure_id")], dtype=object)
+    rows_of = {m: np.flatnonzero(measure_column == m).tolist() for m in data.measures}
     for measure_id, m in data.measures.items():
-        figures = measure_figures(ctx, measure_id)
-        (site_dir / measure_data_address(measure_id, "csv")).write_text(figures_csv(figures, str(m.unit)), encoding="utf-8")
+        picked = [[column[i] for i in rows_of[measure_id]] for column in columns]
+        with open(site_dir / measure_data_address(measure_id, "csv"), "w", encoding="utf-8", newline="") as out:
+            _write_csv(out, fields, picked)
         about = {"id": m.id, "name": m.name, "meaning": m.meaning, "unit": str(m.unit), "better": str(m.better)}
-        document = {"measure": about, "figures": figure_records(figures, str(m.unit), as_json=True)}
+        document = {"measure": about, "fields": fields, "rows": [list(row) for row in zip(*picked)]}
         (site_dir / measure_data_address(measure_id, "json")).write_text(
             json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
         written += [measure_data_address(measure_id, "csv"), measure_data_address(measure_id, "json")]
     return written
+
+
+def _series_key(series) -> tuple:
+    first = series[0]
+    return (first.area_id, first.scheme_id, first.measure_id)
 
 
 def write_downloads(ctx: Context, site_dir: Path) -> list[str]:

@@ -226,7 +226,7 @@ def chart_html(ctx: Context, here: str, series, measure) -> Markup:
     drawn = ctx.chart(series, measure)
     if not drawn:
         return Markup("")
-    address, data = chart_data(ctx, series)  # written with the downloads, at an address that does not change
+    address, data = chart_data(ctx, series, keep=not ctx.serving)  # written with the downloads, at an address that does not change
     return render(
         "chart.html",
         src=ctx.href(here, f"charts/{drawn.key}.svg"),

@@ -15,6 +15,8 @@ class Settings:
     """Counts of people from 1 up to this number minus one are shown as 'fewer than N'."""
     chart_cache: Path = Path(".cache/charts")
     """Where rendered chart SVGs are kept between builds, keyed by what they show."""
+    history_cache: Path | None = None
+    """Where what each commit of the data changed is kept between builds (data/history.py); None: not kept."""
     today: date = field(default_factory=date.today)
     """The build's date: how old the figures are is said as at this day (set it to test, or to rebuild as of a day)."""
     areas_per_page: int = 30

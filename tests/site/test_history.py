@@ -177,3 +177,24 @@ def test_ci_checks_out_the_whole_history():
     steps = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
     checkout = next(step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_what_each_commit_changed_is_read_once_and_kept(tmp_path):
+    """A commit never changes: its diff is read once and kept in the cache (a diff of the national file costs
+    git a fraction of a second), and the next read takes it from there and reads only newer commits."""
+    from macros.data.history import read_history
+
+    data = history_repo(tmp_path)
+    cache = tmp_path / "cache"
+    plain = read_history(data)
+    first = read_history(data, cache=cache)
+    assert first == plain and len(list(cache.glob("*.json"))) == 4
+    # Read from the cache, not from git: a changed cache file shows.
+    [kept] = [p for p in cache.glob("*.json") if '"correction"' in p.read_text(encoding="utf-8")]
+    kept.write_text(kept.read_text(encoding="utf-8").replace('"1,052"', '"9,999"'), encoding="utf-8")
+    assert [c.new for c in read_history(data, cache=cache).changes if c.nature == "correction"] == ["9,999"]
+    edit(data, "2016-06-30,Jun,plan,1200", "2016-06-30,Jun,plan,1250")
+    git(data, "commit", "-qam", "June's plan is 1,250", when="2026-05-01")
+    newer = read_history(data, cache=cache)
+    assert len(list(cache.glob("*.json"))) == 5
+    assert [(c.commit.reason, c.old, c.new) for c in newer.changes][:1] == [("June's plan is 1,250", "1200", "1250")]

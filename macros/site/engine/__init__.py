@@ -153,7 +153,7 @@ class Engine:
         the repository has a new commit; what a new history changes for pages is added to `changed`."""
         key = (str(settings.data_dir.resolve()), head_of(settings.data_dir))
         if self._history is None or key != self._history_key:
-            fresh = read_history(settings.data_dir)
+            fresh = read_history(settings.data_dir, cache=settings.history_cache)
             if self._history is not None:
                 old = self._history.by_series
                 self.changed |= {("history", WHOLE)} | {
@@ -166,6 +166,7 @@ class Engine:
         """This build's Context. The headlines of the series no edit changed are taken from the last build's
         (the home page has them all). What pages read is recorded only when it is kept for a next build."""
         earlier, self.ctx = self.ctx, ctx
+        ctx.serving = self.serving  # a served build writes the downloads when asked for, from the data
         if earlier is not None and self.records:
             changed = self.changed
 
