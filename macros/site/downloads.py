@@ -177,7 +177,8 @@ def write_figures(ctx: Context, site_dir: Path) -> list[str]:
     for series in data.series.values():
         if not series:
             continue
-        address, text = made.pop(_series_key(series), None) or chart_data(ctx, series)
+        kept = made.pop(_series_key(series), None)
+        address, text = kept if kept is not None else chart_data(ctx, series)
         path = site_dir / address
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)

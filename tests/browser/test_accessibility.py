@@ -46,6 +46,7 @@ PAGES = {
     "editors": "/editors/",
     "narrative": "/areas/southampton/",  # written by an editor, figures from macros
     "accessibility": "/accessibility/",  # the accessibility statement (macros/site/accessibility.py)
+    "updates": "/updates/",  # what changed and when (macros/site/updates.py)
 }
 WITH_CHARTS = {"area", "scheme", "narrative"}
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated prefers-color-scheme -> Material's palette
