@@ -9,7 +9,9 @@ editable mode by `make install`).
 
 from __future__ import annotations
 
+import html
 import logging
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from mkdocs.structure.pages import Page
 from .analysis.status import ALL
 from .data.errors import DataProblems, PageProblem
 from .presentation import charts
-from .site import github, report
+from .site import github, public_body, report
 from .site.advice import Advice, advise
 from .site.catalogue import page_units
 from .site.context import Context
@@ -75,6 +77,33 @@ class _Day(c.BaseConfigOption[str]):
         return text
 
 
+class _ReportTo(c.Type):
+    """Where a reader reports a problem: an email address or a GitHub repository's address, or empty."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        text = ("" if value is None else str(super().run_validation(value))).strip()
+        why = public_body.check_address(text)
+        if why:
+            raise c.ValidationError(f"{why} (found {value!r}).")
+        return text
+
+
+class _Email(c.Type):
+    """An email address, or empty."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        text = ("" if value is None else str(super().run_validation(value))).strip()
+        if text and not public_body.EMAIL.match(text):
+            raise c.ValidationError(f"must be an email address, or empty (found {value!r}).")
+        return text
+
+
 class CareConfig(base.Config):
     """The `care` plugin's settings in mkdocs.yml, checked by mkdocs before anything is built. Relative
     folders are taken from the folder mkdocs.yml is in. `!ENV [CARE_DATA_DIR, data]` in mkdocs.yml lets
@@ -84,10 +113,16 @@ class CareConfig(base.Config):
     data_dir = c.Dir(exists=False, default="data")
     small_number_threshold = _AtLeastOne(default=5)
     chart_cache = c.Dir(exists=False, default=".cache/charts")
+    history_cache = c.Dir(exists=False, default=".cache/history")  # what each commit changed (data/history.py)
     build_date = _Day()  # how old the figures are is said as at this day; empty: the day the build runs
     # Long lists are split into pages, so that no page grows with the number of areas.
     areas_per_page = _AtLeastOne(default=30)
     names_per_index_page = _AtLeastOne(default=200)
+    # What a public body's site must say (site/public_body.py): where a reader reports a problem with a page,
+    # who publishes the site and how to reach them about accessibility.
+    report_problems_to = _ReportTo()
+    organisation = c.Type(str, default="")
+    contact = _Email()
 
 
 class CarePlugin(BasePlugin[CareConfig]):
@@ -115,9 +150,13 @@ class CarePlugin(BasePlugin[CareConfig]):
             data_dir=Path(self.config.data_dir),
             small_number_threshold=self.config.small_number_threshold,
             chart_cache=Path(self.config.chart_cache),
+            history_cache=Path(self.config.history_cache),
             today=today,
             areas_per_page=self.config.areas_per_page,
             names_per_index_page=self.config.names_per_index_page,
+            report_problems_to=self.config.report_problems_to,
+            organisation=self.config.organisation.strip(),
+            contact=self.config.contact,
         )
 
     def context(self) -> Context:
@@ -134,7 +173,7 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.ctx is not None:
             self.ctx.charts.close()  # a build that failed may have left workers drawing
         self.ctx = None
-        settings = self.settings()
+        settings = replace(self.settings(), site_name=config.site_name, project_dir=Path(config.config_file_path or ".").parent)
         # Editors' data edits must reload the preview, not only markdown edits (even while the data is wrong).
         if str(settings.data_dir) not in config.watch:
             config.watch.append(str(settings.data_dir))
@@ -150,7 +189,8 @@ class CarePlugin(BasePlugin[CareConfig]):
             github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
             self.engine.stopped(problems)
             return config
-        self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements)
+        history = self.engine.history(settings)  # what changed and when: one `git log` a build (data/history.py)
+        self.ctx = Context(dataset, settings, config.use_directory_urls, disagreements, history=history)
         self.engine.begin(self.ctx)
         return config
 
@@ -223,6 +263,15 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.ctx is not None:
             self.engine.page_finished(page, html, self.ctx)
         return html
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        """The footer's links (site/public_body.py): reporting a problem with this page, the accessibility
+        statement and the updates."""
+        if self.config.enabled and self.ctx is not None:
+            # Named as the browser's tab names it (Material's <title>): the front matter's title, else the page's own.
+            title = html.unescape(str(page.meta.get("title") or "")) or (page.title if not page.is_homepage else "") or config.site_name
+            context["care_footer"] = self.ctx.footer(title, page.url, config.site_url or "")
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:

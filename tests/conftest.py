@@ -73,6 +73,7 @@ def project_copy(tmp_path: Path, data: Path | None = None, docs: dict[str, str] 
                 shutil.rmtree(project / "docs" / section, ignore_errors=True)
         os.symlink(ROOT / "macros", project / "macros")
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        shutil.copy(ROOT / "package.json", project / "package.json")  # the accessibility statement names the checkers' versions
     for path, content in (docs or {}).items():
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

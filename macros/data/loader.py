@@ -379,7 +379,11 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     sources = {s.id: s for s in rows_of(Source, **as_read(t["sources"], *MODEL_FIELDS["sources"]))}
     glossary = {g.term: g for g in rows_of(Term, **as_read(t["glossary"], *MODEL_FIELDS["glossary"]))}
     areas_t, schemes_t = t["areas"], t["schemes"]
-    codes = col(areas_t, "ons_code") if "ons_code" in areas_t.values else [""] * len(areas_t)  # an optional column
+
+    def optional(table: Table, name: str, convert=None) -> list:
+        """A column a data package from before it was added may not have: "" in every row when it has none."""
+        return col(table, name, convert) if name in table.values else [convert("") if convert else ""] * len(table)
+
     areas = {
         a.id: a
         for a in rows_of(
@@ -387,7 +391,10 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             **as_read(areas_t, "id", "name"),
             bodies=col(areas_t, "bodies", bodies),
             **as_read(areas_t, "summary", "source_id"),
-            ons_code=codes,
+            ons_code=optional(areas_t, "ons_code"),
+            next_report=optional(areas_t, "next_report", lambda v: v or None),
+            reports_every=optional(areas_t, "reports_every"),
+            next_report_location=optional(areas_t, "next_report_location"),
         )
     }
     schemes = {
@@ -439,6 +446,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         value_to=obs_value_to[rows].tolist(),
         per=cells(obs_t, "per", rows, member(Per)),
         compared_with=cells(obs_t, "compared_with", rows),
+        provisional=cells(obs_t, "provisional", rows, lambda v: v or "") if "provisional" in obs_t.values else [""] * len(rows),
     )
     rows = np.flatnonzero(money_period)
     money = rows_of(

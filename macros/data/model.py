@@ -67,6 +67,11 @@ class Area:
     summary: str
     source_id: str
     ons_code: str = ""  # the council's ONS code (E06000045); "" for a partnership that is not one council
+    # When the next report is due, as the area's report (source_id) says: a date, or how often it reports
+    # (monthly, quarterly, six-monthly, yearly), and where the report says it. None and "" when it does not.
+    next_report: date | None = None
+    reports_every: str = ""
+    next_report_location: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +171,7 @@ class Observation:
     value_to: float | None = None  # the top of a printed range ("30,000 to 50,000": value 30,000, value_to 50,000)
     per: Per = Per.NONE  # a rate for each of these periods ("about 40 a month"), not a total for the period
     compared_with: str = ""  # for a benchmark: where the figure is from ("NHS Wales demonstrator sites")
+    provisional: str = ""  # "yes" when the report marks the figure provisional (it may change), "no" when final, "" when it does not say
 
     @property
     def aligned(self) -> Period:

@@ -10,9 +10,12 @@ from collections.abc import Mapping
 
 from ..data.errors import PageProblem
 from ..data.nearest import did_you_mean
+from .accessibility import statement
 from .context import SECTIONS, Context
 from .engine.units import PageUnit
 from .pages import area_page, index_pages, measure_pages, scheme_page
+from .public_body import ACCESSIBILITY_PAGE, UPDATES_PAGE
+from .updates import updates_page
 
 ONE_PAGE = {"area": area_page, "scheme": scheme_page}
 
@@ -36,6 +39,11 @@ def page_units(ctx: Context, existing: set[str]) -> tuple[list[PageUnit], dict[s
     for kind in SECTIONS:
         if ctx.src_uri(kind) not in existing:
             units.append(PageUnit(ctx.src_uri(kind), functools.partial(index_pages, ctx, kind)))
+    # The pages a public body's site must have (issue 23).
+    if ACCESSIBILITY_PAGE not in existing:
+        units.append(PageUnit(ACCESSIBILITY_PAGE, functools.partial(statement, ctx)))
+    if UPDATES_PAGE not in existing:
+        units.append(PageUnit(UPDATES_PAGE, functools.partial(updates_page, ctx)))
     return units, narrative
 
 

@@ -9,10 +9,12 @@ from typing import Any, cast
 
 from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
+from ..data.history import History, SeriesHistory
 from ..data.model import Dataset
 from ..presentation import charts
 from .placed import Placed
-from .query import Query, Reads, view
+from .public_body import ACCESSIBILITY_PAGE, UPDATES_PAGE, Footer, page_address, report_href
+from .query import WHOLE, Query, Reads, view
 from .render import Abbreviations
 from .settings import Settings
 
@@ -28,6 +30,7 @@ class Context:
         disagreements: list[Disagreement] | None = None,
         today: date | None = None,
         reads: Reads | None = None,
+        history: History | None = None,
     ):
         # The data, as pages see it: read-only, and each read recorded for the page being made (query.py).
         self.reads = reads or Reads()
@@ -41,10 +44,15 @@ class Context:
             by_area.setdefault(item.area_id, []).append(item)
         self.disagreements = cast(list[Disagreement], view("disagreements", found, self.reads))
         self.disagreements_by_area = cast(dict[str, list[Disagreement]], view("disagreements_by_area", by_area, self.reads))
+        # What changed and when (data/history.py), read once a build: each series' history, recorded like the data.
+        self._history = history or History(False, "the build did not read it")
+        self.history = cast(dict[tuple, SeriesHistory], view("history_by_series", self._history.by_series, self.reads))
         self.settings = settings
         self.use_directory_urls = use_directory_urls
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
+        self.chart_files: dict[tuple, tuple[str, str]] = {}  # the data of each chart a page linked to, for the downloads
+        self.serving = False  # set by the engine while `mkdocs serve` keeps pages between builds
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
         self._placed: dict[str, Placed] = {}  # what editors' macros placed, by page (site/placed.py)
         # Each series' headline, worked out once a build, with the reads that took: it is on the area page, the
@@ -74,6 +82,11 @@ class Context:
             if all(f is None or id(f) in now_of for f in figures):
                 actual, plan, last_year, stated = (None if f is None else now_of[id(f)] for f in figures)
                 self._headlines[key] = (replace(top, actual=actual, plan=plan, last_year=last_year, stated=stated), reads)
+
+    def history_status(self) -> History:
+        """The whole history (whether there is one, why not, every change): a read of all of it."""
+        self.reads.add("history", WHOLE)
+        return self._history
 
     def placed_on(self, src_uri: str) -> Placed:
         """What the macros placed on a page so far (its src_uri, as in docs/)."""
@@ -113,6 +126,16 @@ class Context:
 
     def page_href(self, here: str, kind: str, ident: str = "index") -> str:
         return self.href(here, self.url(self.src_uri(kind, ident)))
+
+    def footer(self, title: str, page_url: str, site_url: str) -> Footer:
+        """What every page's footer adds: the link to report a problem with this page, and the site's pages a
+        public body must have (site/public_body.py). Addresses are relative to the site's root."""
+        address = page_address(site_url, page_url)
+        return Footer(
+            report_href=report_href(self.settings.report_problems_to, title, address),
+            accessibility=self.url(ACCESSIBILITY_PAGE),
+            updates=self.url(UPDATES_PAGE),
+        )
 
     # Charts -----------------------------------------------------------------------------------
     def chart(self, series, measure) -> charts.Chart | None:

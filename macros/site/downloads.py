@@ -67,6 +67,147 @@ def _write_csv(out, fields: list[str], columns: list[list[str]]) -> None:
     writer.writerows(zip(*columns))
 
 
+# Figures at addresses that stay the same from build to build (issue 23, item 7): the data of each chart (a
+# series: one area's or scheme's figures for one measure) and each measure's figures for every area. Ids are
+# lower-case words joined by single hyphens, so these addresses never collide.
+FIGURE_FIELDS = (
+    "area_id",
+    "scheme_id",
+    "measure_id",
+    "period_start",
+    "period_end",
+    "period_label",
+    "kind",
+    "value",
+    "value_to",
+    "unit",
+    "qualifier",
+    "printed_in",
+    "compared_with",
+    "note",
+    "source_id",
+    "source_location",
+    "provisional",
+)
+
+
+def chart_data_address(area_id: str, scheme_id: str | None, measure_id: str) -> str:
+    """The data of a chart (a series), from the site's root."""
+    return f"{FOLDER}/charts/{area_id}/{scheme_id + '/' if scheme_id else ''}{measure_id}.csv"
+
+
+def measure_data_address(measure_id: str, extension: str) -> str:
+    """A measure's figures for every area (extension csv or json), from the site's root."""
+    return f"{FOLDER}/measures/{measure_id}.{extension}"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def figure_records(observations, unit: str) -> list[dict]:
+    """Figures as the downloads give them: numbers without their formatting, a hidden small number as
+    'suppressed', ISO dates, text a spreadsheet would run neutralised."""
+    records = []
+    for o in observations:
+        value: object = "suppressed" if o.suppressed else _number(o.value)
+        cells: dict[str, object] = {
+            "area_id": o.area_id,
+            "scheme_id": o.scheme_id or "",
+            "measure_id": o.measure_id,
+            "period_start": o.period.start.isoformat(),
+            "period_end": o.period.end.isoformat(),
+            "period_label": o.period.label,
+            "kind": str(o.kind),
+            "value": value,
+            "value_to": "" if o.suppressed else _number(o.value_to),
+            "unit": unit,
+            "qualifier": o.qualifier,
+            "printed_in": str(o.printed_in),
+            "compared_with": o.compared_with,
+            "note": o.note,
+            "source_id": o.source_id,
+            "source_location": o.source_location,
+            "provisional": o.provisional,
+        }
+        records.append({k: neutralise(v) if isinstance(v, str) else v for k, v in cells.items()})
+    return records
+
+
+def figures_csv(observations, unit: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, FIGURE_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(figure_records(observations, unit))
+    return out.getvalue()
+
+
+def chart_data(ctx: Context, series, keep: bool = False) -> tuple[str, str]:
+    """A chart's data: its address from the site's root, and the CSV. With `keep`, kept for the downloads
+    (write_figures), so the file a page measured is made once."""
+    first = series[0]
+    made = chart_data_address(first.area_id, first.scheme_id, first.measure_id), figures_csv(series, str(ctx.data.measures[first.measure_id].unit))
+    if keep:
+        ctx.chart_files[_series_key(series)] = made
+    return made
+
+
+def size_words(size: int) -> str:
+    """A file's size as GOV.UK writes it: 2 KB, 1.4 MB (at least 1 KB)."""
+    kb = max(1, -(-size // 1024))
+    return f"{kb:,} KB" if kb < 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def measure_figures(ctx: Context, measure_id: str) -> list:
+    """Every figure of a measure, area by area, in the order of the data."""
+    data = ctx.data
+    return [o for key in data.series_by_measure.get(measure_id, []) for o in data.series[(key[0], key[1], measure_id)]]
+
+
+def write_figures(ctx: Context, site_dir: Path) -> list[str]:
+    """The data of every chart and every measure's figures, at their stable addresses. Written for every
+    series, so a chart's address does not depend on which pages a build made. A chart's file is the one its
+    page measured (kept by `chart_data`); each measure's files are cut from the observations download's
+    columns (table_columns: the same cells, hidden small numbers and all), not made row by row."""
+    written = []
+    data = ctx.data
+    folders: set[Path] = set()
+    made = ctx.chart_files
+    for series in data.series.values():
+        if not series:
+            continue
+        kept = made.pop(_series_key(series), None)
+        address, text = kept if kept is not None else chart_data(ctx, series)
+        path = site_dir / address
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+        written.append(address)
+    (site_dir / FOLDER / "measures").mkdir(parents=True, exist_ok=True)
+    fields, columns = table_columns(ctx, "observations")
+    measure_column = np.asarray(columns[fields.index("measure_id")], dtype=object)
+    rows_of = {m: np.flatnonzero(measure_column == m).tolist() for m in data.measures}
+    for measure_id, m in data.measures.items():
+        picked = [[column[i] for i in rows_of[measure_id]] for column in columns]
+        with open(site_dir / measure_data_address(measure_id, "csv"), "w", encoding="utf-8", newline="") as out:
+            _write_csv(out, fields, picked)
+        about = {"id": m.id, "name": m.name, "meaning": m.meaning, "unit": str(m.unit), "better": str(m.better)}
+        document = {"measure": about, "fields": fields, "rows": [list(row) for row in zip(*picked)]}
+        (site_dir / measure_data_address(measure_id, "json")).write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        written += [measure_data_address(measure_id, "csv"), measure_data_address(measure_id, "json")]
+    return written
+
+
+def _series_key(series) -> tuple:
+    first = series[0]
+    return (first.area_id, first.scheme_id, first.measure_id)
+
+
 def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
     """Every table as a CSV file, the data package, and a zip of them all. Each file is written and zipped
     in turn rather than all held in memory at once."""
@@ -86,4 +227,5 @@ def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
     with zipfile.ZipFile(folder / "care-integration-data.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
         for filename in sorted(names):
             bundle.write(folder / filename, filename)
+    write_figures(ctx, site_dir)
     return sorted(names) + ["care-integration-data.zip"]

@@ -13,8 +13,8 @@ from ..data.loader import tabular
 from ..data.nearest import did_you_mean, nearest
 from ..data.vocab import FigureKind, PrintedIn
 from ..presentation import statuses, wording
-from . import comparing, maps, pages, sections
-from .downloads import FOLDER
+from . import comparing, maps, pages, sections, updates
+from .downloads import FOLDER, chart_data_address, measure_data_address
 from .finder import finder_form
 from .macro_errors import short
 from .placed import Element, Part, Placed
@@ -399,7 +399,8 @@ def problems(env):
 
 @macro
 def downloads(env):
-    """Links to download every data file, the data package and a zip. Example: {{ downloads() }}"""
+    """Links to download every data file, the data package and a zip, and each measure's figures as CSV and JSON.
+    Example: {{ downloads() }}"""
     ctx = current(env)
     here = env.page.url
     files = [
@@ -417,12 +418,24 @@ def downloads(env):
         for r in ctx.data.package["resources"]
         if r not in tabular(ctx.data.package)
     ]
+    # Each measure's figures for every area, as CSV and JSON, at addresses that stay the same between builds.
+    measures = [
+        [
+            m.name,
+            link(ctx.href(here, measure_data_address(m.id, "csv")), f"{m.id}.csv"),
+            link(ctx.href(here, measure_data_address(m.id, "json")), f"{m.id}.json"),
+        ]
+        for m in sorted(ctx.data.measures.values(), key=lambda m: (m.name.casefold(), m.id))
+    ]
     return str(
         render(
             "downloads.html",
             zip_href=ctx.href(here, f"{FOLDER}/care-integration-data.zip"),
             package_href=ctx.href(here, f"{FOLDER}/datapackage.json"),
             files=files,
+            measures=measures,
+            chart_example=chart_data_address("AREA", None, "MEASURE"),
+            scheme_example=chart_data_address("AREA", "SCHEME", "MEASURE"),
         )
     )
 
@@ -448,6 +461,14 @@ def sources(env, area, scheme=None):
     """The reports every figure of an area (or scheme) comes from, with their dates. Example: {{ sources("southampton") }}"""
     ctx = _whole(env, Part.SOURCES, area, scheme)
     return str(sections.sources_list(ctx, sections.cited_rows(ctx, area, scheme)))
+
+
+@macro
+def changes(env, area, scheme=None):
+    """The changes to an area's (or a scheme's) figures since they were first published, newest first, with the
+    reason each was made. Example: {{ changes("southampton") }}"""
+    ctx = _whole(env, Part.CHANGES, area, scheme)
+    return str(updates.changes_section(ctx, env.page.url, sections.series_keys(ctx, area, scheme)))
 
 
 @macro

@@ -33,9 +33,11 @@ from .sections import (
     place_said,
     risks_table,
     schemes_list,
+    series_keys,
     sources_list,
 )
 from .templating import render
+from .updates import changes_section
 
 
 def area_intro(ctx: Context, area_id: str) -> Markup:
@@ -80,6 +82,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         Part.MILESTONES: lambda: milestones_table(ctx, area_id),
         Part.RISKS: lambda: risks_table(ctx, area_id),
         Part.PROBLEMS: lambda: disagreements_list(ctx, here, area_id),
+        Part.CHANGES: lambda: changes_section(ctx, here, series_keys(ctx, area_id)),
         Part.SOURCES: lambda: sources_list(ctx, cited_rows(ctx, area_id)),
     }
     part = {p: Markup("") if placed.has(p, area_id) else make() for p, make in made.items()}
@@ -94,6 +97,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
             ("Milestones", part[Part.MILESTONES]),
             ("Risks", part[Part.RISKS]),
             ("Checks on the source figures", part[Part.PROBLEMS]),
+            ("Changes to these figures", part[Part.CHANGES]),
             ("Sources", part[Part.SOURCES]),
         ],
     )
@@ -242,6 +246,7 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | Non
     ]
     if any(d.scheme_id == scheme_id for d in ctx.disagreements_by_area.get(s.area_id, [])) and not left_out(Part.PROBLEMS):
         parts.append(("Checks on the source figures", disagreements_list(ctx, here, s.area_id, scheme_id)))
+    parts.append(("Changes to these figures", "" if left_out(Part.CHANGES) else changes_section(ctx, here, series_keys(ctx, s.area_id, scheme_id))))
     parts.append(("Sources", "" if left_out(Part.SOURCES) else sources_list(ctx, cited_rows(ctx, s.area_id, scheme_id))))
     return render("page_parts.md", parts=parts)
 
@@ -313,6 +318,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     uri = ctx.src_uri("measure", measure_id)
     here = ctx.url(uri)
     reporting = _reporting(ctx, measure_id)
+    keys = [(a, s, measure_id) for a, s in data.series_by_measure.get(measure_id, [])]
     parts = paging.parts_of(ctx, "measure", measure_id, reporting, ctx.settings.areas_per_page, lambda r: r.name)
     about = {
         "measure": m,
@@ -346,6 +352,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             rows=_latest_rows(ctx, here, m, reporting, standings),
             schemes=schemes_reporting(ctx, here, reporting),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
+            changes=changes_section(ctx, here, keys, with_area=True),
             **about,
         )
         return {uri: str(page)}
@@ -362,6 +369,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 sources=render(
                     "sources_in_parts.html", reports=wording.plural(len(data.sources_for([o for r in reporting for o in r.rows])), "report")
                 ),
+                changes=changes_section(ctx, here, keys, with_area=True),
                 **about,
             )
         )

@@ -38,6 +38,7 @@ class Part(Enum):
     MILESTONES = "milestones"
     RISKS = "risks"
     PROBLEMS = "problems_in"
+    CHANGES = "changes"
     SOURCES = "sources"
 
 

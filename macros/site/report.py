@@ -26,6 +26,23 @@ def unshown(ctx: Context) -> list[str]:
     return missing
 
 
+def public_body_lines(settings) -> list[str]:
+    """Whether readers can report a problem, and what the accessibility statement lacks (mkdocs.yml)."""
+    lines = []
+    if settings.report_problems_to:
+        lines.append(f"Report a problem: every page links to {settings.report_problems_to}")
+    else:
+        lines.append(
+            "Report a problem: no address is set, so pages have no link to report a problem. "
+            "Set report_problems_to under care in mkdocs.yml (an email address or https://github.com/OWNER/REPO)."
+        )
+    if not settings.organisation:
+        lines.append("Accessibility statement: no organisation is set under care in mkdocs.yml, so it does not say who runs the site.")
+    if not settings.contact:
+        lines.append("Accessibility statement: no contact is set under care in mkdocs.yml, so it gives no email address for another format.")
+    return lines
+
+
 def build_report(
     ctx: Context,
     pages_made: int,
@@ -60,6 +77,17 @@ def build_report(
         lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")
         lines += [f"  - measures.csv: {m.id} is in {wording.UNIT_WORDS[m.unit].table}" for m in flagged]
     lines.append(charts_line)
+    lines += public_body_lines(ctx.settings)
+    history = ctx.history_status()
+    if history.available:
+        counts = history.counts()
+        lines.append(
+            f"History of the figures: {wording.plural(len(history.commits), 'commit')} changed a figure: "
+            f"{wording.plural(counts['new'], 'new figure')}, {wording.plural(counts['correction'], 'correction')}, "
+            f"{wording.plural(counts['revision'], 'revision')}, {counts['removed']:,} removed"
+        )
+    else:
+        lines.append(f"History of the figures: not read ({history.why}). Pages and the Updates page say they cannot say what changed.")
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]

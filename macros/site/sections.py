@@ -10,6 +10,7 @@ they made 60% of a 14 MB index.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -22,6 +23,7 @@ from ..data.vocab import Completed, FigureKind, PrintedIn
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, visible
 from .context import Context
+from .downloads import chart_data, size_words
 from .placed import Element, Placed
 from .render import status_badge, text
 from .templating import macro, render
@@ -85,6 +87,10 @@ def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen
         out += ". There is no plan to compare it with."
     if top.last_year is not None and top.last_year.value is not None:
         out += f" At the same time last year it was {_figure(ctx, top.last_year, measure)}."
+    if actual.provisional == "yes":
+        out += " The report says this figure is provisional, so it may change."
+    elif actual.provisional == "no":
+        out += " The report says this figure is final."
     return out
 
 
@@ -222,7 +228,15 @@ def chart_html(ctx: Context, here: str, series, measure) -> Markup:
     drawn = ctx.chart(series, measure)
     if not drawn:
         return Markup("")
-    return render("chart.html", src=ctx.href(here, f"charts/{drawn.key}.svg"), title=drawn.title, description=drawn.description)
+    address, data = chart_data(ctx, series, keep=not ctx.serving)  # written with the downloads, at an address that does not change
+    return render(
+        "chart.html",
+        src=ctx.href(here, f"charts/{drawn.key}.svg"),
+        title=drawn.title,
+        description=drawn.description,
+        data_href=ctx.href(here, address),
+        data_size=size_words(len(data.encode("utf-8"))),
+    )
 
 
 def no_chart_words(series: list[Observation]) -> str:
@@ -242,6 +256,7 @@ def _table_periods(series: list[Observation]) -> set:
     return {o.aligned for o in ([o for o in series if o.printed_in == PrintedIn.TABLE] or series)}
 
 
+FINALITY = {"yes": "provisional", "no": "final"}  # observations.csv's provisional column, as a table cell says it
 # A table of figures longer than a year of months is folded under its chart (figures_table.html says why).
 FOLDED_AFTER_ROWS = 12
 
@@ -264,6 +279,8 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
             cell = "" if obs is None else wording.figure_text(obs, measure, t)
             if obs is not None and obs.compared_with:  # a figure from elsewhere says where
                 cell += f" ({obs.compared_with})"
+            if obs is not None and obs.provisional in FINALITY:  # as the report marks it (issue 23)
+                cell += f" ({FINALITY[obs.provisional]})"
             row.append(cell)
         rows.append(row)
     said = [
@@ -289,6 +306,8 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
         said=said,
         notes=notes,
         suppressed=any(o.suppressed for o in series),
+        provisional=any(o.provisional == "yes" for o in in_table),
+        final=any(o.provisional == "no" for o in in_table),
         threshold=t,
         abbreviations=ctx.abbreviations,
     )
@@ -360,6 +379,11 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
     return render("measure_sections.md", sections=[s for s in sections if s], empty=empty)
 
 
+def series_keys(ctx: Context, area_id: str, scheme_id: str | None = None) -> list[tuple[str, str | None, str]]:
+    """The (area, scheme, measure) of every series of an area (its schemes' too) or of one scheme."""
+    return [(area_id, s, m) for s, m in ctx.data.series_by_area.get(area_id, []) if scheme_id is None or s == scheme_id]
+
+
 def observations_about(ctx: Context, area_id: str, scheme_id: str | None = None) -> list[Observation]:
     """Every figure about an area (its schemes' too) or one scheme."""
     data = ctx.data
@@ -404,8 +428,49 @@ def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
     )
 
 
+# How often an area reports (areas.csv reports_every), as a sentence says it, and in months.
+EVERY = {"monthly": ("every month", 1, "a month"), "quarterly": ("every three months", 3, "three months")}
+EVERY |= {"six-monthly": ("every six months", 6, "six months"), "yearly": ("every year", 12, "a year")}
+
+
+EXPECTED = "An update was expected, and none has been published here."
+
+
+def _months_later(d: date, months: int) -> date:
+    month = d.month - 1 + months
+    year, month = d.year + month // 12, month % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def next_report_words(ctx: Context, area_id: str) -> str:
+    """When the area's next report is due, as its report says (areas.csv: a date, or how often it reports),
+    and, once that has passed with no newer report in the data, that an update was expected and none has
+    been published. Never a date the report does not give. "" when the report says neither."""
+    area = ctx.data.areas[area_id]
+    if area.next_report is None and not area.reports_every:
+        return ""
+    source = ctx.data.sources[area.source_id]
+    where = f" ({area.next_report_location})" if area.next_report_location else ""
+    newest = max(ctx.data.sources[r.source_id].date for r in cited_rows(ctx, area_id))
+    today = ctx.settings.today
+    said = []
+    if area.next_report is not None:
+        due = wording.day(area.next_report)
+        if today <= area.next_report:
+            said.append(f"The report of {wording.day(source.date)} says the next report is due by {due}{where}.")
+        elif newest < area.next_report:
+            said.append(f"The report of {wording.day(source.date)} said the next report was due by {due}{where}. {EXPECTED}")
+    if area.reports_every in EVERY and not said:
+        words, months, span = EVERY[area.reports_every]
+        said.append(f"The report of {wording.day(source.date)} says a new report is due {words}{where}.")
+        if _months_later(newest, months) < today:
+            since = "then" if newest == source.date else f"the newest report, of {wording.day(newest)}"
+            said.append(f"More than {span} have passed since {since}. {EXPECTED}")
+    return " ".join(said)
+
+
 def age(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
-    return render("age.html", words=age_words(ctx, area_id, scheme_id))
+    return render("age.html", words=age_words(ctx, area_id, scheme_id), next_report=next_report_words(ctx, area_id))
 
 
 # Schemes, money, milestones, risks ---------------------------------------------------------------

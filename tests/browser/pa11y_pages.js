@@ -3,6 +3,7 @@
 // (`make test` runs it).
 //
 // Reads JSON on stdin:  {"chromium": "/path/to/chromium", "args": ["--no-sandbox", ...],
+//                        "standard": "WCAG2AA" (from macros/site/accessibility.py),
 //                        "pages": [{"url": "http://127.0.0.1:8000/", "scheme": "light" or "dark"}, ...]}
 // Writes JSON on stdout: [{"url", "scheme", "shown": the page's data-md-color-scheme,
 //                          "issues": [{"type", "code", "message", "selector", "context"}, ...]}, ...]
@@ -14,7 +15,7 @@ const puppeteer = require("puppeteer");
 async function main() {
   let input = "";
   for await (const chunk of process.stdin) input += chunk;
-  const { chromium, args, pages } = JSON.parse(input);
+  const { chromium, args, standard, pages } = JSON.parse(input);
   const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args });
   const results = [];
   try {
@@ -24,7 +25,7 @@ async function main() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
-      const result = await pa11y(url, { browser, page, standard: "WCAG2AA", runners: ["htmlcs"], timeout: 60000 });
+      const result = await pa11y(url, { browser, page, standard, runners: ["htmlcs"], timeout: 60000 });
       const shown = await page.evaluate(() => document.body.getAttribute("data-md-color-scheme"));
       results.push({
         url,

@@ -97,6 +97,8 @@ EVERY_PART = """# Testshire
 
 {{ problems_in("testshire") }}
 
+{{ changes("testshire") }}
+
 ## Where the figures come from
 
 {{ sources("testshire") }}

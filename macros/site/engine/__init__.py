@@ -43,12 +43,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...analysis.disagreements import Disagreement
+from ...data.history import History, head_of, read_history
 from ...data.model import Dataset
 from ..context import Context
 from ..downloads import FOLDER as DOWNLOADS
 from ..downloads import write_downloads
 from ..finder import write_finder
-from ..query import Read
+from ..query import WHOLE, Read
 from ..settings import Settings
 from . import changes
 from .browser import problem_html
@@ -108,6 +109,8 @@ class Engine:
         self._site = Path()
         self._downloads_lock = threading.Lock()
         self._downloads_for: changes.Loaded | None = None  # the data the downloads in the site folder were written from
+        self._history: History | None = None  # the figures' history (data/history.py), and where and at which commit it was read
+        self._history_key: tuple[str, str] = ("", "")
 
     # Before anything is read -----------------------------------------------------------------------
 
@@ -148,10 +151,25 @@ class Engine:
                 self.changed |= changed
         return self.loaded.dataset, self.loaded.disagreements
 
+    def history(self, settings: Settings) -> History:
+        """What changed in the figures and when (data/history.py): read once a build at most, and again only when
+        the repository has a new commit; what a new history changes for pages is added to `changed`."""
+        key = (str(settings.data_dir.resolve()), head_of(settings.data_dir))
+        if self._history is None or key != self._history_key:
+            fresh = read_history(settings.data_dir, cache=settings.history_cache)
+            if self._history is not None:
+                old = self._history.by_series
+                self.changed |= {("history", WHOLE)} | {
+                    ("history_by_series", k) for k in set(old) | set(fresh.by_series) if old.get(k) != fresh.by_series.get(k)
+                }
+            self._history, self._history_key = fresh, key
+        return self._history
+
     def begin(self, ctx: Context) -> None:
         """This build's Context. The headlines of the series no edit changed are taken from the last build's
         (the home page has them all). What pages read is recorded only when it is kept for a next build."""
         earlier, self.ctx = self.ctx, ctx
+        ctx.serving = self.serving  # a served build writes the downloads when asked for, from the data
         if earlier is not None and self.records:
             changed = self.changed
 

@@ -1,0 +1,364 @@
+"""What changed in the figures and when, read from the repository's history once per build (issue 23, item 1).
+
+Every change to a figure is a commit of observations.csv, so the site knows its own history without anyone
+typing it. `git log -p --unified=0` gives, for each commit that touched the file (oldest first), only the
+lines it removed and added; those are read as CSV rows and matched by their key (area, scheme, measure,
+period, kind and where the report printed it: the file's primary key), never by line number, so a row that
+moved is not a change. A key only added is a new figure; a key whose value changed is a correction, or a
+revision when the old row was marked provisional; a key only removed is a figure removed. A change to a note
+or a source alone is not a change to a published figure.
+
+A checkout without history (no git, not a repository, or a shallow clone, as GitHub Actions makes by
+default) gives a History that says why, and the build goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+SeriesKey = tuple[str, str | None, str]
+# A figure's key in observations.csv (its primary key): area, scheme, measure, period start and end, kind, printed_in.
+FigureKey = tuple[str, str | None, str, str, str, str, str]
+KEY_FIELDS = ("area_id", "scheme_id", "measure_id", "period_start", "period_end", "kind", "printed_in")
+NEW, CORRECTION, REVISION, REMOVED = "new", "correction", "revision", "removed"
+# Messages GitHub and git write themselves: they give no reason a resident could read.
+_NO_REASON = re.compile(
+    r"^(update|create|add|delete|upload)\s+\S+\.(csv|json|md)$|^add files via upload$"
+    r"|^merge (pull request|branch|remote-tracking branch)\b|^initial commit$",
+    re.IGNORECASE,
+)
+_TRAILER = re.compile(r"^[A-Za-z-]+-by: .*$|^Co-authored-by: .*$", re.MULTILINE)
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    id: str
+    day: date  # the day it was committed (published)
+    reason: str  # the commit message in the editor's words; "" when git or GitHub wrote it
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A published figure that changed, or was removed."""
+
+    commit: Commit
+    series: SeriesKey
+    period_start: str
+    period_end: str
+    period_label: str
+    kind: str
+    nature: str  # correction, revision or removed
+    old: str  # the value as printed before
+    new: str  # and after ("" when removed)
+
+
+@dataclass(frozen=True, slots=True)
+class NewFigures:
+    """The figures one commit added to one series."""
+
+    commit: Commit
+    series: SeriesKey
+    count: int
+    first: date | None  # the earliest start and the latest end of their periods
+    last: date | None
+
+
+@dataclass
+class SeriesHistory:
+    """One series' history: when its figures last changed, what changed and what was added, newest first."""
+
+    last_changed: date | None = None
+    changes: list[Change] = field(default_factory=list)
+    new: list[NewFigures] = field(default_factory=list)
+
+
+@dataclass
+class History:
+    """The history of the figures, newest first; `why` says why there is none when it could not be read."""
+
+    available: bool
+    why: str = ""
+    commits: list[Commit] = field(default_factory=list)  # the commits that changed a figure, newest first
+    changes: list[Change] = field(default_factory=list)
+    new: list[NewFigures] = field(default_factory=list)
+    by_series: dict[SeriesKey, SeriesHistory] = field(default_factory=dict)
+    head: str = ""  # the commit the history was read at (a new commit means a new history)
+
+    def counts(self) -> dict[str, int]:
+        found = {NEW: sum(n.count for n in self.new), CORRECTION: 0, REVISION: 0, REMOVED: 0}
+        for change in self.changes:
+            found[change.nature] += 1
+        return found
+
+
+def reason(message: str) -> str:
+    """The commit message as a resident reads it: the editor's words, without git's trailers; "" for a
+    message git or GitHub wrote ("Update observations.csv", "Merge pull request #3 from ...")."""
+    text = _TRAILER.sub("", message).strip()
+    first = text.splitlines()[0].strip() if text else ""
+    if not text or _NO_REASON.match(first):
+        body = "\n".join(text.splitlines()[1:]).strip()
+        if first.lower().startswith("merge pull request") and body:  # GitHub puts the pull request's title below
+            return " ".join(body.split())
+        return ""
+    return " ".join(text.split())
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=600)
+
+
+def head_of(folder: Path) -> str:
+    """The commit checked out in the repository holding `folder`, or "" (no git, no repository): whether the
+    history must be read again."""
+    if shutil.which("git") is None or not folder.is_dir():
+        return ""
+    found = _git(["rev-parse", "HEAD"], folder)
+    return found.stdout.decode().strip() if found.returncode == 0 else ""
+
+
+def read_history(folder: Path, file: str = "observations.csv", cache: Path | None = None) -> History:
+    """The history of `folder`/`file` in its git repository, or why there is none. What each commit changed
+    is kept in the folder `cache` (when given), by commit, so that only new commits are read again."""
+    if shutil.which("git") is None:
+        return History(False, "git is not installed")
+    if not folder.is_dir():
+        return History(False, f"there is no folder {folder}")
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    if top.returncode != 0:
+        return History(False, "the data folder is not in a git repository (a copy downloaded as a zip has no history)")
+    root = Path(top.stdout.decode().strip())
+    shallow = _git(["rev-parse", "--is-shallow-repository"], root).stdout.decode().strip()
+    if shallow == "true":
+        return History(False, "the repository is a shallow clone, with only its latest commits (on GitHub Actions, check out with fetch-depth: 0)")
+    head = head_of(root)
+    if not head:
+        return History(False, "the repository has no commits yet")
+    path = (folder.resolve() / file).relative_to(root.resolve()).as_posix()
+    # The commits that touched the file, oldest first: fast, with no diffs.
+    log = _git(["log", "--reverse", "--no-renames", "--format=%x1e%H%x1f%cs%x1f%B%x1d", "--", path], root)
+    if log.returncode != 0:
+        return History(False, f"git could not read the history ({log.stderr.decode(errors='replace').strip()[:200]})")
+    commits = []
+    for chunk in log.stdout.split(b"\x1e")[1:]:
+        ident, day, message = chunk.partition(b"\x1d")[0].decode("utf-8", errors="replace").split("\x1f", 2)
+        commits.append(Commit(ident, date.fromisoformat(day), reason(message)))
+    # What each commit changed is the same forever: kept in `cache`, so a build reads only the new commits'
+    # diffs (a diff of the national 40 MB file costs git a fraction of a second each).
+    kept = {c.id: _cached(cache, c.id, path) for c in commits} if cache else {}
+    patches = _patches(root, [c.id for c in commits if kept.get(c.id) is None], path)
+    history = History(True, head=head)
+    header: list[str] = []
+    for commit in commits:
+        done = kept.get(commit.id)
+        if done is None:
+            removed, added, header, whole = _patch_rows(patches.get(commit.id, ""), header)
+            if whole:  # a record across lines, or a header the lines cannot say: compare the whole file before and after
+                removed, added, header = _whole_file(root, commit.id, path)
+            done = _outcome(removed, added, header)
+            if cache:
+                _keep(cache, commit.id, path, done)
+        header = done["header"]
+        _record(history, commit, done)
+    history.commits.reverse()
+    history.changes.reverse()
+    history.new.reverse()
+    for change in history.changes:  # newest first already
+        history.by_series.setdefault(change.series, SeriesHistory()).changes.append(change)
+    for figures in history.new:
+        history.by_series.setdefault(figures.series, SeriesHistory()).new.append(figures)
+    for entry in history.by_series.values():
+        entry.last_changed = max([c.commit.day for c in entry.changes] + [n.commit.day for n in entry.new])
+    return history
+
+
+Rows = dict[FigureKey, dict[str, str]]
+
+
+def _patch_rows(patch: str, header: list[str]) -> tuple[Rows, Rows, list[str], bool]:
+    """The rows a commit's patch removed and added, by key; the header after it; and True when the patch
+    cannot be read line by line (the whole file is compared instead)."""
+    removed_lines: list[list[str]] = []  # each hunk's removed lines, and added lines, read as CSV together
+    added_lines: list[list[str]] = []
+    old_header, new_header = header, header
+    new_line = old_line = 0
+    for line in patch.split("\n"):
+        if line.startswith("@@"):
+            found = re.match(r"@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@", line)
+            if not found:
+                return {}, {}, header, True
+            old_line, new_line = int(found.group(1)), int(found.group(2))
+            removed_lines.append([])
+            added_lines.append([])
+        elif not removed_lines or line.startswith(("diff ", "index ", "--- ", "+++ ", "\\", "new file", "deleted file", "old mode", "new mode")):
+            continue
+        elif line.startswith("-"):
+            if old_line == 1:
+                old_header = _cells(line[1:])
+            else:
+                removed_lines[-1].append(line[1:])
+            old_line += 1
+        elif line.startswith("+"):
+            if new_line == 1:
+                new_header = _cells(line[1:])
+            else:
+                added_lines[-1].append(line[1:])
+            new_line += 1
+    if not new_header:
+        return {}, {}, header, True
+    removed: Rows = {}
+    added: Rows = {}
+    for lines, columns, rows in ((removed_lines, old_header, removed), (added_lines, new_header, added)):
+        for hunk in lines:
+            for cells in csv.reader(line.removesuffix("\r") for line in hunk):
+                if not any(c.strip() for c in cells):
+                    continue
+                if len(cells) != len(columns):
+                    return {}, {}, header, True
+                row = dict(zip(columns, cells))
+                if not all(name in row for name in KEY_FIELDS[:1] + KEY_FIELDS[2:] + ("value",)):
+                    return {}, {}, header, True
+                rows[_key(row)] = row
+    return removed, added, new_header, False
+
+
+def _whole_file(root: Path, commit: str, path: str) -> tuple[Rows, Rows, list[str]]:
+    before = _git(["show", f"{commit}^:{path}"], root)
+    after = _git(["show", f"{commit}:{path}"], root)
+    old = _rows(before.stdout.decode("utf-8", errors="replace")) if before.returncode == 0 else ([], {})
+    new = _rows(after.stdout.decode("utf-8", errors="replace")) if after.returncode == 0 else ([], {})
+    removed = {k: v for k, v in old[1].items() if new[1].get(k) != v}
+    added = {k: v for k, v in new[1].items() if old[1].get(k) != v}
+    return removed, added, new[0]
+
+
+def _rows(text: str) -> tuple[list[str], Rows]:
+    reader = csv.reader(text.lstrip("\ufeff").splitlines())
+    header = [c.strip().lower() for c in next(reader, [])]
+    rows = {}
+    for cells in reader:
+        if any(c.strip() for c in cells) and len(cells) >= len(header):
+            row = dict(zip(header, cells))
+            if all(name in row for name in ("area_id", "measure_id", "value")):
+                rows[_key(row)] = row
+    return header, rows
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip().lower() for c in next(csv.reader([line.lstrip("\ufeff").removesuffix("\r")]), [])]
+
+
+def _day(cell: str) -> str:
+    """A date cell as ISO (Excel's 01/04/2016 is 2016-04-01), so that a file saved again from Excel is not a change."""
+    cell = cell.strip()
+    found = _UK_DATE.match(cell)
+    return f"{found.group(3)}-{int(found.group(2)):02d}-{int(found.group(1)):02d}" if found else cell[:10]
+
+
+def _key(row: dict[str, str]) -> FigureKey:
+    return (
+        row.get("area_id", "").strip(),
+        row.get("scheme_id", "").strip() or None,
+        row.get("measure_id", "").strip(),
+        _day(row.get("period_start", "")),
+        _day(row.get("period_end", "")),
+        row.get("kind", "").strip().lower(),
+        row.get("printed_in", "").strip().lower(),
+    )
+
+
+def _same_value(a: str, b: str) -> bool:
+    """The same figure, however it was typed: 8,407 and 8407; 21% and 21."""
+    tidy = lambda v: re.sub(r"[\s,£%]", "", v).lower()
+    return tidy(a) == tidy(b)
+
+
+def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
+    """What one commit did to the figures, as plain data (kept in the cache as JSON): the figures changed or
+    removed, the new figures of each series, and the file's header after it."""
+    changes = []
+    new_by_series: dict[SeriesKey, list[dict[str, str]]] = defaultdict(list)
+    for key, row in added.items():
+        old = removed.get(key)
+        if old is None:
+            new_by_series[key[:3]].append(row)
+        elif not _same_value(old.get("value", ""), row.get("value", "")):
+            nature = REVISION if old.get("provisional", "").strip().lower() == "yes" else CORRECTION
+            changes.append([list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip()])
+    for key, row in removed.items():
+        if key not in added:
+            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), ""])
+    new = []
+    for series, rows in new_by_series.items():
+        starts = [d for d in (_iso(r.get("period_start", "")) for r in rows) if d]
+        ends = [d for d in (_iso(r.get("period_end", "")) for r in rows) if d]
+        first, last = min(starts, default=None), max(ends, default=None)
+        new.append([list(series), len(rows), first.isoformat() if first else None, last.isoformat() if last else None])
+    return {"changes": changes, "new": new, "header": header}
+
+
+def _record(history: History, commit: Commit, done: dict) -> None:
+    for key, label, nature, old, new in done["changes"]:
+        series = (key[0], key[1], key[2])
+        history.changes.append(Change(commit, series, key[3], key[4], label, key[5], nature, old, new))
+    for series, count, first, last in done["new"]:
+        key = (series[0], series[1], series[2])
+        history.new.append(NewFigures(commit, key, count, date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None))
+    if done["changes"] or done["new"]:
+        history.commits.append(commit)
+
+
+CACHE_VERSION = 1  # of what a cached commit holds: a change to _outcome must change it
+
+
+def _cache_file(cache: Path, commit: str, path: str) -> Path:
+    return cache / f"{commit}-{hashlib.sha1(path.encode()).hexdigest()[:12]}-v{CACHE_VERSION}.json"
+
+
+def _cached(cache: Path, commit: str, path: str) -> dict | None:
+    try:
+        found = json.loads(_cache_file(cache, commit, path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) and {"changes", "new", "header"} <= set(found) else None
+
+
+def _keep(cache: Path, commit: str, path: str, done: dict) -> None:
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        target = _cache_file(cache, commit, path)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(done, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next build the time
+
+
+def _patches(root: Path, commits: list[str], path: str) -> dict[str, str]:
+    """Each commit's patch of `path` (only the lines it removed and added), by commit: one git command."""
+    if not commits:
+        return {}
+    shown = _git(["log", "--no-walk=unsorted", "--no-renames", "--no-color", "--unified=0", "--format=%x1e%H", "-p", *commits, "--", path], root)
+    patches = {}
+    for chunk in shown.stdout.split(b"\x1e")[1:]:
+        ident, _, patch = chunk.partition(b"\n")
+        patches[ident.decode().strip()] = patch.decode("utf-8", errors="replace")
+    return patches
+
+
+def _iso(cell: str) -> date | None:
+    try:
+        return date.fromisoformat(_day(cell))
+    except ValueError:
+        return None
