@@ -286,7 +286,16 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     def col(table: Table, *names: str):
         return [table.values[n].tolist() for n in names]
 
-    sources = {r[0]: Source(*r) for r in zip(*col(t["sources"], *MODEL_FIELDS["sources"]))}
+    def optional(table: Table, name: str) -> list[str]:
+        """A column a data package may leave out (one written before it was added): empty cells when it does."""
+        return [v or "" for v in table.values[name].tolist()] if name in table.values else [""] * len(table)
+
+    sources = {
+        i: Source(i, title, body, committee, when, seed, url, next_report)
+        for (i, title, body, committee, when, seed, url), next_report in zip(
+            zip(*col(t["sources"], *MODEL_FIELDS["sources"])), optional(t["sources"], "next_report")
+        )
+    }
     glossary = {r[0]: Term(*r) for r in zip(*col(t["glossary"], *MODEL_FIELDS["glossary"]))}
     areas = {
         i: Area(i, name, tuple(b.strip() for b in bodies.split(";") if b.strip()), summary, source)
@@ -298,8 +307,10 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     }
     part_of = measures_t.values["part_of"].tolist() if "part_of" in measures_t.values else [""] * len(measures_t)
     measures = {
-        i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None, short)
-        for (i, name, meaning, unit, better, people, abbreviation, short), whole in zip(zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of)
+        i: Measure(i, name, meaning, Unit(unit), Better(better), people == "yes", abbreviation, whole or None, short, rate_of)
+        for (i, name, meaning, unit, better, people, abbreviation, short), whole, rate_of in zip(
+            zip(*col(measures_t, *MODEL_FIELDS["measures"])), part_of, optional(measures_t, "rate_of")
+        )
     }
 
     def periods(table: Table, rows: np.ndarray) -> list[Period]:
