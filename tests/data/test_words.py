@@ -47,7 +47,8 @@ def test_explanations_name_exactly_the_checks_the_build_makes():
 
 def test_the_new_columns_come_last_in_the_agreed_order():
     assert [f["name"] for f in RESOURCES["observations"]["schema"]["fields"]][-3:] == ["value_to", "per", "compared_with"]
-    assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-1] == "short_name"
+    assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-2:] == ["short_name", "rate_of"]
+    assert [f["name"] for f in RESOURCES["sources"]["schema"]["fields"]][-1] == "next_report"
 
 
 @pytest.mark.parametrize(
