@@ -131,7 +131,7 @@ STATUS_WORDS = {
     "stated-on-plan": "On target (the report says)",
     "stated-worse": "Worse than target (the report says)",
     # A target set for later with no result for its period (issue 20): never judged, counted apart.
-    "target-later": "Target for later: not judged",
+    "target-later": "Target for later",
 }
 NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
 _NUMBER_WORDS = {

@@ -162,7 +162,7 @@ def test_home_names_the_newest_report_and_the_newest_result(real_site, facts):
     words = visible(page(real_site, ""))
     sources = facts["rows"]["sources"]
     newest = max(sources, key=lambda s: cell_date(s["date"]))  # the first of the newest, as listed
-    assert (f"The newest report is {newest['title']}, from {newest['body']}, dated {day(cell_date(newest['date']))} (") in words
+    assert (f"The newest report is {newest['title']}. It is from {newest['body']}, dated {day(cell_date(newest['date']))} (") in words
     # The first paragraph after the title says how old the figures are (issue 20, item 7).
     first = words.split("Skip to content", 1)[-1].split("When you need care", 1)[0]
     assert "How old these figures are." in first and "The newest result on this site is for" in first

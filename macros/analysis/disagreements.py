@@ -557,7 +557,8 @@ def _money(data: Dataset) -> list[Disagreement]:
                             area_id=area_id,
                             scheme_id=first.scheme_id,
                             source_id=first.source_id,
-                            where=place,
+                            # With the places of the table that explains it, if there is one.
+                            where=places([*(r.source_location for r in rows), *(r.source_location for r in detail_rows)]),
                             item=total.item,
                             period=period,
                             printed=total.amount,

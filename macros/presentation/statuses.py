@@ -16,7 +16,7 @@ WORDS = {
     Status.STATED_BETTER: "Better than target (the report says)",
     Status.STATED_ON_PLAN: "On target (the report says)",
     Status.STATED_WORSE: "Worse than target (the report says)",
-    Status.TARGET_LATER: "Target for later: not judged",
+    Status.TARGET_LATER: "Target for later",
 }
 ICONS = {
     Status.BETTER: "check-circle",

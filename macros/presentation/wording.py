@@ -414,14 +414,13 @@ def _money_total(d: MoneyTotal, data: Dataset) -> str:
     gap_words = money(abs(d.printed - d.expected), exact=True)
     out = (
         f"{d.item} ({period(d.period)}): the {d.count} parts add up to {added}, {gap_words} {'less' if d.expected < d.printed else 'more'} "
-        f"than the printed total of {printed}. The report's table of {d.detail_rows} rows ({d.detail_where}) adds up to {printed}."
+        f"than the printed total of {printed}. The report's own table of {d.detail_rows} rows adds up to {printed}."
     )
     if d.gap_rows:
         names = sorted({f"\u201c{r.item}\u201d" for r in d.gap_rows})
         one = "one row" if len(names) == 1 else "one of the rows"
-        out += (
-            f" {gap_words} is the cost of {one} in that table: {_or(names)}. So the parts may leave {'it' if len(names) == 1 else 'one of them'} out."
-        )
+        them = "it" if len(names) == 1 else "one of them"
+        out += f" The gap, {gap_words}, is what {one} in that table costs: {_or(names)}. So the parts may leave {them} out."
     return out
 
 
