@@ -131,6 +131,8 @@ STATUS_WORDS = {
     "stated-better": "Better than target (the report says)",
     "stated-on-plan": "On target (the report says)",
     "stated-worse": "Worse than target (the report says)",
+    # A target set for later with no result for its period (issue 20): never judged, counted apart.
+    "target-later": "Target for later",
 }
 NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
 _NUMBER_WORDS = {
@@ -190,6 +192,7 @@ class Judged:
     actual: float | None
     plan: float | None
     status: str
+    plan_is_target: bool = False  # a target whose period is over stands in for the plan ("than the target")
 
     @property
     def word(self) -> str:
@@ -219,15 +222,19 @@ def expected_headlines(folder: Path, today: date | None = None) -> dict[tuple[st
     actual; then the latest end; then the longest. A table figure wins over the same figure in the text. A
     target whose period has ended by `today` stands in for a plan the period lacks. Where the figures give
     no plan or no result, a report's own judgement in words (outcomes.csv) is the status: the one for the
-    headline's period, else the latest. None for a series with neither."""
+    headline's period, else the latest. A target set for later (its period not over when its report was written,
+    or by `today`) stands in for a plan only where the period has a result; a series with nothing but such
+    targets is "target-later". None for a series with none of these."""
     today = today or date.today()
     better = {m["id"]: m["better"] for m in csv_rows(folder, "measures")}
+    written = {s["id"]: cell_date(s["date"]) for s in csv_rows(folder, "sources")}
     periods: dict[tuple, dict[tuple[date, date], dict[str, dict]]] = {}
     targets: list[tuple[tuple, dict]] = []
+    later: dict[tuple, list[dict]] = {}
     for row in csv_rows(folder, "observations"):
         key = (row["area_id"], row["scheme_id"] or None, row["measure_id"])
         slots = periods.setdefault(key, {})
-        if row["kind"] == "target" and cell_date(row["period_end"]) < today:
+        if row["kind"] == "target":
             targets.append((key, row))
         if row["kind"] not in ("plan", "actual", "last_year"):
             continue
@@ -238,7 +245,13 @@ def expected_headlines(folder: Path, today: date | None = None) -> dict[tuple[st
         if row["kind"] not in slot or row["printed_in"] == "table":
             slot[row["kind"]] = row
     for key, row in targets:
-        slot = periods[key].setdefault((cell_date(row["period_start"]), cell_date(row["period_end"])), {})
+        start, end = cell_date(row["period_start"]), cell_date(row["period_end"])
+        has_result = "actual" in periods[key].get((start, end), {})
+        for_later = end >= today or end > written[row["source_id"]]
+        if end >= today or (for_later and not has_result):
+            later.setdefault(key, []).append(row)
+            continue
+        slot = periods[key].setdefault((start, end), {})
         if "plan" not in slot or slot["plan"]["kind"] == "target" and row["printed_in"] == "table":
             slot["plan"] = row
     said: dict[tuple, list[tuple[date, date, int, str]]] = {}
@@ -258,7 +271,13 @@ def expected_headlines(folder: Path, today: date | None = None) -> dict[tuple[st
     for key, slots in periods.items():
         if not slots:
             best = stated(key, None)
-            found[key] = None if best is None else Judged(best[0], best[1], None, None, f"stated-{best[3]}")
+            if best is not None:
+                found[key] = Judged(best[0], best[1], None, None, f"stated-{best[3]}")
+            elif key in later:
+                target = max(later[key], key=lambda r: (cell_date(r["period_end"]), cell_date(r["period_end"]) - cell_date(r["period_start"])))
+                found[key] = Judged(cell_date(target["period_start"]), cell_date(target["period_end"]), None, None, "target-later")
+            else:
+                found[key] = None
             continue
         rank = lambda item: (
             figure_of(item[1], "actual") is not None and figure_of(item[1], "plan") is not None,
@@ -272,5 +291,5 @@ def expected_headlines(folder: Path, today: date | None = None) -> dict[tuple[st
         best = stated(key, (start, end))
         if best is not None and status in ("no-plan", "no-result"):
             status = f"stated-{best[3]}"
-        found[key] = Judged(start, end, actual, plan, status)
+        found[key] = Judged(start, end, actual, plan, status, "plan" in kinds and kinds["plan"]["kind"] == "target")
     return found

@@ -49,7 +49,30 @@ def in_a_sentence(value: float, unit: str) -> str:
         return number_text(value) + "%"
     if unit == "gbp":
         return f"£{number_text(round(value / 1_000_000, 1))} million" if abs(value) >= 1_000_000 else f"£{number_text(value)}"
-    return number_text(value) + {"rate_per_100k": " per 100,000 people", "days": " days"}.get(unit, "")
+    return number_text(value) + {"rate_per_100k": " per 100,000 population", "days": " days"}.get(unit, "")
+
+
+def gap_text(actual: float, plan: float, unit: str, target: bool = False) -> str:
+    """How far a result is from its plan (issue 20): its size in the measure's unit, never a verdict."""
+    the_plan, planned = ("the target", "the target") if target else ("plan", "planned")
+    diff = actual - plan
+    side, size = ("above" if diff > 0 else "below"), abs(diff)
+    if unit == "percent":
+        return f"{number_text(size)} percentage point{'' if size == 1 else 's'} {side} {the_plan}"
+    more = "more" if diff > 0 else "fewer"
+    if unit == "gbp":
+        words = f"{in_a_sentence(size, unit)} {'more' if diff > 0 else 'less'} than {planned}"
+    elif unit == "days":
+        words = f"{number_text(size)} {more} day{'' if size == 1 else 's'} than {planned}"
+    elif unit == "rate_per_100k":
+        words = f"{number_text(size)} per 100,000"  # then who, as the report says, and higher or lower
+        return words
+    else:
+        words = f"{number_text(size)} {more} than {planned}"
+    share = size / abs(plan) * 100 if plan else None
+    if share is not None:
+        words += f" ({'less than 1' if share < 0.5 else number_text(round(share))}% {side} {the_plan})"
+    return words
 
 
 def money_exact(value: float) -> str:
@@ -77,15 +100,17 @@ def expected_sentence_end(judged, measure: dict, threshold: int = 5) -> str:
         return "the report gives no figures to compare."
     if judged.status.startswith("stated-"):  # no plan or no result: the report's judgement in words instead
         return ", but it says"
+    if judged.status == "target-later":  # a target set for later: never judged (issue 20)
+        return ", to be met by "
     if judged.actual is None:
         return "The report gives no result to compare."
     suppressed = measure["counts_people"] == "yes" and 0 < judged.actual < threshold
     if judged.plan is None:
-        return "There is no plan to compare it with."
+        return ""  # the status beside it says "No plan to compare"; the sentence does not say it again
     if judged.status in ("better", "worse") and not suppressed:
-        direction = "lower" if judged.actual < judged.plan else "higher"
-        good = "good" if judged.status == "better" else "not good"
-        return f"That is {direction} than planned. {measure['better'].capitalize()} is better here, so this is {good}."
+        # The size of the gap in the measure's unit, never "so this is not good" (issue 20, item 5).
+        gap = gap_text(judged.actual, judged.plan, measure["unit"], judged.plan_is_target)
+        return f"That is {gap}"
     if judged.status == "on-plan":
         return "That is exactly the plan."
     return "against a "  # suppressed, or not rated: no judgement in words (a plan, or a target whose period is over)
@@ -137,8 +162,20 @@ def test_home_names_the_newest_report_and_the_newest_result(real_site, facts):
     words = visible(page(real_site, ""))
     sources = facts["rows"]["sources"]
     newest = max(sources, key=lambda s: cell_date(s["date"]))  # the first of the newest, as listed
-    assert (f"The newest report is {newest['title']}. It is from {newest['body']}, dated {day(cell_date(newest['date']))}.") in words
-    ends = [cell_date(o["period_end"]) for o in facts["rows"]["observations"] if o["kind"] == "actual" and cell_number(o["value"]) is not None]
+    assert (f"The newest report is {newest['title']}. It is from {newest['body']}, dated {day(cell_date(newest['date']))} (") in words
+    # The first paragraph after the title says how old the figures are (issue 20, item 7).
+    first = words.split("Skip to content", 1)[-1].split("When you need care", 1)[0]
+    assert "How old these figures are." in first and "The newest result on this site is for" in first
+    # The newest result is the end of the newest dated figure: one the report gives no date for is dated to the
+    # report itself (a single day, the report's date), which says nothing about when the result was.
+    written = {s["id"]: cell_date(s["date"]) for s in sources}
+    ends = [
+        cell_date(o["period_end"])
+        for o in facts["rows"]["observations"]
+        if o["kind"] == "actual"
+        and cell_number(o["value"]) is not None
+        and not (cell_date(o["period_start"]) == cell_date(o["period_end"]) == written[o["source_id"]])
+    ]
     newest = day(max(ends)).split(" ", 1)[1]  # a month and year: the period's name ends with them
     assert re.search(rf"The newest result on this site is for [^.]*\b{re.escape(newest)}, [^.]* ago\. This page was made on", words)
 
@@ -178,6 +215,7 @@ def test_every_area_page_shows_each_measure_with_its_sentence_status_and_sources
                     assert all(ROLE_WORDS[kind] in sentence for kind in roles), (area["id"], sentence)
                 else:
                     assert expected_sentence_end(judged, measure) in sentence, (area["id"], sentence)
+                assert "no plan to compare" not in sentence.lower() and "so this is" not in sentence, (area["id"], sentence)
                 if judged and judged.actual is not None and not (measure["counts_people"] == "yes" and judged.actual < 5):
                     assert in_a_sentence(judged.actual, measure["unit"]).split(" ")[0] in sentence, (area["id"], sentence)
         assert len({s for s, _ in found}) >= len(own)
@@ -498,7 +536,7 @@ def test_sentence_and_status_for_each_outcome(judged_site):
     assert area_sentences(markup) == [
         (
             "Days adults waited to leave hospital: 8,407 days from April to September 2016, against a plan of 6,930 days. "
-            "That is higher than planned. Lower is better here, so this is not good.",
+            "That is 1,477 more days than planned (21% above plan). Lower is better here.",
             "Worse than plan",
         ),
         ("Home visits: 40 from April to September 2016, against a plan of 40. That is exactly the plan.", "On plan"),
@@ -508,10 +546,10 @@ def test_sentence_and_status_for_each_outcome(judged_site):
         ),
         (
             "Older people moving into care homes for good: 126 from April to September 2016 (6 months), against a plan of 157. "
-            "That is lower than planned. Lower is better here, so this is good.",
+            "That is 31 fewer than planned (20% below plan). Lower is better here.",
             "Better than plan",
         ),
-        ("Still at home 91 days after reablement: 86% from 2016 to 2017. There is no plan to compare it with.", "No plan to compare"),
+        ("Still at home 91 days after reablement: 86% from 2016 to 2017.", "No plan to compare"),
     ]
     assert re.search(
         r"<figcaption>Line chart of Older people moving into care homes for good, April 2016 to September 2016\. "

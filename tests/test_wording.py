@@ -34,7 +34,7 @@ def test_periods_in_plain_english(start, end, text):
         (16.2, "percent", "16.2%"),
         (43735000, "gbp", "£43.7 million"),
         (258000, "gbp", "£258,000"),
-        (387.6, "rate_per_100k", "387.6 per 100,000 people"),
+        (387.6, "rate_per_100k", "387.6 per 100,000 population"),
         (0, "count", "0"),
     ],
 )

@@ -17,8 +17,13 @@ definition, nor a part-year cost as a contradiction. The rules:
   steady gap month after month is a different way of counting, not a slip in one sum.
 - PART_YEAR: a part-year cost. A staff cost (STAFF_COST) printed as less than the posts times the yearly cost
   of one (more than nothing): it may be the cost for part of the year.
-- SLIP: everything else, an arithmetic slip: a printed total, difference, share or score that the report's
-  own figures do not give (including parts of a whole that differ in only some periods, or in one).
+- EXPLAINED: other rows of the same report explain the gap, found before anything is claimed: a money total
+  whose parts fall short, where another table of the same report adds up to the printed total (the gap then
+  named by the rows of that table that cost exactly the gap); a staff cost less than a year's, where its own
+  row states the months it is for, or another row of the report gives the same amount and says what it is.
+- SLIP: everything else, a gap the report does not explain: a printed total, difference, share or score that
+  the report's own figures do not give (including parts of a whole that differ in only some periods, or in one).
+  Worded neutrally: it is not called a mistake.
 
 An editor may record why two figures differ (`Dataset.explanations`, matched by area, scheme, measure and
 check): `find_disagreements` attaches it to each disagreement it explains.
@@ -26,6 +31,7 @@ check): `find_disagreements` attaches it to each disagreement it explains.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -34,9 +40,9 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import ClassVar
 
-from ..data.model import Dataset, Explanation, Measure, Observation, Period, places
+from ..data.model import Dataset, Explanation, Measure, Money, Observation, Period, places
 from ..data.vocab import LEVELS, FigureKind, PrintedIn, StatedJudgement, Unit
-from .status import Status, judge
+from .status import Status, consistent, judge
 
 
 class Check(StrEnum):
@@ -61,6 +67,7 @@ class Nature(StrEnum):
     TEXT_VS_TABLE = "text_vs_table"  # a sentence against its table
     DEFINITION = "definition"  # a difference of definition: counted in different ways
     PART_YEAR = "part_year"  # a cost that may be for part of the year
+    EXPLAINED = "explained"  # other rows of the same report explain the gap
 
 
 # Parts of a whole that differ from it in every one of at least this many periods, always on the same side,
@@ -158,28 +165,44 @@ class StatedVsFigures(OfMeasure):
 
 
 @dataclass(frozen=True, kw_only=True)
-class _RowsTotal(Disagreement):
-    """A printed total row of money.csv against the rows it totals."""
+class OtherRow:
+    """A row of the same report that explains a disagreement: what it is, its period as printed, its figure and
+    where it is in the report."""
 
+    item: str
+    label: str  # its period as the report prints it ("for the 12 months")
+    amount: float
+    where: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoneyTotal(Disagreement):
+    """A printed total of money against its rows. `detail`: another table of the same report, for the same
+    period, whose rows add up to the printed total (`detail_rows` of them, at `detail_where`); `gap_rows`: the
+    rows of that table that cost exactly the gap. With a detail, the nature is EXPLAINED."""
+
+    check = Check.MONEY_TOTAL
     item: str  # the total's row
     period: Period
     printed: float
     expected: float  # what the rows add up to
     count: int  # how many rows
+    detail_rows: int = 0  # rows of another table of the report that add up to the printed total (0: none found)
+    detail_where: str = ""
+    gap_rows: tuple[OtherRow, ...] = ()
+    nature: Nature = Nature.SLIP  # or EXPLAINED
 
 
 @dataclass(frozen=True, kw_only=True)
-class MoneyTotal(_RowsTotal):
-    """A printed total of money against its rows."""
-
-    check = Check.MONEY_TOTAL
-
-
-@dataclass(frozen=True, kw_only=True)
-class StaffTotal(_RowsTotal):
+class StaffTotal(Disagreement):
     """A printed number of full-time posts against its rows."""
 
     check = Check.STAFF_TOTAL
+    item: str  # the total's row
+    period: Period
+    printed: float
+    expected: float  # what the rows add up to
+    count: int  # how many rows
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -204,7 +227,9 @@ class StaffCost(Disagreement):
     expected: float  # posts times the cost of one
     posts: float  # full-time posts
     cost_of_one: float  # a year's cost of one post
-    nature: Nature = Nature.SLIP  # or PART_YEAR: less than a year's cost (but not nothing)
+    months: int | None = None  # the months its own row says the cost is for, when they give the printed cost exactly
+    same_amount: OtherRow | None = None  # another row of the report with the same amount, saying what it is
+    nature: Nature = Nature.SLIP  # or PART_YEAR: less than a year's cost (but not nothing); EXPLAINED: see above
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -461,12 +486,61 @@ def _table_against_text(series, measure, data) -> list[Disagreement]:
     return out
 
 
+_MONTH_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_MONTHS = re.compile(r"\b(\d{1,2}|" + "|".join(_MONTH_WORDS) + r")[\s-]+months?\b", re.I)
+
+
+def _months_stated(row: Money) -> list[int]:
+    """The numbers of months a money row's own words state ("6 months from 24/12/17", "for the 12 months")."""
+    found = _MONTHS.findall(f"{row.period.label} {row.note}")
+    return [int(m) if m.isdigit() else _MONTH_WORDS[m.lower()] for m in found]
+
+
+def _other_row(row: Money) -> OtherRow:
+    return OtherRow(item=row.item, label=row.period.label, amount=row.amount or 0.0, where=row.source_location)
+
+
+def _detail(total: Money, parts_sum: float, rows_by_report: dict, own: str) -> tuple[list[Money], list[Money]] | None:
+    """Another table of the same report and period whose rows add up to `total`'s printed amount: its rows, and
+    those of them that cost exactly the gap between the total and `parts_sum`. None when there is no such table."""
+    tables: dict[str, list[Money]] = defaultdict(list)
+    for row in rows_by_report.get((total.area_id, total.source_id, total.period), []):
+        if row.breakdown != own:
+            tables[row.breakdown].append(row)
+    gap = (total.amount or 0.0) - parts_sum
+    for rows in tables.values():
+        parts = [r for r in rows if not r.is_total]
+        added = _sum(r.amount for r in parts)
+        if len(parts) >= 2 and added is not None and abs(added - (total.amount or 0.0)) < 0.5:
+            return parts, [r for r in parts if r.amount is not None and abs(r.amount - gap) < 0.5]
+    return None
+
+
 def _money(data: Dataset) -> list[Disagreement]:
     out: list[Disagreement] = []
     breakdowns = defaultdict(list)
+    by_report: dict[tuple, list[Money]] = defaultdict(list)  # every row of a report, by its period
     for row in data.money:
         breakdowns[(row.area_id, row.breakdown, row.period)].append(row)
-    for (area_id, _breakdown, period), rows in breakdowns.items():
+        by_report[(row.area_id, row.source_id, row.period)].append(row)
+    by_amount: dict[tuple[str, str, int], list[Money]] = defaultdict(list)  # rows of a report by amount, in pence
+    for row in data.money:
+        if row.amount is not None:
+            by_amount[(row.area_id, row.source_id, round(row.amount * 100))].append(row)
+    for (area_id, breakdown, period), rows in breakdowns.items():
         parts = [r for r in rows if not r.is_total]
         totals = [r for r in rows if r.is_total]
         first = (totals or parts)[0]
@@ -475,17 +549,25 @@ def _money(data: Dataset) -> list[Disagreement]:
             if total.amount is not None and parts:
                 added = _sum(p.amount for p in parts)
                 if added is not None and abs(added - total.amount) >= 0.5:
+                    # Before calling it a gap: does another table of the same report add up to the printed total?
+                    detail = _detail(total, added, by_report, breakdown)
+                    detail_rows, gap_rows = detail if detail else ([], [])
                     out.append(
                         MoneyTotal(
                             area_id=area_id,
                             scheme_id=first.scheme_id,
                             source_id=first.source_id,
-                            where=place,
+                            # With the places of the table that explains it, if there is one.
+                            where=places([*(r.source_location for r in rows), *(r.source_location for r in detail_rows)]),
                             item=total.item,
                             period=period,
                             printed=total.amount,
                             expected=added,
                             count=len(parts),
+                            detail_rows=len(detail_rows),
+                            detail_where=places(r.source_location for r in detail_rows),
+                            gap_rows=tuple(_other_row(r) for r in gap_rows),
+                            nature=Nature.EXPLAINED if detail else Nature.SLIP,
                         )
                     )
             if total.fte is not None and parts:
@@ -520,6 +602,16 @@ def _money(data: Dataset) -> list[Disagreement]:
             )
         for row in rows:
             if row.fte is not None and row.unit_cost is not None and row.amount is not None and abs(row.fte * row.unit_cost - row.amount) >= 1:
+                yearly = row.fte * row.unit_cost
+                # Before calling it a gap: the months its own row states, or another row of the report with the
+                # same amount that says what it is ("additional funding ... for the 12 months").
+                months = next((m for m in _months_stated(row) if abs(yearly * m / 12 - row.amount) < 1), None)
+                same = [
+                    r
+                    for r in by_amount.get((row.area_id, row.source_id, round(row.amount * 100)), [])
+                    if r is not row and r.breakdown != row.breakdown and r.item != row.item
+                ]
+                explained = months is not None or bool(same)
                 out.append(
                     StaffCost(
                         area_id=area_id,
@@ -532,8 +624,10 @@ def _money(data: Dataset) -> list[Disagreement]:
                         expected=row.fte * row.unit_cost,
                         posts=row.fte,
                         cost_of_one=row.unit_cost,
+                        months=months,
+                        same_amount=_other_row(same[0]) if same and months is None else None,
                         # Less than a year's cost for the posts (but not nothing): it may be for part of the year.
-                        nature=Nature.PART_YEAR if 0 < row.amount < row.fte * row.unit_cost else Nature.SLIP,
+                        nature=Nature.EXPLAINED if explained else Nature.PART_YEAR if 0 < row.amount < yearly else Nature.SLIP,
                     )
                 )
     return out
@@ -558,14 +652,6 @@ def _risks(data: Dataset) -> list[Disagreement]:
     ]
 
 
-def _consistent(stated: StatedJudgement, worked_out: Status) -> bool:
-    """Reports say "on target" for a result at or better than its target, as people do: only a judgement on
-    the other side of the plan from the figures disagrees with them."""
-    if stated == StatedJudgement.ON_PLAN:
-        return worked_out in (Status.ON_PLAN, Status.BETTER)
-    return worked_out.value == stated.value
-
-
 def _stated_against_figures(data: Dataset) -> list[Disagreement]:
     """A report's judgement in words (outcomes.csv) against the status its own plan and actual for the same
     series and period give. Only where the figures can be judged: a plan and an actual, and a measure where
@@ -584,7 +670,7 @@ def _stated_against_figures(data: Dataset) -> list[Disagreement]:
         if actual is None or plan is None or actual.value is None or plan.value is None:
             continue
         status = judge(actual.value, plan.value, data.measures[outcome.measure_id].better)
-        if status not in (Status.BETTER, Status.WORSE, Status.ON_PLAN) or _consistent(StatedJudgement(outcome.judgement), status):
+        if status not in (Status.BETTER, Status.WORSE, Status.ON_PLAN) or consistent(StatedJudgement(outcome.judgement), status):
             continue
         places = [outcome.source_location] + sorted({actual.source_location, plan.source_location} - {outcome.source_location})
         out.append(

@@ -5,11 +5,15 @@ the area's result with its plan for the same period. A stated status (stated-bet
 stated-worse) is the report's own judgement in words ("performance is on target"), taken only where the
 figures cannot be judged (no plan or no result): it is counted as what it is, never as a worked-out one.
 Where both exist the worked-out status counts and the stated one is shown beside it (`Headline.also_stated`).
+
+A target the report set for later (a period not over when the report was written, or not over by the build
+date) is never judged and never stands in for a plan, unless a result for that very period is given: a measure
+with nothing else is `TARGET_LATER`, counted apart from what can be judged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -31,6 +35,8 @@ class Status(StrEnum):
     STATED_BETTER = "stated-better"
     STATED_ON_PLAN = "stated-on-plan"
     STATED_WORSE = "stated-worse"
+    # A target the report set for a later date, with no result for it: not judged, counted apart.
+    TARGET_LATER = "target-later"
 
     @property
     def key(self) -> str:
@@ -48,8 +54,11 @@ class Status(StrEnum):
         return self in (Status.BETTER, Status.ON_PLAN, Status.STATED_BETTER, Status.STATED_ON_PLAN)
 
 
-BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE = Status
+BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER = Status
 ALL = tuple(Status)
+# What summaries count: every status but a target for later, which is never judged; they say how many of those
+# there are apart ("not yet due").
+COUNTED = tuple(s for s in ALL if s != TARGET_LATER)
 STATED = {
     StatedJudgement.BETTER: Status.STATED_BETTER,
     StatedJudgement.ON_PLAN: Status.STATED_ON_PLAN,
@@ -64,7 +73,8 @@ class Headline:
     """The figure a measure is judged on: the longest period ending latest that has an actual.
 
     `plan` is the area's plan for the period, or a target for it once that period has ended (its `kind`
-    says which). `stated` is the report's own judgement in words for the period (else the latest one)."""
+    says which). `stated` is the report's own judgement in words for the period (else the latest one).
+    `target` is the target set for later that a TARGET_LATER headline is about (None otherwise)."""
 
     period: Period
     actual: Observation | None
@@ -72,6 +82,7 @@ class Headline:
     last_year: Observation | None
     status: Status
     stated: Outcome | None = None
+    target: Observation | None = None
 
     @property
     def also_stated(self) -> Status | None:
@@ -99,10 +110,31 @@ def judge(actual: float | None, plan: float | None, better: Better) -> Status:
     return BETTER if (actual < plan) == (better == Better.LOWER) else WORSE
 
 
+def consistent(stated: StatedJudgement, worked_out: Status) -> bool:
+    """Whether the report's words and the status its figures give point the same way. Reports say "on target"
+    for a result at or better than its target, as people do: only a judgement on the other side of the plan
+    from the figures differs from them."""
+    if stated == StatedJudgement.ON_PLAN:
+        return worked_out in (Status.ON_PLAN, Status.BETTER)
+    return worked_out.value == stated.value
+
+
 def target_due(obs: Observation, today: date | None) -> bool:
-    """A target whose period has ended by `today` (the build date): it can now be compared with a result.
-    Before then it is a target, said in words and never judged ("no result published" would be untrue)."""
+    """A target whose period has ended by `today` (the build date). Before then it is a target, said in words
+    and never judged ("no result published" would be untrue)."""
     return obs.kind == FigureKind.TARGET and today is not None and obs.period.end < today
+
+
+def set_for_later(obs: Observation, today: date | None, reported: Mapping[str, date] | None = None) -> bool:
+    """A target for later: its period had not ended when its report was written (`reported`: each report's
+    date by its id), or has not ended by `today`. Such a target is worded "to be met by ..." and never judged
+    on its own: its report could not give the result, and "no result published" would blame it for that."""
+    if obs.kind != FigureKind.TARGET:
+        return False
+    if today is None or obs.period.end >= today:
+        return True
+    written = reported.get(obs.source_id) if reported is not None else None
+    return written is not None and obs.period.end > written
 
 
 def stated_for(outcomes: Iterable[Outcome], period: Period | None) -> Outcome | None:
@@ -113,13 +145,17 @@ def stated_for(outcomes: Iterable[Outcome], period: Period | None) -> Outcome | 
     return max(pool, key=lambda o: (o.period.end, o.period.end - o.period.start, -o.line), default=None)
 
 
-def headline(series: list[Observation], measure: Measure, stated: Iterable[Outcome] = (), today: date | None = None) -> Headline | None:
+def headline(
+    series: list[Observation], measure: Measure, stated: Iterable[Outcome] = (), today: date | None = None, reported: Mapping[str, date] | None = None
+) -> Headline | None:
     """The figure a series is judged on. Prefer a period with both plan and actual; among those the
     latest end, then the longest span. Only plans and actuals are judged (and a target once its period
-    has ended by `today`); benchmarks, estimates and gaps never are.
+    has ended by `today`, unless it was set for later and no result for its period is given: `set_for_later`,
+    with `reported` each report's date by its id); benchmarks, estimates and gaps never are.
 
     `stated` are the report's own judgements of the series in words (outcomes.csv): where the figures give
-    no plan or no result, the one for the headline period (else the latest) is the status."""
+    no plan or no result, the one for the headline period (else the latest) is the status. A series with
+    only targets for later is TARGET_LATER, about the latest of them."""
     by_period: dict[Period, dict[FigureKind, Observation]] = {}
     for obs in series:
         if obs.kind in LEVELS:
@@ -127,7 +163,14 @@ def headline(series: list[Observation], measure: Measure, stated: Iterable[Outco
             # A table figure wins over the same figure quoted in the text.
             if obs.kind not in slot or obs.printed_in == PrintedIn.TABLE:
                 slot[obs.kind] = obs
+    later: list[Observation] = []
     for obs in series:  # a target whose period is over stands in for a plan the period does not have
+        if obs.kind != FigureKind.TARGET:
+            continue
+        result = by_period.get(obs.period, {}).get(FigureKind.ACTUAL)
+        if set_for_later(obs, today, reported) and (result is None or not target_due(obs, today)):
+            later.append(obs)  # set for later, and no result for its period: said in words, never judged
+            continue
         if target_due(obs, today):
             slot = by_period.setdefault(obs.period, {})
             plan = slot.get(FigureKind.PLAN)
@@ -135,9 +178,12 @@ def headline(series: list[Observation], measure: Measure, stated: Iterable[Outco
                 slot[FigureKind.PLAN] = obs
     said = stated_for(stated, None)
     if not by_period:
-        if said is None:
-            return None
-        return Headline(said.period, None, None, None, STATED[said.judgement], said)
+        if said is not None:
+            return Headline(said.period, None, None, None, STATED[said.judgement], said)
+        if later:
+            target = max(later, key=lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == PrintedIn.TABLE, -o.line))
+            return Headline(target.period, None, None, None, TARGET_LATER, target=target)
+        return None
 
     def rank(item):
         period, kinds = item

@@ -417,6 +417,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             abbreviation=col(measures_t, "abbreviation"),
             part_of=col(measures_t, "part_of", or_none) if "part_of" in measures_t.values else [None] * len(measures_t),
             short_name=col(measures_t, "short_name"),
+            rate_of=col(measures_t, "rate_of") if "rate_of" in measures_t.values else [""] * len(measures_t),
         )
     }
 

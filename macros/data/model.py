@@ -139,6 +139,7 @@ class Measure:
     abbreviation: str
     part_of: str | None = None  # a measure this one is a part of (an age group of all ages): parts add up to it
     short_name: str = ""  # a few words for sentences ("" when the name is short enough); the name stays the title
+    rate_of: str = ""  # for a rate per 100,000: who it counts, as the report says ("population aged 18 and over")
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,9 +406,18 @@ class Dataset:
             groups.setdefault(row.group, []).append(row.similar_area_id)
         return groups
 
+    def dated(self, obs: Observation) -> bool:
+        """Whether a figure's report gives it a date. A figure the report gives no date for is dated to the
+        report itself (a single day, the report's date): such a figure says nothing about how old the result is."""
+        return not (obs.period.start == obs.period.end == self.sources[obs.source_id].date)
+
     def newest_date(self) -> date | None:
-        """The end of the newest period an actual figure covers (plans can run years ahead)."""
-        return max((o.period.end for o in self.observations if o.kind == FigureKind.ACTUAL and o.value is not None), default=None)
+        """The end of the newest period a dated actual figure covers (plans can run years ahead; a figure with no
+        date of its own is dated to its report, which is not when the result was)."""
+        return max(
+            (o.period.end for o in self.observations if o.kind == FigureKind.ACTUAL and o.value is not None and self.dated(o)),
+            default=None,
+        )
 
     def newest_report(self) -> Source | None:
         return max(self.sources.values(), key=lambda s: s.date, default=None)

@@ -16,6 +16,7 @@ WORDS = {
     Status.STATED_BETTER: "Better than target (the report says)",
     Status.STATED_ON_PLAN: "On target (the report says)",
     Status.STATED_WORSE: "Worse than target (the report says)",
+    Status.TARGET_LATER: "Target for later",
 }
 ICONS = {
     Status.BETTER: "check-circle",
@@ -28,6 +29,8 @@ ICONS = {
     Status.STATED_BETTER: "comment-check",
     Status.STATED_ON_PLAN: "comment-quote",
     Status.STATED_WORSE: "comment-alert",
+    # A calendar: a date still to come when the report was written.
+    Status.TARGET_LATER: "calendar-clock",
 }
 MEANINGS = {
     Status.BETTER: "The actual figure is on the good side of the plan. For a measure where lower is better, that means below the plan.",
@@ -39,6 +42,8 @@ MEANINGS = {
     Status.STATED_BETTER: "The report says in words that the result beat its target. If it also gives both figures, our own status comes first.",
     Status.STATED_ON_PLAN: "The report says in words that the result is on target. If it also gives both figures, our own status comes first.",
     Status.STATED_WORSE: "The report says in words that the result missed its target. If it also gives both figures, our own status comes first.",
+    Status.TARGET_LATER: "The report sets a target to be met by a later date than the report itself. "
+    "No report here gives the result for that date, so we do not judge it or count it as a missing result.",
 }
 # The report's judgement inside a sentence: "... but says it is on target."
 STATED_CLAUSES = {

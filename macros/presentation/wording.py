@@ -64,7 +64,8 @@ class UnitWords:
 UNIT_WORDS = {
     Unit.COUNT: UnitWords("Number", "number", ""),
     Unit.PERCENT: UnitWords("Per cent", "per cent", ""),  # written 21%
-    Unit.RATE_PER_100K: UnitWords("Per 100,000 people", "per 100,000 people", " per 100,000 people"),
+    # As the reports say it: "per 100,000 population"; a measure's `rate_of` says who, where the report does.
+    Unit.RATE_PER_100K: UnitWords("Per 100,000 population", "per 100,000 population", " per 100,000 population"),
     Unit.GBP: UnitWords("Pounds", "pounds", ""),  # written £1.2 million
     Unit.DAYS: UnitWords("Days", "days", " days"),
 }
@@ -87,8 +88,18 @@ def money(value: float, exact: bool = False) -> str:
     return f"{sign}£{number(round(value, 2))}"
 
 
-def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: str = "", with_unit: bool = True) -> str:
-    """A value in its unit, e.g. '21%', '£1.4 million', '9 per 100,000 people'."""
+def unit_words(unit: str, rate_of: str = "") -> UnitWords:
+    """How a unit is said; for a rate per 100,000, of whom as the report says it (measures.csv `rate_of`):
+    'per 100,000 population aged 18 and over', never shortened to something else."""
+    words = UNIT_WORDS[Unit(unit)]
+    if unit != Unit.RATE_PER_100K or not rate_of.strip():
+        return words
+    of = rate_of.strip()
+    return UnitWords(f"Per 100,000 {of}", f"per 100,000 {of}", f" per 100,000 {of}")
+
+
+def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: str = "", with_unit: bool = True, rate_of: str = "") -> str:
+    """A value in its unit, e.g. '21%', '£1.4 million', '9 per 100,000 population'."""
     if value is None:
         return "no figure"
     if unit == Unit.PERCENT:
@@ -96,7 +107,7 @@ def figure(value: float | None, unit: str, *, exact: bool = False, qualifier: st
     elif unit == Unit.GBP:
         text = money(value, exact)
     else:
-        text = number(value) + (UNIT_WORDS[Unit(unit)].after if with_unit else "")
+        text = number(value) + (unit_words(unit, rate_of).after if with_unit else "")
     return QUALIFIERS.get(qualifier, "") + text
 
 
@@ -109,9 +120,9 @@ def figure_text(obs: Observation, measure: Measure, threshold: int, *, exact: bo
     unit = Unit.PERCENT if obs.kind.is_change else measure.unit
     if obs.value_to is not None:  # a range: "30,000 to 50,000", "10 to 20 days", "£1 million to £2 million"
         first = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=False)
-        text = f"{first} to {figure(obs.value_to, unit, exact=exact, with_unit=with_unit)}"
+        text = f"{first} to {figure(obs.value_to, unit, exact=exact, with_unit=with_unit, rate_of=measure.rate_of)}"
     else:
-        text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit)
+        text = figure(obs.value, unit, exact=exact, qualifier=obs.qualifier, with_unit=with_unit, rate_of=measure.rate_of)
     if obs.kind.is_change and obs.value > 0:
         text = "+" + text
     if obs.per in PER_WORDS:
@@ -223,12 +234,64 @@ def plural_number(value: float, word: str) -> str:
     return f"{number(value)} {word if value == 1 else word + 's'}"
 
 
-def against_plan(name: str, actual: Observation, plan: Observation, status: Status, p: Period) -> str:
-    """A headline judged better or worse than plan, in a few words with its period: 'Delayed days: lower
-    than planned (April to September 2016)'. A figure hidden by the small-number rule gets no direction."""
+def gap(actual: float, plan: float, unit: str, *, target: bool = False, rate_of: str = "") -> str:
+    """How far a result is from its plan (or target), in the measure's unit and without a verdict: '2 percentage
+    points below plan' for a percentage; '475 fewer than planned (73% below plan)' for a count; '1,477 more days
+    than planned (21% above plan)'; '£2,000 less than planned'. Exactly the plan: 'exactly the plan'."""
+    the_plan, planned = ("the target", "the target") if target else ("plan", "planned")
+    difference = actual - plan
+    if difference == 0:
+        return f"exactly {'the target' if target else 'the plan'}"
+    side = "above" if difference > 0 else "below"
+    size = abs(difference)
+    if unit == Unit.PERCENT:
+        return f"{plural_number(size, 'percentage point')} {side} {the_plan}"
+    if unit == Unit.GBP:
+        words = f"{money(size)} {'more' if difference > 0 else 'less'} than {planned}"
+    elif unit == Unit.DAYS:
+        words = f"{number(size)} {'more' if difference > 0 else 'fewer'} {'day' if size == 1 else 'days'} than {planned}"
+    elif unit == Unit.RATE_PER_100K:
+        words = f"{number(size)}{unit_words(unit, rate_of).after} {'higher' if difference > 0 else 'lower'} than {planned}"
+    else:
+        words = f"{number(size)} {'more' if difference > 0 else 'fewer'} than {planned}"
+    if plan:
+        share = abs(difference) / abs(plan) * 100
+        words += f" ({'less than 1' if share < 0.5 else number(round(share))}% {side} {the_plan})"
+    return words
+
+
+def by_when(p: Period) -> str:
+    """When a target is to be met, from the end of its period: 'the end of March 2019', 'the end of 2020',
+    '30 June 2017'."""
+    end = p.end
+    if not _month_end(end):
+        return day(end)
+    if end.month == 12 and (p.start.year < end.year or p.start.month == 1):
+        return f"the end of {end.year}"
+    return f"the end of {end:%B %Y}"
+
+
+def against_plan(name: str, actual: Observation, plan: Observation, status: Status, p: Period, unit: str = Unit.COUNT, rate_of: str = "") -> str:
+    """A headline judged better or worse than plan, in a few words with its period: 'Delayed days: 1,477 more
+    days than planned (21% above plan), from April to September 2016'. A figure hidden by the small-number rule gets
+    no size."""
     if actual.suppressed or actual.value is None or plan.value is None:
         return f"{name}: {WORKED_OUT_WORDS[status]} ({period(p)})"
-    return f"{name}: {'lower' if actual.value < plan.value else 'higher'} than planned ({period(p)})"
+    return f"{name}: {gap(actual.value, plan.value, unit, target=plan.kind == FigureKind.TARGET, rate_of=rate_of)}, {period_phrase(p)}"
+
+
+# "Plan" and "target", where a page first uses them (the glossary explains them too).
+PLAN_AND_TARGET = (
+    "A plan is the figure the area aimed for in the same months as a result, so the two can be compared. "
+    "A target is an aim the report sets, often for a later date. We do not judge a target before its date."
+)
+
+
+def not_yet_due(count: int, what: str = "measure") -> str:
+    """How many measures (or areas) summaries leave out because their only figure is a target for later."""
+    them = f"{plural(count, what)} {'has' if count == 1 else 'have'}"
+    judge = f"We do not judge {'it' if count == 1 else 'them'}."
+    return f"Not counted: {them} only a target for a later date, not yet due when its report was written. {judge}"
 
 
 # Disagreements inside the source reports ---------------------------------------------------------
@@ -243,8 +306,8 @@ def _signed_percent(value: float) -> str:
 NATURES = {
     Nature.SLIP: (
         "Totals that do not add up",
-        "The report prints a total, a difference or a score that its own figures do not give. "
-        "One of the two is likely to be a mistake, but we cannot tell which. We show both, as printed, and have not corrected either.",
+        "The report prints a total, a difference or a score that its own figures do not give, and does not say why. "
+        "We show both, as printed, and have not corrected either.",
     ),
     Nature.TEXT_VS_TABLE: (
         "Words that differ from the tables",
@@ -258,6 +321,11 @@ NATURES = {
     Nature.PART_YEAR: (
         "Costs that may be for part of a year",
         "The report gives the yearly cost of a post and a smaller cost beside it. The smaller cost may be for part of the year.",
+    ),
+    Nature.EXPLAINED: (
+        "Differences the report explains",
+        "Two figures in the report differ, but other figures in the same report show where the difference comes from. "
+        "We show both, as printed, and what explains them.",
     ),
 }
 STATED_WORDS = {StatedJudgement.BETTER: "better than plan", StatedJudgement.ON_PLAN: "on plan", StatedJudgement.WORSE: "worse than plan"}
@@ -334,11 +402,26 @@ def _stated_vs_figures(d: StatedVsFigures, data: Dataset) -> str:
     )
 
 
+def _or(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" or {names[-1]}"
+
+
 def _money_total(d: MoneyTotal, data: Dataset) -> str:
-    return (
-        f"{d.item} ({period(d.period)}): the printed total is {money(d.printed, exact=True)} "
-        f"but the {d.count} parts add up to {money(d.expected, exact=True)}."
+    printed, added = money(d.printed, exact=True), money(d.expected, exact=True)
+    if not d.detail_rows:
+        return f"{d.item} ({period(d.period)}): the printed total is {printed} but the {d.count} parts add up to {added}."
+    # What the report's own rows say about it, before anything is claimed.
+    gap_words = money(abs(d.printed - d.expected), exact=True)
+    out = (
+        f"{d.item} ({period(d.period)}): the {d.count} parts add up to {added}, {gap_words} {'less' if d.expected < d.printed else 'more'} "
+        f"than the printed total of {printed}. The report's own table of {d.detail_rows} rows adds up to {printed}."
     )
+    if d.gap_rows:
+        names = sorted({f"\u201c{r.item}\u201d" for r in d.gap_rows})
+        one = "one row" if len(names) == 1 else "one of the rows"
+        them = "it" if len(names) == 1 else "one of them"
+        out += f" The gap, {gap_words}, is what {one} in that table costs: {_or(names)}. So the parts may leave {them} out."
+    return out
 
 
 def _staff_total(d: StaffTotal, data: Dataset) -> str:
@@ -351,6 +434,19 @@ def _shares(d: Shares, data: Dataset) -> str:
 
 def _staff_cost(d: StaffCost, data: Dataset) -> str:
     posts, cost = plural_number(d.posts, "full-time post"), money(d.cost_of_one, exact=True)
+    if d.months is not None:  # its own row says how many months it is for, and they give the printed cost
+        return (
+            f"{d.item}: the printed cost is {money(d.printed, exact=True)} for {posts} at {cost} a year. "
+            f"The report says this is for {plural(d.months, 'month')}, "
+            f"and {plural(d.months, 'month')} at {cost} a year is {money(d.printed, exact=True)}."
+        )
+    if d.same_amount is not None:  # another row of the report gives the same amount and says what it is
+        other = d.same_amount
+        label = f", {other.label}" if other.label else ""
+        return (
+            f"{d.item}: the printed cost is {money(d.printed, exact=True)} for {posts} at {cost} a year. "
+            f"Elsewhere the report gives {money(d.printed, exact=True)} as \u201c{other.item}\u201d{label} ({other.where})."
+        )
     if d.nature == Nature.PART_YEAR:  # told without "but": not a contradiction
         year = "" if d.posts == 1 else f" ({money(d.expected, exact=True)} a year for all of them)"
         return (

@@ -11,6 +11,7 @@ from ..analysis.disagreements import Disagreement
 from ..analysis.status import Headline, headline
 from ..data.history import History, SeriesHistory
 from ..data.model import Dataset
+from ..data.vocab import FigureKind
 from ..presentation import charts
 from .placed import Placed
 from .public_body import ACCESSIBILITY_PAGE, UPDATES_PAGE, Footer, page_address, report_href
@@ -78,10 +79,10 @@ class Context:
             if any(len(before) != len(now) for before, now in pairs):
                 continue
             now_of: dict[int, Any] = {id(old): new for before, now in pairs for old, new in zip(before, now)}
-            figures = (top.actual, top.plan, top.last_year, top.stated)
+            figures = (top.actual, top.plan, top.last_year, top.stated, top.target)
             if all(f is None or id(f) in now_of for f in figures):
-                actual, plan, last_year, stated = (None if f is None else now_of[id(f)] for f in figures)
-                self._headlines[key] = (replace(top, actual=actual, plan=plan, last_year=last_year, stated=stated), reads)
+                actual, plan, last_year, stated, target = (None if f is None else now_of[id(f)] for f in figures)
+                self._headlines[key] = (replace(top, actual=actual, plan=plan, last_year=last_year, stated=stated, target=target), reads)
 
     def history_status(self) -> History:
         """The whole history (whether there is one, why not, every change): a read of all of it."""
@@ -101,7 +102,9 @@ class Context:
         own judgement in words (outcomes.csv), worked out once."""
         key = (series[0].area_id, series[0].scheme_id, series[0].measure_id) if series else None
         stated = lambda: self.data.outcomes_by.get(key, []) if key else []
-        return self.reads.remembered(self._headlines, key, lambda: headline(series, measure, stated(), self.today))
+        # When the reports with a target were written: a target for later than that is never judged on its own.
+        reported = lambda: {o.source_id: self.data.sources[o.source_id].date for o in series if o.kind == FigureKind.TARGET}
+        return self.reads.remembered(self._headlines, key, lambda: headline(series, measure, stated(), self.today, reported()))
 
     # Page addresses -------------------------------------------------------------------------
     def src_uri(self, kind: str, ident: str = "index") -> str:

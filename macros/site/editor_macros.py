@@ -18,7 +18,7 @@ from .downloads import FOLDER, chart_data_address, measure_data_address
 from .finder import finder_form
 from .macro_errors import short
 from .placed import Element, Part, Placed
-from .render import link, status_badge
+from .render import is_word, link, status_badge
 from .templating import macro as template_macro
 from .templating import render
 
@@ -359,24 +359,25 @@ def areas_in_words(env):
 
 @macro
 def last_updated(env):
-    """When the data was last updated: the newest result and the newest report. Example: {{ last_updated() }}"""
+    """How old the figures are: the newest dated result, the newest report, and whether reports say when the next
+    is due. Put it in the page's first paragraph. Example: {{ last_updated() }}"""
     ctx = current(env)
     data, today = ctx.data, ctx.settings.today
-    newest, report = data.newest_date(), data.newest_report()
-    if not newest or not report:
+    report = data.newest_report()
+    if report is None:
         return "There are no figures yet."
-    # The end of the newest period a result covers (Dataset.newest_date), said as a period, not as a report's date.
-    period = max(
-        (o.period for o in data.observations if o.kind == FigureKind.ACTUAL and o.value is not None and o.period.end == newest), key=lambda p: p.start
-    )
+    # The end of the newest period a dated result covers (Dataset.newest_date), said as a period, not as a report's date.
+    period = sections.newest_result(ctx)
     return str(
         render(
             "last_updated.html",
-            newest=wording.period(period),
-            newest_ago=wording.ago(newest, today),
+            newest=wording.period(period) if period else "",
+            newest_ago=wording.ago(period.end, today) if period else "",
             today=wording.day(today),
             report=report,
             report_date=wording.day(report.date),
+            report_ago=wording.ago(report.date, today),
+            next=sections.next_reports_words(ctx),
         )
     )
 
@@ -387,8 +388,10 @@ def glossary(env):
     ctx = current(env)
     terms = sorted(ctx.data.glossary.values(), key=lambda t: t.term.lower())
     ctx.mark("glossary", terms, "term")
-    rows = [[template_macro("abbr")(t.term, t.meaning), t.meaning, t.explanation] for t in terms]
-    return str(render("glossary.html", rows=rows))
+    rows = [[template_macro("abbr")(t.term, t.meaning), t.meaning, t.explanation] for t in terms if not is_word(t.term)]
+    # Ordinary words the site uses in its own way ("plan", "target"), in a table of their own.
+    words = [[t.term, t.meaning, t.explanation] for t in terms if is_word(t.term)]
+    return str(render("glossary.html", rows=rows, words=words))
 
 
 @macro

@@ -26,6 +26,7 @@ GLYPHS = {
     "no-plan": "–",
     "no-result": "?",
     "not-rated": "○",
+    "target-later": "→",
     "mixed": "±",
 }
 MIXED = "As many measures better than plan as worse"

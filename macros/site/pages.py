@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..analysis.compare import standing
-from ..analysis.status import ALL, BETTER, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, WORSE, Headline, Status
+from ..analysis.status import ALL, BETTER, COUNTED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, WORSE, Headline, Status
 from ..data.model import Measure
-from ..data.vocab import Better
+from ..data.vocab import Better, FigureKind
 from ..presentation import statuses, wording
 from . import paging
 from .comparing import area_comparisons, latest_figures
@@ -27,6 +27,7 @@ from .sections import (
     age,
     cited_rows,
     disagreements_list,
+    figures_age,
     measure_sections,
     milestones_table,
     money_table,
@@ -34,6 +35,7 @@ from .sections import (
     risks_table,
     schemes_list,
     series_keys,
+    site_age,
     sources_list,
 )
 from .templating import render
@@ -119,11 +121,11 @@ IN_WORDS_AT_MOST = 3
 STATED_WELL, STATED_BADLY = "stated-well", "stated-badly"  # the home page's groups of the reports' own words
 
 
-def _in_words(name: str, top: Headline, group: Status | str) -> str:
-    """One line of an area's headlines: worked out ("lower than planned") or the report's words ("the report
+def _in_words(name: str, top: Headline, group: Status | str, measure: Measure) -> str:
+    """One line of an area's headlines: worked out ("475 fewer than planned") or the report's words ("the report
     says it is on target"), with the period."""
     if isinstance(group, Status) and top.actual is not None and top.plan is not None:
-        return wording.against_plan(name, top.actual, top.plan, group, top.period)
+        return wording.against_plan(name, top.actual, top.plan, group, top.period, measure.unit, measure.rate_of)
     said = top.stated
     if said is None:
         raise ValueError(f"{name}: no judgement to put in words")
@@ -142,20 +144,26 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
         for area_id in data.areas:
             for key, n in counts_for(ctx, area_id).items():
                 totals[key] += n
+        later = totals[TARGET_LATER.key]
         return render(
             "areas_in_words_counted.html",
             areas=wording.plural(len(data.areas), "area"),
             href=ctx.page_href(here, "area"),
-            counts=[(s, wording.plural(totals[s.key], "measure")) for s in ALL if totals[s.key]],
+            counts=[(s, wording.plural(totals[s.key], "measure")) for s in COUNTED if totals[s.key]],
+            later=wording.not_yet_due(later) if later else "",
         )
     areas = []
     for area in sorted(data.areas.values(), key=lambda a: a.name):
         # Worked out from the figures, or (where the figures cannot say) the report's own words, kept apart.
         judged: dict[Status | str, list] = {BETTER: [], WORSE: [], STATED_WELL: [], STATED_BADLY: []}
+        later = 0  # measures with only a target for later: never judged, said apart
         for scheme_id, measure_id in data.series_by_area.get(area.id, []):
             measure = data.measures[measure_id]
             top = ctx.headline(data.series[(area.id, scheme_id, measure_id)], measure)
             if top is None:
+                continue
+            if top.status == TARGET_LATER:
+                later += 1
                 continue
             group: Status | str
             if top.status in (BETTER, WORSE) and top.actual is not None and top.plan is not None:
@@ -169,7 +177,7 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
             name = measure.short_name or measure.name
             if scheme_id:
                 name += f" ({data.schemes[scheme_id].name})"
-            judged[group].append((top, name, scheme_id is not None))
+            judged[group].append((top, name, scheme_id is not None, measure))
         lines = []
         for status, label, none in (
             (BETTER, "Going well", "no measure is better than plan"),
@@ -181,17 +189,32 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
                 continue  # lines for the reports' words only where there are some
             # Newest first; the whole area's measures before its schemes'.
             found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2], item[0].period.start, item[1]))
-            said = [_in_words(name, top, status) for top, name, _ in found[:IN_WORDS_AT_MOST]]
+            said = [_in_words(name, top, status, measure) for top, name, _, measure in found[:IN_WORDS_AT_MOST]]
             more = len(found) - len(said)
             css = status.key if isinstance(status, Status) else status
             lines.append({"label": label, "css": css, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
-        areas.append({"name": area.name, "href": ctx.page_href(here, "area", area.id), "lines": lines, "judged": any(judged.values())})
+        areas.append(
+            {
+                "name": area.name,
+                "href": ctx.page_href(here, "area", area.id),
+                "lines": lines,
+                "judged": any(judged.values()),
+                "later": wording.not_yet_due(later) if later else "",
+            }
+        )
     return render("areas_in_words.html", areas=areas, abbreviations=ctx.abbreviations)
 
 
 def status_counts(ctx: Context, area_id: str) -> Markup:
+    """How many of the area's measures have each status; targets for later counted apart, in words."""
     counts = counts_for(ctx, area_id)
-    return render("status_counts.html", counts=[(s, wording.plural(counts[s.key], "measure")) for s in ALL if counts[s.key]])
+    later = counts[TARGET_LATER.key]
+    return render(
+        "status_counts.html",
+        counts=[(s, wording.plural(counts[s.key], "measure")) for s in COUNTED if counts[s.key]],
+        later=wording.not_yet_due(later) if later else "",
+        plan_and_target=wording.PLAN_AND_TARGET,
+    )
 
 
 def area_page(ctx: Context, area_id: str) -> str:
@@ -320,13 +343,19 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     reporting = _reporting(ctx, measure_id)
     keys = [(a, s, measure_id) for a, s in data.series_by_measure.get(measure_id, [])]
     parts = paging.parts_of(ctx, "measure", measure_id, reporting, ctx.settings.areas_per_page, lambda r: r.name)
+    found = [o for r in reporting for o in r.rows]
+    planned = any(o.kind in (FigureKind.PLAN, FigureKind.TARGET) for o in found)
     about = {
+        "plan_and_target": wording.PLAN_AND_TARGET if planned else "",
         "measure": m,
+        # How old its figures are: the newest dated result of any area, the newest report with it.
+        "age": render("age.html", words=figures_age(ctx, found, found, "with this measure")) if found else Markup(""),
         "better": BETTER_WORDS[m.better],
         "term": data.glossary[m.abbreviation] if m.abbreviation else None,
         "abbreviations": ctx.abbreviations,
     }
-    tops = [r.top for r in reporting if r.top is not None]
+    tops = [r.top for r in reporting if r.top is not None and r.top.status != TARGET_LATER]
+    later = sum(1 for r in reporting if r.top is not None and r.top.status == TARGET_LATER)
     figures = latest_figures(ctx, measure_id)
     first = standing(figures[0].area_id, figures, m.better) if figures else None
     about["compare"] = (
@@ -341,7 +370,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     about["standings"] = standings
     about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
-    summary = _areas_summary(tops) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
+    summary = _areas_summary(tops, later) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
     if len(parts) == 1:
         page = render(
             "measure_page.md",
@@ -350,6 +379,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             summary=summary,
             parts=[],
             rows=_latest_rows(ctx, here, m, reporting, standings),
+            plan_header=_plan_header(reporting),
             schemes=schemes_reporting(ctx, here, reporting),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
             changes=changes_section(ctx, here, keys, with_area=True),
@@ -386,6 +416,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 measure_href=ctx.href(at, here),
                 near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
                 rows=_latest_rows(ctx, at, m, p.items, standings),
+                plan_header=_plan_header(p.items),
                 schemes=schemes_reporting(ctx, at, p.items),
                 sources=sources_list(ctx, [o for r in p.items for o in r.rows]),
                 **about,
@@ -399,14 +430,22 @@ def measure_page(ctx: Context, measure_id: str) -> str:
     return measure_pages(ctx, measure_id)[ctx.src_uri("measure", measure_id)]
 
 
-def _areas_summary(tops: list[Headline]) -> Markup:
-    """How the areas' latest figures for the whole area are going: how many have each status, and the periods."""
+def _areas_summary(tops: list[Headline], later: int = 0) -> Markup:
+    """How the areas' latest figures for the whole area are going: how many have each status, and the periods;
+    `later` areas with only a target for later are said apart, never counted as a status."""
     return render(
         "areas_summary.html",
         areas=wording.plural(len(tops), "area"),
         periods=paging.periods_words(tops),
         counts=paging.status_counts(tops, "area"),
+        later=wording.not_yet_due(later, "area") if later else "",
     )
+
+
+def _plan_header(reporting: list[_Reporting]) -> str:
+    """The latest-figures table's plan column: "Plan or target" when a target stands in for a plan in it."""
+    targets = any(r.top is not None and r.top.plan is not None and r.top.plan.kind == FigureKind.TARGET for r in reporting)
+    return "Plan or target" if targets else "Plan"
 
 
 def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting], standings: dict | None = None) -> list[list]:
@@ -415,13 +454,15 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
     standings = standings or {}
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.figure_text(o, m, t)
+    # A target standing in for a plan (its period is over) says so in its cell: the column is "Plan or target".
+    plan_cell = lambda o: cell(o) + (" (target)" if o is not None and o.kind == FigureKind.TARGET else "")
     # Figures for a month and for a year side by side: each period says how long it is.
     period = wording.period_namer({r.top.period for r in reporting if r.top is not None})
     return [
         [
             link(ctx.page_href(here, "area", r.area_id), r.name),
             period(r.top.period),
-            cell(r.top.plan),
+            plan_cell(r.top.plan),
             cell(r.top.actual),
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
@@ -524,11 +565,24 @@ def index_pages(ctx: Context, kind: str) -> dict[str, str]:
     # The areas index finds an area by name, place or postcode, with the A to Z list for readers without JavaScript.
     find = {"finder": finder_form(ctx, here), "a_to_z": a_to_z(ctx, here)} if kind == "area" else {"finder": "", "a_to_z": ""}
     if len(parts) == 1:
-        page = render("index_page.md", title=title, description=intro, items=entries(here, items), parts=[], abbreviations=ctx.abbreviations, **find)
+        page = render(
+            "index_page.md",
+            title=title,
+            description=intro,
+            age=site_age(ctx),
+            items=entries(here, items),
+            parts=[],
+            abbreviations=ctx.abbreviations,
+            **find,
+        )
         return {uri: str(page)}
     what = PLURALS[kind]
     links = [{"href": ctx.href(here, ctx.url(p.uri)), "name": p.name, "count": wording.plural(len(p.items), what)} for p in parts]
-    pages = {uri: str(render("index_page.md", title=title, description=intro, items=[], parts=links, abbreviations=ctx.abbreviations, **find))}
+    pages = {
+        uri: str(
+            render("index_page.md", title=title, description=intro, age=site_age(ctx), items=[], parts=links, abbreviations=ctx.abbreviations, **find)
+        )
+    }
     for p in parts:
         at = ctx.url(p.uri)
         pages[p.uri] = str(
@@ -539,6 +593,7 @@ def index_pages(ctx: Context, kind: str) -> dict[str, str]:
                 part=p,
                 index_href=ctx.href(at, here),
                 index_title=title,
+                age=site_age(ctx),
                 items=entries(at, p.items),
                 abbreviations=ctx.abbreviations,
             )

@@ -27,12 +27,19 @@ def md_heading(level: int, title: str, anchor: str | None = None) -> Markup:
     return templating.md_heading(title, level, anchor)
 
 
+def is_word(term: str) -> bool:
+    """A glossary term that is an ordinary word, such as "plan" (lower-case letters only), not a short form."""
+    return term.isalpha() and term.islower()
+
+
 class Abbreviations:
     """Wraps each glossary term in <abbr title="meaning"> (template `macros.html`, `abbr`) where it appears in
     escaped text."""
 
     def __init__(self, terms: dict[str, str]):
-        self.meanings = {str(escape(t)): m for t, m in terms.items()}
+        # An ordinary word the glossary explains ("plan", "target": lower-case letters only) is not an
+        # abbreviation: the glossary lists it, but it is not marked wherever it appears.
+        self.meanings = {str(escape(t)): m for t, m in terms.items() if not is_word(t)}
         self._wrapped: dict[str, str] = {}
         ordered = sorted(self.meanings, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w&])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w+])") if ordered else None

@@ -17,8 +17,8 @@ from enum import StrEnum
 
 from markupsafe import Markup
 
-from ..analysis.status import STATED, Headline, Status, target_due
-from ..data.model import Caveat, Milestone, Observation, Outcome, places
+from ..analysis.status import STATED, Headline, Status, consistent, set_for_later
+from ..data.model import Caveat, Milestone, Observation, Outcome, Period, places
 from ..data.vocab import Completed, FigureKind, PrintedIn
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, visible
@@ -51,8 +51,19 @@ def _claim(top: Headline) -> str:
     return claim if top.stated.period == top.period else f"{claim} {wording.period_phrase(top.stated.period)}"
 
 
+def _target_later_words(ctx: Context, target: Observation, measure) -> str:
+    """A target set for later, never judged: "the report set a target of 25%, to be met by the end of March 2019."
+    Once that date has passed, it says no report here gives the result."""
+    out = f"the report set a target of {_figure(ctx, target, measure)}, to be met by {wording.by_when(target.period)}."
+    if target.period.end < ctx.today:
+        out += " No report on this site gives the result."
+    return out
+
+
 def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen: bool = False) -> str:
     # When the series has figures for periods of different lengths, the sentence says how long this one is.
+    if top.status == Status.TARGET_LATER and top.target is not None:
+        return _target_later_words(ctx, top.target, measure)
     when = wording.period_phrase(top.period, lengthen=lengthen)
     actual, plan = top.actual, top.plan
     claim = _claim(top) if judged else ""
@@ -73,18 +84,21 @@ def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen
         word = _plan_word(plan)
         out += f", against a {word} of {_figure(ctx, plan, measure)}."
         if judged and top.status in (Status.BETTER, Status.WORSE) and not actual.suppressed:
-            direction = "lower" if actual.value < plan.value else "higher"
-            good = "good" if top.status == Status.BETTER else "not good"
-            than = "the target" if plan.kind == FigureKind.TARGET else "planned"
-            out += f" That is {direction} than {than}. {measure.better.capitalize()} is better here, so this is {good}."
+            # The size of the gap, in the measure's unit: never an adjective harsher (or kinder) than the figures.
+            size = wording.gap(actual.value, plan.value, measure.unit, target=plan.kind == FigureKind.TARGET, rate_of=measure.rate_of)
+            out += f" That is {size}. {measure.better.capitalize()} is better here."
         elif judged and top.status == Status.ON_PLAN:
             out += f" That is exactly the {word}."
-        if claim:  # both judgements: the figures' and the report's own (a disagreement is reported elsewhere)
+        if claim and top.stated is not None and not consistent(top.stated.judgement, top.status):
+            # Both judgements, and that they differ: the figures' comparison with the plan and the report's words.
+            out += f" But the report {claim}: its words and this comparison with the {word} point different ways."
+        elif claim:
             out += f" The report {claim}."
     elif top.status.stated:
         out += f". The report gives no plan figure{but}"
     else:
-        out += ". There is no plan to compare it with."
+        # No plan: the status beside the sentence says so ("No plan to compare"), once, not the sentence too.
+        out += "."
     if top.last_year is not None and top.last_year.value is not None:
         out += f" At the same time last year it was {_figure(ctx, top.last_year, measure)}."
     if actual.provisional == "yes":
@@ -103,7 +117,7 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
     latest: dict[tuple[str, str], Observation] = {}
     rank = lambda o: (o.period.end, o.period.end - o.period.start, o.printed_in == PrintedIn.TABLE)
     for obs in series:
-        if obs.kind not in ROLES or (obs.value is None and not obs.suppressed) or (top is not None and obs is top.plan):
+        if obs.kind not in ROLES or (obs.value is None and not obs.suppressed) or (top is not None and (obs is top.plan or obs is top.target)):
             continue
         key = (obs.kind, obs.compared_with if obs.kind == FigureKind.BENCHMARK else "")
         if key not in latest or rank(obs) > rank(latest[key]):
@@ -115,8 +129,11 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
                 continue
             value, when = _figure(ctx, obs, measure), f"for {wording.period(obs.period)}"
             if kind == FigureKind.TARGET:
-                tense = "was" if target_due(obs, ctx.today) else "is"
-                out.append(f"The target for {wording.period(obs.period)} {tense} {value}.")
+                if set_for_later(obs, ctx.today, {obs.source_id: ctx.data.sources[obs.source_id].date}):
+                    words = _target_later_words(ctx, obs, measure)
+                    out.append(words[:1].upper() + words[1:])
+                else:
+                    out.append(f"The target for {wording.period(obs.period)} was {value}.")
             elif kind == FigureKind.BENCHMARK:
                 out.append(f"{where[:1].upper() + where[1:]} reached {value}." if where else f"A figure from elsewhere, to compare with, is {value}.")
             elif kind == FigureKind.ESTIMATE:
@@ -161,17 +178,24 @@ def _where(ctx: Context, row) -> str:
     return f"{source.title}, {wording.day(source.date)}, {row.source_location}"
 
 
-def stated_line(ctx: Context, top: Headline | None, said: list[Outcome] | None = None) -> Markup:
+def stated_line(ctx: Context, top: Headline | None, said: list[Outcome] | None = None, badge_first: bool = True) -> Markup:
     """The reports' own judgements of the result: each with its status, the quote and where it is from; the
     one the headline uses first, then any others for the series (another period, another paragraph), newest
-    first, so that every judgement a report states is shown. Marked as shown."""
+    first, so that every judgement a report states is shown. Marked as shown.
+
+    badge_first=False: the status just before it (`measure_status`) already shows the headline's judgement, so
+    its quote comes without the status again ("The report's words"): each status once per measure."""
     first = [top.stated] if top is not None and top.stated is not None else []
     others = sorted((o for o in said or [] if o not in first), key=lambda o: (o.period.end, o.line), reverse=True)
     ctx.mark("outcomes", first + others)
     lines = [
         render(
             "stated.html",
-            status=(top.also_stated or top.status) if top is not None and o in first else STATED[o.judgement],
+            status=None
+            if o in first and not badge_first
+            else (top.also_stated or top.status)
+            if top is not None and o in first
+            else STATED[o.judgement],
             when=wording.period(o.period),
             quote=o.quote,
             where=_where(ctx, o),
@@ -299,7 +323,7 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
             notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
     return render(
         "figures_table.html",
-        caption=f"{caption} ({wording.UNIT_WORDS[measure.unit].table})",
+        caption=f"{caption} ({wording.unit_words(measure.unit, measure.rate_of).table})",
         headers=["Period"] + [wording.KIND_NAMES[k] for k in kinds],
         rows=rows,
         folded_after=FOLDED_AFTER_ROWS,
@@ -339,7 +363,7 @@ def measure_section(
     shown = {
         "sentence": sentence(ctx, series, measure) if Element.SENTENCE not in placed else "",
         "status": measure_status(ctx, series, measure) if Element.STATUS not in placed else "",
-        "stated": stated_line(ctx, top, said),
+        "stated": stated_line(ctx, top, said, badge_first=Element.STATUS in placed),
         # right after the sentence and status, never folded away; sentence() shows them with its sentence
         "caveats": caveats_list(ctx, caveats) if Element.CAVEATS not in placed else "",
         "chart": chart_html(ctx, here, series, measure) if Element.CHART not in placed else "",
@@ -376,7 +400,11 @@ def measure_sections(ctx: Context, here: str, area_id: str, scheme_id: str | Non
     ]
     if keys and not any(sections):
         return Markup("")
-    return render("measure_sections.md", sections=[s for s in sections if s], empty=empty)
+    # On a scheme's page, where "plan" and "target" first appear (an area page says it in its counts above).
+    planned = scheme_id is not None and any(
+        o.kind in (FigureKind.PLAN, FigureKind.TARGET) for m in keys for o in ctx.data.series[(area_id, scheme_id, m)]
+    )
+    return render("measure_sections.md", sections=[s for s in sections if s], empty=empty, plan_and_target=wording.PLAN_AND_TARGET if planned else "")
 
 
 def series_keys(ctx: Context, area_id: str, scheme_id: str | None = None) -> list[tuple[str, str | None, str]]:
@@ -411,20 +439,25 @@ def _said_about(index: Mapping[tuple[str, str | None, str | None], list], area_i
     return [row for (area, scheme, _), rows in index.items() if area == area_id and (scheme_id is None or scheme == scheme_id) for row in rows]
 
 
-def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
-    """When the newest result here is from and how long before the build that was, and the newest report."""
-    found, rows = observations_about(ctx, area_id, scheme_id), cited_rows(ctx, area_id, scheme_id)
-    today = ctx.settings.today
-    report = max(ctx.data.sources[r.source_id].date for r in rows)
-    name = _name(ctx, area_id, scheme_id)
-    results = [o for o in found if o.kind == FigureKind.ACTUAL and o.value is not None]
-    newer = f"We have no report about {name} newer than {wording.day(report)}."
-    if not results:
-        return f"The reports give no results here. The newest report about {name} is dated {wording.day(report)}, {wording.ago(report, today)}."
-    newest = max(results, key=lambda o: (o.period.end, o.period.end - o.period.start)).period
+def figures_age(ctx: Context, found: list[Observation], rows: list, about: str) -> str:
+    """How old the figures `found` are, as at the build date: the end of the newest dated result (a figure the
+    report gives no date for is dated to its report, which says nothing of when the result was), the newest of
+    the reports `rows` come from."""
+    data, today = ctx.data, ctx.today
+    newest_report = max((data.sources[r.source_id] for r in rows), key=lambda s: (s.date, s.id))
+    report_day = wording.day(newest_report.date)
+    results = [o for o in found if o.kind == FigureKind.ACTUAL and o.value is not None and data.dated(o)]
+    if results:
+        # The newest end; of the results ending then, the shortest period (a year rather than six years to it).
+        newest = max(results, key=lambda o: (o.period.end, o.period.start)).period
+        first = f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
+    elif any(o.kind == FigureKind.ACTUAL and o.value is not None for o in found):
+        first = "How old these figures are: the reports give no date for these results, so they are as old as their reports. "
+    else:
+        first = "How old these figures are: the reports give no results here. "
     return (
-        f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
-        f"This page was made on {wording.day(today)}. {newer}"
+        first + f"This page was made on {wording.day(today)}. We have no report {about} newer than {report_day}, "
+        f"{wording.ago(newest_report.date, today)}."
     )
 
 
@@ -469,8 +502,67 @@ def next_report_words(ctx: Context, area_id: str) -> str:
     return " ".join(said)
 
 
+def newest_result(ctx: Context) -> Period | None:
+    """The period of the newest dated result on the site (Dataset.newest_date), the longest one ending then."""
+    data = ctx.data
+    newest = data.newest_date()
+    if newest is None:
+        return None
+    periods = (
+        o.period for o in data.observations if o.kind == FigureKind.ACTUAL and o.value is not None and o.period.end == newest and data.dated(o)
+    )
+    return max(periods, key=lambda p: p.start)  # the shortest of them: a year rather than six years to it
+
+
+def next_reports_words(ctx: Context) -> str:
+    """Across the site: for how many areas a report says when the next one is due (each area's page says when),
+    or that none does."""
+    areas = list(ctx.data.areas.values())
+    saying = sum(1 for a in areas if a.next_report is not None or a.reports_every)
+    if not saying:
+        return "No report says when the next one is due."
+    if saying == len(areas):
+        return "For each area, a report says when the next one is due: each area's page says when."
+    return (
+        f"For {saying} of the {len(areas)} areas, a report says when the next one is due: each area's page says when. "
+        "For the others, no date is given."
+    )
+
+
+def site_age_words(ctx: Context) -> str:
+    """How old the site's figures are, for the index pages: the newest dated result, the newest report, and
+    whether reports say when the next is due."""
+    data, today = ctx.data, ctx.today
+    report = data.newest_report()
+    if report is None:
+        return "There are no figures yet."
+    newest = newest_result(ctx)
+    first = (
+        f"How old these figures are: the newest result on this site is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
+        if newest is not None
+        else "How old these figures are: the reports give no dated results. "
+    )
+    return (
+        first + f"This page was made on {wording.day(today)}. The newest report is from {wording.day(report.date)}, "
+        f"{wording.ago(report.date, today)}. {next_reports_words(ctx)}"
+    )
+
+
+def site_age(ctx: Context) -> Markup:
+    return render("age.html", words=site_age_words(ctx))
+
+
+def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
+    """When the newest result here is from and how long before the build that was, the newest report, and when
+    the next one is due."""
+    found, rows = observations_about(ctx, area_id, scheme_id), cited_rows(ctx, area_id, scheme_id)
+    return figures_age(ctx, found, rows, f"about {_name(ctx, area_id, scheme_id)}")
+
+
 def age(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
-    return render("age.html", words=age_words(ctx, area_id, scheme_id), next_report=next_report_words(ctx, area_id))
+    area = ctx.data.areas[area_id]
+    next_report = next_report_words(ctx, area_id) or f"The reports about {area.name} give no date for the next report."
+    return render("age.html", words=age_words(ctx, area_id, scheme_id), next_report=next_report)
 
 
 # Schemes, money, milestones, risks ---------------------------------------------------------------

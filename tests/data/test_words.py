@@ -48,7 +48,7 @@ def test_explanations_name_exactly_the_checks_the_build_makes():
 def test_the_new_columns_come_last_in_the_agreed_order():
     # Issue 12's columns, then issue 23's (provisional), each added at the end.
     assert [f["name"] for f in RESOURCES["observations"]["schema"]["fields"]][-4:] == ["value_to", "per", "compared_with", "provisional"]
-    assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-1] == "short_name"
+    assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-2:] == ["short_name", "rate_of"]
 
 
 @pytest.mark.parametrize(

@@ -107,9 +107,24 @@ def period_words(start: date, end: date) -> str:
     return f"{start:%B} to {end:%B %Y}" if start.year == end.year else f"{start:%B %Y} to {end:%B %Y}"
 
 
+def gap_words(actual: float, plan: float, unit: str) -> str:
+    """How far a result is from its plan, as issue 20 asks: the size in the measure's unit, never a verdict
+    ("2 percentage points below plan", "475 fewer than planned (73% below plan)"). Written here from the rule."""
+    diff, side = actual - plan, "above" if actual > plan else "below"
+    size = abs(diff)
+    shown = f"{size:,.0f}" if float(size).is_integer() else f"{size:,}"
+    if unit == "percent":
+        return f"{shown} percentage point{'' if size == 1 else 's'} {side} plan"
+    more = "more" if diff > 0 else "fewer"
+    words = f"{shown} {more} days than planned" if unit == "days" else f"{shown} {more} than planned"
+    share = size / abs(plan) * 100
+    return words + f" ({'less than 1' if share < 0.5 else f'{round(share):.0f}'}% {side} plan)"
+
+
 def test_home_page_says_what_is_going_well_and_badly_in_each_area(judged_site):
     """Worked out from the judged fixture's CSV files: each measure better or worse than plan, named with
-    the direction of its figure against the plan and the period it is judged on, under its area."""
+    how far its figure is from the plan and the period it is judged on, under its area."""
+    units = {m["id"]: m["unit"] for m in csv_rows(JUDGED, "measures")}
     names = {m["id"]: m["name"] for m in csv_rows(JUDGED, "measures")}
     schemes = {s["id"]: s["name"] for s in csv_rows(JUDGED, "schemes")}
     home = page(judged_site, "")
@@ -124,8 +139,8 @@ def test_home_page_says_what_is_going_well_and_badly_in_each_area(judged_site):
         for (area_id, scheme_id, measure_id), top in expected_headlines(JUDGED).items():
             if area_id == area["id"] and top is not None and top.status in found:
                 name = names[measure_id] + (f" ({schemes[scheme_id]})" if scheme_id else "")
-                direction = "lower" if top.actual < top.plan else "higher"
-                found[top.status].append(f"{name}: {direction} than planned ({period_words(top.start, top.end)})")
+                when = period_words(top.start, top.end)
+                found[top.status].append(f"{name}: {gap_words(top.actual, top.plan, units[measure_id])}, {'from' if ' to ' in when else 'in'} {when}")
         if not found["better"] and not found["worse"]:
             assert "Going well" not in said and "Going badly" not in said
             continue

@@ -55,7 +55,8 @@ def test_an_area_and_a_scheme_say_how_old_their_newest_result_is(tmp_path):
     ctx = context(TINY, tmp_path)
     assert sections.age_words(ctx, "testshire") == (
         "How old these figures are: the newest result is for April to September 2016, 13 years ago. "
-        "This page was made on 8 January 2030. We have no report about Testshire newer than 30 November 2016."
+        "This page was made on 8 January 2030. We have no report about Testshire newer than 30 November 2016, 13 years ago. "
+        "It gives no date for the next report."
     )
     assert sections.age_words(context(TINY, tmp_path, date(2017, 1, 2)), "testshire", "test-carers").startswith(
         "How old these figures are: the newest result is for April to September 2016, 3 months ago. This page was made on 2 January 2017."

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.analysis.status import ALL, NO_PLAN, NO_RESULT, ON_PLAN, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, Status, headline
+from macros.analysis.status import ALL, NO_PLAN, NO_RESULT, ON_PLAN, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, Status, headline
 from macros.data.model import Area, Caveat, Dataset, Measure, Observation, Outcome, Period, Scheme, Source
 from macros.data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement
 from macros.presentation import statuses, wording
@@ -126,7 +126,7 @@ def test_a_plan_with_no_result_takes_the_reports_own_judgement(tmp_path):
     top = ctx.headline(ctx.data.series[("testshire", None, "delays")], MEASURES["delays"])
     assert top.status == STATED_BETTER
     assert words(ctx, "delays") == (
-        "the plan was 387.6 per 100,000 people from 2016 to 2017."
+        "the plan was 387.6 per 100,000 population from 2016 to 2017."
         " The report gives no figure for the result, but it says it is better than the target."
     )
 
@@ -146,7 +146,10 @@ def test_a_worked_out_status_counts_and_the_reports_judgement_shows_beside_it(tm
     top = ctx.headline(series, measure)
     assert (top.status, top.statuses) == (ON_PLAN, (ON_PLAN, STATED_WORSE))
     assert visible(sections.measure_status(ctx, series, measure)) == "On plan Worse than target (the report says)"
-    assert words(ctx).endswith("That is exactly the plan. The report says it is worse than the target.")
+    # The two point different ways (on plan, "below target"): both shown, and said to differ (issue 20, item 5).
+    assert words(ctx).endswith(
+        "That is exactly the plan. But the report says it is worse than the target: its words and this comparison with the plan point different ways."
+    )
     counts = pages.counts_for(ctx, "testshire")
     assert (counts["on-plan"], counts["stated-worse"]) == (1, 0)
 
@@ -164,7 +167,9 @@ def test_the_quote_and_its_source_stand_beside_the_measure_and_are_marked_shown(
     said = outcome("on-plan", ON_TARGET, line=7)
     ctx = context(dataset([obs("actual", 86.0)], [said]), tmp_path)
     section = visible(sections.measure_section(ctx, "areas/testshire/", "testshire", None, "reablement"))
-    assert "On target (the report says) (2016 to 2017): " + ON_TARGET + " (Better Care Fund update, 15 March 2017, Paragraph 44)" in section
+    # The status is shown once, just before (issue 20, item 9): the quote comes as the report's words.
+    assert "The report's words (2016 to 2017): " + ON_TARGET + " (Better Care Fund update, 15 March 2017, Paragraph 44)" in section
+    assert section.count("On target (the report says)") == 1
     assert ("outcomes", 7) in ctx.shown
 
 
@@ -199,21 +204,54 @@ def test_only_good_news_is_good_news():
 def test_a_target_for_a_later_period_is_a_target_not_the_plan_and_not_judged(tmp_path):
     ctx = context(dataset([obs("actual", 402, measure_id="care-homes"), obs("target", 380, NEXT_YEAR, measure_id="care-homes")]), tmp_path)
     said = words(ctx, "care-homes")
-    assert said == "402 from 2016 to 2017. There is no plan to compare it with. The target for 2017 to 2018 is 380."
+    assert said == "402 from 2016 to 2017. The report set a target of 380, to be met by the end of March 2018."
     assert "the plan was" not in said.lower()
     assert ctx.headline(ctx.data.series[("testshire", None, "care-homes")], MEASURES["care-homes"]).status == NO_PLAN
 
 
 def test_a_target_is_never_no_result_published_before_its_period_ends(tmp_path):
     series = [obs("target", 380, NEXT_YEAR, measure_id="care-homes")]
-    assert headline(series, MEASURES["care-homes"], (), today=date(2018, 3, 31)) is None
+    before = headline(series, MEASURES["care-homes"], (), today=date(2018, 3, 31))
+    assert before is not None and before.status == TARGET_LATER and before.plan is None
     ctx = context(dataset(series), tmp_path, today=date(2017, 6, 1))
-    assert words(ctx, "care-homes") == "the target for 2017 to 2018 is 380."
-    # Once its period is over with no result, that is said (the build date is injectable).
-    after = headline(series, MEASURES["care-homes"], (), today=date(2018, 6, 1))
-    assert after is not None and after.status == NO_RESULT
+    assert words(ctx, "care-homes") == "the report set a target of 380, to be met by the end of March 2018."
+
+
+def test_a_target_set_for_later_stays_a_target_after_its_date(tmp_path):
+    """Issue 20, item 2: a target for a period not over when its report was written is never "no result
+    published", even once the period is over: the report could not give the result. The build date is injectable."""
+    series = [obs("target", 380, NEXT_YEAR, measure_id="care-homes")]
+    reported = {"report": date(2017, 3, 15)}
+    after = headline(series, MEASURES["care-homes"], (), today=date(2018, 6, 1), reported=reported)
+    assert after is not None and after.status == TARGET_LATER
     ctx = context(dataset(series), tmp_path, today=date(2018, 6, 1))
-    assert words(ctx, "care-homes") == "the target was 380 from 2017 to 2018. The report gives no result to compare."
+    assert words(ctx, "care-homes") == (
+        "the report set a target of 380, to be met by the end of March 2018. No report on this site gives the result."
+    )
+    assert pages.counts_for(ctx, "testshire")["no-result"] == 0
+    assert pages.counts_for(ctx, "testshire")["target-later"] == 1
+
+
+def test_a_target_for_a_period_over_when_its_report_was_written_is_judged(tmp_path):
+    """A target for a year that had ended when the report was written stands in for a plan: with no result
+    it is "No result published" (the report could have given it); with one, it is judged against it."""
+    earlier = Period(date(2015, 4, 1), date(2016, 3, 31), "2015/16")
+    target = obs("target", 380, earlier, measure_id="care-homes")
+    ctx = context(dataset([target]), tmp_path)
+    assert ctx.headline(ctx.data.series[("testshire", None, "care-homes")], MEASURES["care-homes"]).status == NO_RESULT
+    ctx = context(dataset([target, obs("actual", 402, earlier, measure_id="care-homes")]), tmp_path)
+    top = ctx.headline(ctx.data.series[("testshire", None, "care-homes")], MEASURES["care-homes"])
+    assert (top.status, top.plan.kind) == (Status.WORSE, FigureKind.TARGET)
+    assert words(ctx, "care-homes") == (
+        "402 from 2015 to 2016, against a target of 380. That is 22 more than the target (6% above the target). Lower is better here."
+    )
+
+
+def test_a_target_set_for_later_is_judged_once_a_result_for_its_period_is_given(tmp_path):
+    """A later report gives the result for the period of an earlier report's target: then it can be judged."""
+    series = [obs("target", 380, NEXT_YEAR, measure_id="care-homes"), obs("actual", 350, NEXT_YEAR, measure_id="care-homes")]
+    top = headline(series, MEASURES["care-homes"], (), today=date(2018, 6, 1), reported={"report": date(2017, 3, 15)})
+    assert top is not None and top.status == Status.BETTER and top.plan is series[0]
 
 
 def test_a_benchmark_says_where_it_is_from_and_is_never_the_plan(tmp_path):
@@ -221,7 +259,8 @@ def test_a_benchmark_says_where_it_is_from_and_is_never_the_plan(tmp_path):
         [obs("actual", 21.0, measure_id="response"), obs("benchmark", 27.0, measure_id="response", compared_with="NHS Wales demonstrator sites")]
     )
     ctx = context(data, tmp_path)
-    assert words(ctx, "response") == "21% from 2016 to 2017. There is no plan to compare it with. NHS Wales demonstrator sites reached 27%."
+    # "No plan to compare" is the status beside the sentence: the sentence does not say it again (issue 20, item 9).
+    assert words(ctx, "response") == "21% from 2016 to 2017. NHS Wales demonstrator sites reached 27%."
     assert ctx.headline(ctx.data.series[("testshire", None, "response")], MEASURES["response"]).status == NO_PLAN
 
 
