@@ -13,6 +13,7 @@ Every problem in every file is collected before stopping, as one DataProblems.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ from .model import (
     Area,
     Caveat,
     Dataset,
+    Decision,
     Explanation,
     Measure,
     Milestone,
@@ -39,7 +41,7 @@ from .model import (
 )
 from .reading import read_table
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
-from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 __all__ = ["Table", "load"]
 
@@ -103,6 +105,13 @@ MODEL_FIELDS = {
     "caveats": ("area_id", "scheme_id", "measure_id", "kind", "quote", "plain", "source_id", "source_location"),
     "explanations": ("area_id", "scheme_id", "measure_id", "check", "explanation", "said_by"),
 }
+# Resources and fields the model reads when the data package has them: a data folder from before they were added
+# reads as it did (no time as stated, no decisions).
+OPTIONAL_FIELDS = {
+    "decisions": ("area_id", "quote", "plain", "source_id", "source_location"),
+}
+# How the report gives a row's time (vocab.TimeStated), and its words for it, where the dates say more.
+STATED_TIME = {"observations": ("time_stated", "time_words"), "outcomes": ("time_stated", "time_words"), "money": ("time_stated", "time_words")}
 
 
 def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
@@ -172,7 +181,7 @@ def _read_package(data_dir: Path) -> dict:
             assert isinstance(res["path"], str) and isinstance(res["schema"]["fields"], list)
             assert all(isinstance(f["name"], str) for f in res["schema"]["fields"])
             problems += unsupported(res, file, named)
-        for name, needed in MODEL_FIELDS.items():
+        for name, needed in {**MODEL_FIELDS, **{n: f for n, f in OPTIONAL_FIELDS.items() if n in named}}.items():
             if name not in named:  # a copy from before the file was added: one problem, not one per field
                 problems.append(
                     Problem(
@@ -274,13 +283,16 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             rules.schemes_in_their_area(t[name], scheme_area, problems)
     if not t["outcomes"].broken:
         rules.periods(t["outcomes"], problems)
+    for name, (stated, words) in STATED_TIME.items():
+        if not t[name].broken and stated in t[name].values:
+            rules.stated_times(t[name], stated, words, problems)
     if not money_t.broken:
         money_period = rules.periods(money_t, problems)
         amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
         share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
         fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
         unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
-    if problems or any(t[name].broken for name in MODEL_FIELDS):
+    if problems or any(t[name].broken for name in [*MODEL_FIELDS, *(n for n in OPTIONAL_FIELDS if n in t)]):
         return None
 
     def col(table: Table, *names: str):
@@ -402,6 +414,24 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             zip(*col(t["explanations"], *MODEL_FIELDS["explanations"])), t["explanations"].lines.tolist()
         )
     ]
+    decisions = (
+        [
+            Decision(area, quote, plain, source, location, line)
+            for (area, quote, plain, source, location), line in zip(
+                zip(*col(t["decisions"], *OPTIONAL_FIELDS["decisions"])), t["decisions"].lines.tolist()
+            )
+        ]
+        if "decisions" in t
+        else []
+    )
+    # Each row's time as the report gives it, where the data package has the columns: the period keeps its
+    # dates (for sorting and charts) and carries how pages must word it.
+    _stated_periods(t["observations"], np.flatnonzero(obs_period), observations, sources)
+    _stated_periods(t["outcomes"], np.arange(len(t["outcomes"])), outcomes, sources)
+    _stated_periods(t["money"], np.flatnonzero(money_period), money, sources)
+    if "due_stated" in t["milestones"].values:
+        for m, stated in zip(milestones, t["milestones"].values["due_stated"].tolist()):
+            m.stated = TimeStated(stated or "")
     rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(
         sources,
@@ -418,4 +448,17 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         outcomes=outcomes,
         caveats=caveats,
         explanations=explanations,
+        decisions=decisions,
     )
+
+
+def _stated_periods(table: Table, rows: np.ndarray, made: list, sources: dict[str, Source]) -> None:
+    """Give each row made from these rows of `table` its time as the report states it (time_stated, time_words),
+    when the table has the columns and the row says more than its dates."""
+    stated_field, words_field = STATED_TIME[table.name]
+    if stated_field not in table.values:
+        return
+    stated, words = table.values[stated_field][rows].tolist(), table.values[words_field][rows].tolist()
+    for row, how, said in zip(made, stated, words):
+        if how or said:
+            row.period = replace(row.period, stated=TimeStated(how or ""), words=said or "", report=sources[row.source_id].date)

@@ -6,11 +6,11 @@ import gc
 import re
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 if TYPE_CHECKING:
     from .schema import Table
@@ -95,6 +95,22 @@ class Period:
     start: date
     end: date
     label: str = field(default="", compare=False)  # as the report wrote it; two labels for the same dates are one period
+    # How the report gives the time, where the dates (kept for sorting and charts) say more than it does; the
+    # report's words for it; and the date of the report, for a time it does not give ("from the report of ...").
+    stated: TimeStated = field(default=TimeStated.AS_DATED, compare=False)
+    words: str = field(default="", compare=False)
+    report: date | None = field(default=None, compare=False)
+
+    @property
+    def undated(self) -> bool:
+        """The report gives no time for it: the dates are only where it is sorted (its report's)."""
+        return self.stated == TimeStated.NONE
+
+    @property
+    def dated(self) -> bool:
+        """The report gives the time of the figure, to the month or year or in its words: not only an end ("by
+        2020"), only a start ("from June 2017") or nothing. Only such a figure can say how old a page's figures are."""
+        return self.stated not in (TimeStated.NONE, TimeStated.BY, TimeStated.FROM)
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
@@ -127,7 +143,7 @@ class Observation:
         so it lines up with the period one year later."""
         if self.kind != FigureKind.LAST_YEAR:
             return self.period
-        return Period(_year_later(self.period.start), _year_later(self.period.end), self.period.label)
+        return replace(self.period, start=_year_later(self.period.start), end=_year_later(self.period.end))
 
 
 @dataclass(slots=True)
@@ -161,6 +177,12 @@ class Milestone:
     source_id: str
     source_location: str
     line: int
+    stated: TimeStated = TimeStated.AS_DATED  # how the report gives the date: a month only, "by", "from"... (due_label's words)
+
+    @property
+    def when(self) -> Period:
+        """The due date as a period with its time as stated, for wording (presentation/wording.py `period`)."""
+        return Period(self.due, self.due, self.due_label, self.stated, self.due_label if self.stated.needs_words else "")
 
 
 @dataclass(slots=True)
@@ -210,6 +232,18 @@ class Caveat:
 
 
 @dataclass(slots=True)
+class Decision:
+    """What a report asked its committee to decide (its recommendations), quoted, with the same in plain words."""
+
+    area_id: str
+    quote: str  # the recommendation as printed
+    plain: str  # the same in plain words for residents ("" to show the quote alone)
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(slots=True)
 class Explanation:
     """What an editor knows about a disagreement the build finds: why two figures differ."""
 
@@ -240,6 +274,7 @@ class Dataset:
     outcomes: list[Outcome] = field(default_factory=list)
     caveats: list[Caveat] = field(default_factory=list)
     explanations: list[Explanation] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)  # optional decisions.csv: what each committee was asked
     # Set by the loader once every check has passed: the checked files (for the downloads and the build
     # report) and datapackage.json as read.
     tables: dict[str, Table] = field(init=False, repr=False, compare=False)
@@ -269,10 +304,14 @@ class Dataset:
         self.caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = defaultdict(list)
         for caveat in self.caveats:
             self.caveats_by[(caveat.area_id, caveat.scheme_id, caveat.measure_id)].append(caveat)
+        self.decisions_by: dict[str, list[Decision]] = defaultdict(list)
+        for decision in self.decisions:
+            self.decisions_by[decision.area_id].append(decision)
 
     def newest_date(self) -> date | None:
-        """The end of the newest period an actual figure covers (plans can run years ahead)."""
-        return max((o.period.end for o in self.observations if o.kind == FigureKind.ACTUAL and o.value is not None), default=None)
+        """The end of the newest period an actual figure covers (plans can run years ahead); a figure the report
+        gives no date for, or only an end or a start, is left out (`Period.dated`)."""
+        return max((o.period.end for o in self.observations if o.kind == FigureKind.ACTUAL and o.value is not None and o.period.dated), default=None)
 
     def newest_report(self) -> Source | None:
         return max(self.sources.values(), key=lambda s: s.date, default=None)

@@ -21,6 +21,7 @@ from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
     age,
+    decisions_list,
     disagreements_list,
     measure_sections,
     milestones_table,
@@ -51,6 +52,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         + data.risks_by.get((area_id, None), [])
         + [data.schemes[s.id] for s in data.schemes_by_area.get(area_id, [])]
         + [r for (a, _, _), said in list(data.outcomes_by.items()) + list(data.caveats_by.items()) if a == area_id for r in said]
+        + data.decisions_by.get(area_id, [])
     )
     rows.append(data.areas[area_id])
     # In the order they are shown: each part marks the rows it shows for the build report.
@@ -65,9 +67,11 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         Part.SOURCES: lambda: sources_list(ctx, rows),
     }
     part = {p: Markup("") if placed.has(p, area_id) else make() for p, make in made.items()}
+    decided = decisions_list(ctx, area_id)  # no macro places it: on an editor's page it comes after the editor's words
     return render(
         "page_parts.md",
         parts=[
+            ("What the committee was asked to decide", decided),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
             ("Schemes", part[Part.SCHEMES]),
             ("Money", part[Part.MONEY]),

@@ -10,6 +10,7 @@ they made 60% of a 14 MB index.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 
@@ -87,7 +88,7 @@ def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen
     return out
 
 
-ROLES = (FigureKind.TARGET, FigureKind.BENCHMARK, FigureKind.ESTIMATE, FigureKind.GAP)
+ROLES = (FigureKind.TARGET, FigureKind.BENCHMARK, FigureKind.ESTIMATE, FigureKind.GAP, FigureKind.DESIGN)
 
 
 def _role_words(ctx: Context, series: list[Observation], measure, top: Headline | None) -> list[str]:
@@ -106,14 +107,21 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
         for (k, where), obs in sorted(latest.items()):
             if k != kind:
                 continue
-            value, when = _figure(ctx, obs, measure), f"for {wording.period(obs.period)}"
+            value, when = _figure(ctx, obs, measure), wording.period_for(obs.period)
             if kind == FigureKind.TARGET:
                 tense = "was" if target_due(obs, ctx.today) else "is"
-                out.append(f"The target for {wording.period(obs.period)} {tense} {value}.")
+                out.append(f"The target {when} {tense} {value}.")
             elif kind == FigureKind.BENCHMARK:
-                out.append(f"{where[:1].upper() + where[1:]} reached {value}." if where else f"A figure from elsewhere, to compare with, is {value}.")
+                # from elsewhere, said so: never "reached", which would be a result the report does not give
+                out.append(
+                    f"For comparison, the report gives {value} from elsewhere: {where}."
+                    if where
+                    else f"A figure from elsewhere, to compare with, is {value}."
+                )
             elif kind == FigureKind.ESTIMATE:
                 out.append(f"The report gives an estimated {value} {when}.")
+            elif kind == FigureKind.DESIGN:  # described as the report describes it, never judged
+                out.append(f"The report describes {value} as the usual or intended figure {when}. It is not a result or a target.")
             else:
                 out.append(f"There is a gap of {value} still to be found {when}.")
     return out
@@ -376,13 +384,17 @@ def age_words(ctx: Context, area_id: str, scheme_id: str | None = None) -> str:
     today = ctx.settings.today
     report = max(ctx.data.sources[r.source_id].date for r in rows)
     name = _name(ctx, area_id, scheme_id)
-    results = [o for o in found if o.kind == FigureKind.ACTUAL and o.value is not None]
+    every = [o for o in found if o.kind == FigureKind.ACTUAL and o.value is not None]
+    results = [o for o in every if o.period.dated]  # a result the report gives no date for has no age
     newer = f"We have no report about {name} newer than {wording.day(report)}."
     if not results:
-        return f"The reports give no results here. The newest report about {name} is dated {wording.day(report)}, {wording.ago(report, today)}."
+        dated = "dated " if every else ""
+        return (
+            f"The reports give no {dated}results here. The newest report about {name} is dated {wording.day(report)}, {wording.ago(report, today)}."
+        )
     newest = max(results, key=lambda o: (o.period.end, o.period.end - o.period.start)).period
     return (
-        f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
+        f"How old these figures are: the newest result is {wording.newest(newest)}, {wording.ago(newest.end, today)}. "
         f"This page was made on {wording.day(today)}. {newer}"
     )
 
@@ -545,7 +557,7 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
         body.append(
             [
                 text(m.milestone, ctx.abbreviations),
-                wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
+                wording.period(replace(m.when, report=as_at)),  # as the report gives it: a day, a month, "from June 2017"
                 milestone_words(m, as_at, ctx.settings.today),
             ]
         )
@@ -571,6 +583,22 @@ def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
         for r in sorted(rows, key=lambda r: (r.source_id, r.number))
     ]
     return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
+
+
+def decisions_list(ctx: Context, area_id: str) -> Markup:
+    """What each report about the area asked its committee to decide (its recommendations), report by report,
+    newest first: each in plain words with the report's own words quoted and where they are. Marked as shown."""
+    rows = ctx.data.decisions_by.get(area_id, [])
+    if not rows:
+        return Markup("")
+    ctx.mark("decisions", rows)
+    reports = []
+    for source in sorted(ctx.data.sources_for(rows), key=lambda s: s.date, reverse=True):
+        items = [
+            {"plain": d.plain, "quote": d.quote, "where": d.source_location} for d in sorted(rows, key=lambda d: d.line) if d.source_id == source.id
+        ]
+        reports.append({"committee": source.committee, "date": wording.day(source.date), "title": source.title, "said": items})
+    return render("decisions.html", reports=reports, abbreviations=ctx.abbreviations)
 
 
 def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None, level: int = 3) -> Markup:

@@ -39,6 +39,7 @@ ROW_INDEXES: dict[str, dict[str, Any]] = {
     "outcomes": {"outcomes_by": lambda r: [(r.area_id, r.scheme_id, r.measure_id)]},
     "caveats": {"caveats_by": lambda r: [(r.area_id, r.scheme_id, r.measure_id)]},
     "explanations": {},
+    "decisions": {"decisions_by": lambda r: [r.area_id]},
 }
 # Tables of things with an id, small enough to compare in full when their file changed.
 KEYED = ("areas", "schemes", "measures", "sources")
