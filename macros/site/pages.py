@@ -44,6 +44,9 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     """Everything on an area page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
     data = ctx.data
+    # An editor's words replace the generated introduction, and with it what the reports say about the whole
+    # area (their judgements, warnings and good news): shown here instead, so none is lost.
+    said = place_said(ctx, area_id, None) if placed is not None else Markup("")
     placed = placed or Placed()
     rows = (
         [o for s, m in data.series_by_area.get(area_id, []) for o in data.series[(area_id, s, m)]]
@@ -71,6 +74,7 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     return render(
         "page_parts.md",
         parts=[
+            ("What the reports say about the area", said),
             ("What the committee was asked to decide", decided),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
             ("Schemes", part[Part.SCHEMES]),
@@ -212,9 +216,11 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | Non
     leaving out what the page's macros `placed` (site/placed.py)."""
     data, s = ctx.data, ctx.data.schemes[scheme_id]
     key = (s.area_id, scheme_id)
+    said = place_said(ctx, s.area_id, scheme_id) if placed is not None else Markup("")  # an editor's page: see area_figures
     placed = placed or Placed()
     left_out = lambda part: placed.has(part, s.area_id, scheme_id)
     parts = [
+        ("What the reports say about the scheme", said),
         ("Money", "" if left_out(Part.MONEY) else money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
         ("Measures", "" if left_out(Part.MEASURES) else measure_sections(ctx, here, s.area_id, scheme_id, placed=placed)),
         (

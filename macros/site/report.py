@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..analysis.disagreements import unmatched_explanations
-from ..data.vocab import Unit
+from ..data.vocab import CaveatKind, Unit
 from ..presentation import wording
 from .advice import Advice
 from .context import Context
@@ -24,6 +24,27 @@ def unshown(ctx: Context) -> list[str]:
         keys = table.column(column) if column else lines
         missing += [f"{table.file}, line {line}" for line, key in zip(lines, keys) if (name, key) not in ctx.shown]
     return missing
+
+
+def said_counts(ctx: Context) -> list[str]:
+    """For each report, how many statements of each kind (caveats.csv: warnings, risks, setbacks... and good
+    news) the data holds and how many the pages show; a report with warnings and no good news is pointed out,
+    since most reports give both."""
+    data = ctx.data
+    lines = [f"What the reports say in words (caveats.csv), by report and kind, in the data and on the pages: {len(data.caveats)}"]
+    for source in sorted(data.sources.values(), key=lambda s: (s.date, s.title)):
+        said = [c for c in data.caveats if c.source_id == source.id]
+        if not said:
+            continue
+        counts = []
+        for kind in CaveatKind:
+            rows = [c for c in said if c.kind == kind]
+            if rows:
+                shown = sum(1 for c in rows if ("caveats", c.line) in ctx.shown)
+                counts.append(f"{kind.value} {len(rows)} in the data, {shown} on the pages")
+        check = "" if any(c.kind.good_news for c in said) else " (warnings but no good news: check the report for its progress and praise)"
+        lines.append(f"  - {source.title}, {wording.day(source.date)}: {'; '.join(counts)}{check}")
+    return lines
 
 
 def build_report(
@@ -49,6 +70,7 @@ def build_report(
             )
             if item.explanation:
                 lines.append(f"      {wording.explanation(item.explanation)}")
+    lines += said_counts(ctx)
     hidden = [o for o in data.observations if o.suppressed]
     lines.append(f"Figures hidden by the small-number rule (fewer than {data.small_number_threshold}): {len(hidden)}")
     for obs in hidden[:20]:
