@@ -222,7 +222,8 @@ def test_a_benchmark_says_where_it_is_from_and_is_never_the_plan(tmp_path):
     )
     ctx = context(data, tmp_path)
     assert words(ctx, "response") == (
-        "21% from 2016 to 2017. There is no plan to compare it with. For comparison, the report gives 27% from elsewhere: NHS Wales demonstrator sites."
+        "21% from 2016 to 2017. There is no plan to compare it with. "
+        "For comparison, the report gives 27% from elsewhere: NHS Wales demonstrator sites."
     )
     assert ctx.headline(ctx.data.series[("testshire", None, "response")], MEASURES["response"]).status == NO_PLAN
 
