@@ -243,6 +243,12 @@ def period_phrase(p: Period, lengthen: bool = False) -> str:
     return f"on {text}" if p.start == p.end and p.stated == TimeStated.AS_DATED else f"in {text}"
 
 
+def period_brief(p: Period) -> str:
+    """The period in a short summary line: as `period`, but a time the report does not give is only "no date
+    given" (the page of the area gives the report's words and date)."""
+    return "no date given" if p.stated == TimeStated.NONE else period(p)
+
+
 def period_for(p: Period) -> str:
     """The period after a noun: 'for October 2016'; a time the report gives in words follows as they are ('by
     2018/19', 'from June 2017'), and one it does not give says so ('(no date given; from the report of ...)')."""

@@ -111,7 +111,7 @@ def _in_words(name: str, top: Headline, group: Status | str) -> str:
     said = top.stated
     if said is None:
         raise ValueError(f"{name}: no judgement to put in words")
-    return f"{name}: the report {statuses.STATED_CLAUSES[said.judgement]} ({wording.period(said.period)})"
+    return f"{name}: the report {statuses.STATED_CLAUSES[said.judgement]} ({wording.period_brief(said.period)})"
 
 
 def areas_in_words(ctx: Context, here: str) -> Markup:

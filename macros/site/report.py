@@ -70,7 +70,6 @@ def build_report(
             )
             if item.explanation:
                 lines.append(f"      {wording.explanation(item.explanation)}")
-    lines += said_counts(ctx)
     hidden = [o for o in data.observations if o.suppressed]
     lines.append(f"Figures hidden by the small-number rule (fewer than {data.small_number_threshold}): {len(hidden)}")
     for obs in hidden[:20]:
@@ -81,6 +80,7 @@ def build_report(
     if flagged:
         lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")
         lines += [f"  - measures.csv: {m.id} is in {wording.UNIT_WORDS[m.unit].table}" for m in flagged]
+    lines += said_counts(ctx)
     lines.append(charts_line)
     missing = unshown(ctx)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")

@@ -595,9 +595,11 @@ def decisions_list(ctx: Context, area_id: str) -> Markup:
     reports = []
     for source in sorted(ctx.data.sources_for(rows), key=lambda s: s.date, reverse=True):
         items = [
-            {"plain": d.plain, "quote": d.quote, "where": d.source_location} for d in sorted(rows, key=lambda d: d.line) if d.source_id == source.id
+            {"plain": d.plain, "quote": d.quote, "title": source.title, "where": d.source_location}
+            for d in sorted(rows, key=lambda d: d.line)
+            if d.source_id == source.id
         ]
-        reports.append({"committee": source.committee, "date": wording.day(source.date), "title": source.title, "said": items})
+        reports.append({"committee": source.committee, "date": wording.day(source.date), "said": items})
     return render("decisions.html", reports=reports, abbreviations=ctx.abbreviations)
 
 

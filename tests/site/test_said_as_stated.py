@@ -323,8 +323,9 @@ def test_the_area_page_says_what_the_committee_was_asked_to_decide_with_its_sour
     area = _page(stated_site, "areas/testshire")
     source = csv_rows(ROOT / "tests" / "fixtures" / "tiny", "sources")[0]
     said_at = area.index("What the committee was asked to decide")
-    assert area.index(f"The report to the {source['committee']} of 30 November 2016 ({source['title']}) asked it to:", said_at) > said_at
-    assert "Agree to close an empty job. The report says: approves that the temporary post is disestablished. (Recommendation 2)" in area
+    assert area.index(f"The report to the {source['committee']}, dated 30 November 2016, asked it to:", said_at) > said_at
+    said = f"Agree to close an empty job. The report says: approves that the temporary post is disestablished. ({source['title']}, Recommendation 2)"
+    assert said in area
 
 
 # The built-in data: invariants an editor's corrections keep ------------------------------------------------------
