@@ -96,7 +96,7 @@ def expected_sentence_end(judged, measure: dict, threshold: int = 5) -> str:
 def facts():
     """The built-in data (or CARE_TEST_DATA's copy) read by the test: rows by file, and every headline."""
     names = ("areas", "schemes", "measures", "observations", "money", "milestones", "risks", "sources", "glossary")
-    names += ("outcomes", "caveats", "explanations")
+    names += ("outcomes", "caveats", "explanations", "decisions")
     rows = {name: csv_rows(REAL_DATA, name) for name in names}
     return {
         "rows": rows,
