@@ -13,6 +13,7 @@ Every problem in every file is collected before stopping, as one DataProblems.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ from .model import (
     Area,
     Caveat,
     Dataset,
+    Decision,
     Explanation,
     Hex,
     HexLayout,
@@ -45,7 +47,7 @@ from .model import (
 )
 from .reading import read_table
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
-from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 __all__ = ["Table", "load"]
 
@@ -113,7 +115,10 @@ MODEL_FIELDS = {
 OPTIONAL_FIELDS = {
     "places": ("place", "area_id", "source_id", "source_location"),
     "comparison_groups": ("area_id", "group", "similar_area_id", "source"),
+    "decisions": ("area_id", "quote", "plain", "source_id", "source_location"),
 }
+# How the report gives a row's time (vocab.TimeStated), and its words for it, where the dates say more.
+STATED_TIME = {"observations": ("time_stated", "time_words"), "outcomes": ("time_stated", "time_words"), "money": ("time_stated", "time_words")}
 HEXJSON = "hexjson"  # the `format` of the data package's hex map of areas (a resource that is not a table)
 LAYOUTS = ("odd-r", "even-r", "odd-q", "even-q")
 
@@ -329,6 +334,9 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             rules.schemes_in_their_area(t[name], scheme_area, problems)
     if not t["outcomes"].broken:
         rules.periods(t["outcomes"], problems)
+    for name, (stated, words) in STATED_TIME.items():
+        if not t[name].broken and stated in t[name].values:
+            rules.stated_times(t[name], stated, words, problems)
     if not money_t.broken:
         money_period = rules.periods(money_t, problems)
         amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
@@ -483,6 +491,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         completed=col(milestones_t, "completed", lambda v: Completed(v or "")),
         **source(milestones_t),
         line=milestones_t.lines.tolist(),
+        stated=optional(milestones_t, "due_stated", lambda v: TimeStated(v or "")),  # how the report gives the due date
     )
     risks = rows_of(
         Risk,
@@ -528,6 +537,15 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
             line=groups_t.lines.tolist(),
         )
     )
+    decisions_t = t.get("decisions")  # optional
+    decisions = (
+        [] if decisions_t is None else rows_of(Decision, **as_read(decisions_t, *OPTIONAL_FIELDS["decisions"]), line=decisions_t.lines.tolist())
+    )
+    # Each row's time as the report gives it, where the data package has the columns: the period keeps its
+    # dates (for sorting and charts) and carries how pages must word it.
+    _stated_periods(t["observations"], np.flatnonzero(obs_period), observations, sources)
+    _stated_periods(t["outcomes"], np.arange(len(t["outcomes"])), outcomes, sources)
+    _stated_periods(t["money"], np.flatnonzero(money_period), money, sources)
     rows_read = {name: len(table) for name, table in tables.items()}
     return Dataset(
         sources=sources,
@@ -546,4 +564,17 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         explanations=explanations,
         places=places,
         similar=similar,
+        decisions=decisions,
     )
+
+
+def _stated_periods(table: Table, rows: np.ndarray, made: list, sources: dict[str, Source]) -> None:
+    """Give each row made from these rows of `table` its time as the report states it (time_stated, time_words),
+    when the table has the columns and the row says more than its dates."""
+    stated_field, words_field = STATED_TIME[table.name]
+    if stated_field not in table.values:
+        return
+    stated, words = table.values[stated_field][rows].tolist(), table.values[words_field][rows].tolist()
+    for row, how, said in zip(made, stated, words):
+        if how or said:
+            row.period = replace(row.period, stated=TimeStated(how or ""), words=said or "", report=sources[row.source_id].date)

@@ -7,11 +7,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 if TYPE_CHECKING:
     from .schema import Table
@@ -147,6 +147,22 @@ class Period:
     start: date
     end: date
     label: str = field(default="", compare=False)  # as the report wrote it; two labels for the same dates are one period
+    # How the report gives the time, where the dates (kept for sorting and charts) say more than it does; the
+    # report's words for it; and the date of the report, for a time it does not give ("from the report of ...").
+    stated: TimeStated = field(default=TimeStated.AS_DATED, compare=False)
+    words: str = field(default="", compare=False)
+    report: date | None = field(default=None, compare=False)
+
+    @property
+    def undated(self) -> bool:
+        """The report gives no time for it: the dates are only where it is sorted (its report's)."""
+        return self.stated == TimeStated.NONE
+
+    @property
+    def dated(self) -> bool:
+        """The report gives the time of the figure, to the month or year or in its words: not only an end ("by
+        2020"), only a start ("from June 2017") or nothing. Only such a figure can say how old a page's figures are."""
+        return self.stated not in (TimeStated.NONE, TimeStated.BY, TimeStated.FROM)
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
@@ -180,7 +196,7 @@ class Observation:
         so it lines up with the period one year later."""
         if self.kind != FigureKind.LAST_YEAR:
             return self.period
-        return Period(_year_later(self.period.start), _year_later(self.period.end), self.period.label)
+        return replace(self.period, start=_year_later(self.period.start), end=_year_later(self.period.end))
 
 
 @dataclass(slots=True)
@@ -214,6 +230,12 @@ class Milestone:
     source_id: str
     source_location: str
     line: int
+    stated: TimeStated = TimeStated.AS_DATED  # how the report gives the date: a month only, "by", "from"... (due_label's words)
+
+    @property
+    def when(self) -> Period:
+        """The due date as a period with its time as stated, for wording (presentation/wording.py `period`)."""
+        return Period(self.due, self.due, self.due_label, self.stated, self.due_label if self.stated.needs_words else "")
 
 
 @dataclass(slots=True)
@@ -256,6 +278,18 @@ class Caveat:
     measure_id: str | None  # None when it qualifies the scheme or the area as a whole
     kind: CaveatKind
     quote: str  # the report's words, as printed
+    plain: str  # the same in plain words for residents ("" to show the quote alone)
+    source_id: str
+    source_location: str
+    line: int
+
+
+@dataclass(slots=True)
+class Decision:
+    """What a report asked its committee to decide (its recommendations), quoted, with the same in plain words."""
+
+    area_id: str
+    quote: str  # the recommendation as printed
     plain: str  # the same in plain words for residents ("" to show the quote alone)
     source_id: str
     source_location: str
@@ -349,6 +383,7 @@ INDEXES: dict[str, dict[str, Index]] = {
     "explanations": {},
     "places": {"places_by_area": Index(lambda r: r.area_id)},
     "similar": {"similar_by": Index(lambda r: r.area_id)},  # each area's rows of comparison_groups.csv
+    "decisions": {"decisions_by": Index(lambda r: r.area_id)},
 }
 
 
@@ -373,6 +408,7 @@ class Dataset:
     places: list[Place] = field(default_factory=list)  # towns and places, for the finder (places.csv)
     similar: list[Similar] = field(default_factory=list)  # comparison groups (comparison_groups.csv)
     hexmap: HexLayout | None = None  # the hex map of areas, where the data package has one
+    decisions: list[Decision] = field(default_factory=list)  # optional decisions.csv: what each committee was asked
     # Set by the loader once every check has passed: the checked files (for the downloads and the build
     # report) and datapackage.json as read.
     tables: dict[str, Table] = field(init=False, repr=False, compare=False)
@@ -389,6 +425,7 @@ class Dataset:
     caveats_by: dict[tuple[str, str | None, str | None], list[Caveat]] = field(init=False, repr=False, compare=False)
     places_by_area: dict[str, list[Place]] = field(init=False, repr=False, compare=False)
     similar_by: dict[str, list[Similar]] = field(init=False, repr=False, compare=False)
+    decisions_by: dict[str, list[Decision]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         built: dict[str, defaultdict] = {}
@@ -408,7 +445,10 @@ class Dataset:
 
     def dated(self, obs: Observation) -> bool:
         """Whether a figure's report gives it a date. A figure the report gives no date for is dated to the
-        report itself (a single day, the report's date): such a figure says nothing about how old the result is."""
+        report itself (a single day, the report's date) where the data does not say so: such a figure says nothing
+        about how old the result is."""
+        if not obs.period.dated:  # the report gives no time, or only an end or a start (Period.dated)
+            return False
         return not (obs.period.start == obs.period.end == self.sources[obs.source_id].date)
 
     def newest_date(self) -> date | None:

@@ -10,7 +10,8 @@ site's settings is here:
 - a printed range's top (value_to) is a figure of the same unit, given only with a value, and not below it;
 - a benchmark names what it is compared with (compared_with), and only a benchmark does;
 - a measure that is part_of another is not a part of itself, and both add up (counts, days or pounds);
-- counts of people under the small-number threshold are flagged to be hidden.
+- counts of people under the small-number threshold are flagged to be hidden;
+- a time the report gives only in words (by, from, words in time_stated) has its words (time_words).
 
 Each works on whole columns of a checked Table (schema.Table), each distinct cell once.
 """
@@ -26,7 +27,7 @@ import pandas as pd
 from .cells import parse_number_column
 from .errors import Problem
 from .schema import Table, groups
-from .vocab import LEVELS, FigureKind, Unit
+from .vocab import LEVELS, FigureKind, TimeStated, Unit
 
 # Which written forms of a figure fit which unit.
 UNIT_FORMS = MappingProxyType(
@@ -306,3 +307,21 @@ def codes_once(table: Table, problems: list[Problem]) -> None:
             )
         else:
             first[code] = line
+
+
+def stated_times(table: Table, stated_field: str, words_field: str, problems: list[Problem]) -> None:
+    """time_stated by, from or words: the page says the time in the report's words only, so they must be given
+    (a broken time_stated is reported already)."""
+    stated, words = table.values[stated_field].tolist(), table.values[words_field].tolist()
+    for i, (how, said) in enumerate(zip(stated, words)):
+        if how and not table.invalid[stated_field][i] and TimeStated(how).needs_words and not said:
+            problems.append(
+                Problem(
+                    file=table.file,
+                    line=int(table.lines[i]),
+                    column=words_field,
+                    value=None,
+                    message=f"with {stated_field} '{how}', pages give the time in the report's own words, and there are none",
+                    fix=f"Copy the report's words for the time into {words_field}, such as 'by 2018/19' or 'from June 2017'.",
+                )
+            )

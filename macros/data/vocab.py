@@ -21,6 +21,7 @@ class FigureKind(StrEnum):
     BENCHMARK = "benchmark"  # a figure from somewhere else, to compare with (compared_with names where)
     ESTIMATE = "estimate"  # an estimate or forecast, not a count
     GAP = "gap"  # a shortfall still to be found or closed, such as savings not yet identified
+    DESIGN = "design"  # how something is designed or typically is ("typically teams will serve 30,000 to 50,000"): described, never judged
 
     @property
     def is_change(self) -> bool:
@@ -100,8 +101,38 @@ class StatedJudgement(StrEnum):
 
 
 class CaveatKind(StrEnum):
-    """caveats.csv `kind`: what a report says qualifies a result or a piece of work."""
+    """caveats.csv `kind`: what a report says about a result or a piece of work, labelled as the report labels
+    it (the transcriber sets it from the report's own word: "risk", "challenge", "success")."""
 
     CAVEAT = "caveat"  # a warning beside a result: "this may be because ..."
-    RISK = "risk"  # something that may go wrong
-    SETBACK = "setback"  # something that went wrong or was delayed
+    RISK = "risk"  # something that may go wrong, where the report calls it a risk (or lists it under Risk)
+    SETBACK = "setback"  # something that went worse than planned, or later
+    CHALLENGE = "challenge"  # a difficulty or concern the report names, not called a risk and not (yet) a setback
+    NOTE = "note"  # a plain fact the report gives beside the rest, neither good nor bad news (a change the plan allows)
+    # Good news, recorded like the warnings so that each is shown beside the other:
+    PROGRESS = "progress"  # progress or success the report states ("has successfully collaborated")
+    PRAISE = "praise"  # praise the report gives or reports ("excellent record", "very well-received")
+    SIGN_OF_SUCCESS = "sign-of-success"  # what the report calls a sign or marker of success
+
+    @property
+    def good_news(self) -> bool:
+        return self in (CaveatKind.PROGRESS, CaveatKind.PRAISE, CaveatKind.SIGN_OF_SUCCESS)
+
+
+class TimeStated(StrEnum):
+    """observations.csv, outcomes.csv and money.csv `time_stated`, milestones.csv `due_stated`: how the report
+    gives the time of a figure, where the date columns (kept for sorting and charts) say more than it does.
+    Pages word the time as stated (presentation/wording.py `period`), never a date finer than the report's."""
+
+    AS_DATED = ""  # the date columns are what the report gives
+    MONTH = "month"  # only the month or months: no page names a day
+    YEAR = "year"  # only the year or years
+    BY = "by"  # only an end: "by 2018/19", "until 2020" (the words are in time_words)
+    FROM = "from"  # only a start: "from June 2017"
+    WORDS = "words"  # only the report's words, no period: "Quarter 4 of the year", "during January"
+    NONE = "none"  # no time at all: pages say so, with the date of the report it is from
+
+    @property
+    def needs_words(self) -> bool:
+        """Said in the report's own words only: time_words must give them."""
+        return self in (TimeStated.BY, TimeStated.FROM, TimeStated.WORDS)

@@ -26,7 +26,7 @@ from ..analysis.disagreements import (
 )
 from ..analysis.status import Status
 from ..data.model import Dataset, Explanation, Measure, Observation, Period
-from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement, Unit
+from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement, TimeStated, Unit
 
 KIND_NAMES = {
     FigureKind.PLAN: "Plan",
@@ -38,11 +38,21 @@ KIND_NAMES = {
     FigureKind.BENCHMARK: "Elsewhere, to compare",
     FigureKind.ESTIMATE: "Estimate",
     FigureKind.GAP: "Gap still to close",
+    FigureKind.DESIGN: "As designed or typical",
 }
 # A rate for each of these periods, after its figure: "about 40 a month".
 PER_WORDS = {Per.DAY: "a day", Per.WEEK: "a week", Per.MONTH: "a month", Per.QUARTER: "a quarter", Per.YEAR: "a year"}
 # What a caveat is, before its words.
-CAVEAT_WORDS = {CaveatKind.CAVEAT: "The report warns", CaveatKind.RISK: "A risk the report names", CaveatKind.SETBACK: "A setback the report names"}
+CAVEAT_WORDS = {
+    CaveatKind.CAVEAT: "The report warns",
+    CaveatKind.RISK: "A risk the report names",
+    CaveatKind.SETBACK: "A setback the report names",
+    CaveatKind.CHALLENGE: "A challenge the report names",
+    CaveatKind.NOTE: "The report also says",
+    CaveatKind.PROGRESS: "Progress the report names",
+    CaveatKind.PRAISE: "Praise the report gives",
+    CaveatKind.SIGN_OF_SUCCESS: "A sign of success, the report says",
+}
 STAGE_WORDS = {
     SchemeStage.PLANNED: "Planned",
     SchemeStage.STARTING: "Starting",
@@ -143,10 +153,38 @@ def _month_end(d: date) -> bool:
     return d.day == monthrange(d.year, d.month)[1]
 
 
-@lru_cache(maxsize=8192)  # a national build writes the same few hundred periods hundreds of thousands of times
 def period(p: Period) -> str:
-    """'April to September 2016', 'October 2016', '2016 to 2017' (financial year), '5 December 2016'."""
-    start, end = p.start, p.end
+    """A period as the report gives it. Dated: 'April to September 2016', 'October 2016', '2016 to 2017'
+    (financial year), '5 December 2016'. Otherwise never finer than the report (`Period.stated`): a month
+    only ('February 2017'), a year only ('2020'), the report's words ('by 2018/19', 'from June 2017'), or no
+    date ('no date given; from the report of 13 March 2017')."""
+    if p.stated == TimeStated.AS_DATED:
+        return _dated(p.start, p.end)
+    return stated_time(p)
+
+
+def stated_time(p: Period) -> str:
+    """The time of a period whose report gives less than its dates, in the report's terms: the one function
+    that words a time as stated (`period` calls it; a target "to be met by ..." uses it too)."""
+    if p.stated == TimeStated.MONTH:
+        first, last = date(p.start.year, p.start.month, 1), p.end
+        return _dated(first, date(last.year, last.month, monthrange(last.year, last.month)[1]))
+    if p.stated == TimeStated.YEAR:
+        return str(p.start.year) if p.start.year == p.end.year else f"{p.start.year} to {p.end.year}"
+    if p.stated == TimeStated.NONE:
+        report = f"no date given; from the report of {day(p.report)}" if p.report else "no date given"
+        return f"{p.words} ({report})" if p.words else report
+    if p.words:  # by, from, words: the report's own words
+        return p.words
+    if p.stated == TimeStated.BY:  # (the loader asks for words; a period made in code may have none)
+        return f"by {_dated(date(p.end.year, p.end.month, 1), p.end)}"
+    if p.stated == TimeStated.FROM:
+        return f"from {_dated(p.start, date(p.start.year, p.start.month, monthrange(p.start.year, p.start.month)[1]))}"
+    return _dated(p.start, p.end)
+
+
+@lru_cache(maxsize=8192)  # a national build writes the same few hundred periods hundreds of thousands of times
+def _dated(start: date, end: date) -> str:
     if start == end:
         return day(start)
     if _month_start(start) and _month_end(end):
@@ -190,9 +228,10 @@ def same_length(periods) -> bool:
 
 def with_length(p: Period) -> str:
     """The period with its length, for periods of different lengths side by side: 'April to September 2016
-    (6 months)'. A single day or calendar month says its length already."""
+    (6 months)'. A single day or calendar month says its length already; a time the report does not date
+    exactly has no length to give."""
     text = period(p)
-    if p.start == p.end or months(p) == 1:
+    if p.start == p.end or months(p) == 1 or p.stated != TimeStated.AS_DATED:
         return text
     return f"{text} ({length(p)})"
 
@@ -206,9 +245,31 @@ def period_phrase(p: Period, lengthen: bool = False) -> str:
     """The period inside a sentence: 'from April to September 2016', 'in October 2016'; with lengthen, its
     length after it: 'from April to September 2016 (6 months)'."""
     text = with_length(p) if lengthen else period(p)
+    if p.stated == TimeStated.NONE:
+        return f"({text})" if not p.words else text
+    if p.stated in (TimeStated.BY, TimeStated.FROM, TimeStated.WORDS):
+        return text
     if " to " in text:
         return f"from {text}"
-    return f"on {text}" if p.start == p.end else f"in {text}"
+    return f"on {text}" if p.start == p.end and p.stated == TimeStated.AS_DATED else f"in {text}"
+
+
+def period_brief(p: Period) -> str:
+    """The period in a short summary line: as `period`, but a time the report does not give is only "no date
+    given" (the page of the area gives the report's words and date)."""
+    return "no date given" if p.stated == TimeStated.NONE else period(p)
+
+
+def period_for(p: Period) -> str:
+    """The period after a noun: 'for October 2016'; a time the report gives in words follows as they are ('by
+    2018/19', 'from June 2017'), and one it does not give says so ('(no date given; from the report of ...)')."""
+    return f"for {period(p)}" if p.stated in (TimeStated.AS_DATED, TimeStated.MONTH, TimeStated.YEAR) else period_phrase(p)
+
+
+def newest(p: Period) -> str:
+    """The newest result's period after 'the newest result is': 'for October 2016', or the report's words
+    ('within the last two years, as at 16 December 2016')."""
+    return period_for(p) if p.stated != TimeStated.WORDS else period(p)
 
 
 def ago(then: date, today: date) -> str:

@@ -26,6 +26,7 @@ from .render import link, status_badge
 from .sections import (
     age,
     cited_rows,
+    decisions_list,
     disagreements_list,
     figures_age,
     measure_sections,
@@ -72,6 +73,9 @@ def area_where(ctx: Context, area_id: str) -> Markup:
 def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = None) -> Markup:
     """Everything on an area page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
+    # An editor's words replace the generated introduction, and with it what the reports say about the whole
+    # area (their judgements, warnings and good news): shown here instead, so none is lost.
+    said = place_said(ctx, area_id, None) if placed is not None else Markup("")
     placed = placed or Placed()
     # In the order they are shown: each part marks the rows it shows for the build report.
     made = {
@@ -88,9 +92,12 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         Part.SOURCES: lambda: sources_list(ctx, cited_rows(ctx, area_id)),
     }
     part = {p: Markup("") if placed.has(p, area_id) else make() for p, make in made.items()}
+    decided = decisions_list(ctx, area_id)  # no macro places it: on an editor's page it comes after the editor's words
     return render(
         "page_parts.md",
         parts=[
+            ("What the reports say about the area", said),
+            ("What the committee was asked to decide", decided),
             ("Where it is", part[Part.WHERE]),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
             ("How it compares with other areas", part[Part.COMPARES]),
@@ -129,7 +136,7 @@ def _in_words(name: str, top: Headline, group: Status | str, measure: Measure) -
     said = top.stated
     if said is None:
         raise ValueError(f"{name}: no judgement to put in words")
-    return f"{name}: the report {statuses.STATED_CLAUSES[said.judgement]} ({wording.period(said.period)})"
+    return f"{name}: the report {statuses.STATED_CLAUSES[said.judgement]} ({wording.period_brief(said.period)})"
 
 
 def areas_in_words(ctx: Context, here: str) -> Markup:
@@ -254,9 +261,11 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | Non
     """Everything on a scheme page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
     s = ctx.data.schemes[scheme_id]
+    said = place_said(ctx, s.area_id, scheme_id) if placed is not None else Markup("")  # an editor's page: see area_figures
     placed = placed or Placed()
     left_out = lambda part: placed.has(part, s.area_id, scheme_id)
     parts = [
+        ("What the reports say about the scheme", said),
         ("Money", "" if left_out(Part.MONEY) else money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
         ("Measures", "" if left_out(Part.MEASURES) else measure_sections(ctx, here, s.area_id, scheme_id, placed=placed)),
         (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..analysis.disagreements import unmatched_explanations
-from ..data.vocab import Unit
+from ..data.vocab import CaveatKind, Unit
 from ..presentation import wording
 from .advice import Advice
 from .context import Context
@@ -43,6 +43,27 @@ def public_body_lines(settings) -> list[str]:
     return lines
 
 
+def said_counts(ctx: Context) -> list[str]:
+    """For each report, how many statements of each kind (caveats.csv: warnings, risks, setbacks... and good
+    news) the data holds and how many the pages show; a report with warnings and no good news is pointed out,
+    since most reports give both."""
+    data = ctx.data
+    lines = [f"What the reports say in words (caveats.csv), by report and kind, in the data and on the pages: {len(data.caveats)}"]
+    for source in sorted(data.sources.values(), key=lambda s: (s.date, s.title)):
+        said = [c for c in data.caveats if c.source_id == source.id]
+        if not said:
+            continue
+        counts = []
+        for kind in CaveatKind:
+            rows = [c for c in said if c.kind == kind]
+            if rows:
+                shown = sum(1 for c in rows if ("caveats", c.line) in ctx.shown)
+                counts.append(f"{kind.value} {len(rows)} in the data, {shown} on the pages")
+        check = "" if any(c.kind.good_news for c in said) else " (warnings but no good news: check the report for its progress and praise)"
+        lines.append(f"  - {source.title}, {wording.day(source.date)}: {'; '.join(counts)}{check}")
+    return lines
+
+
 def build_report(
     ctx: Context,
     pages_made: int,
@@ -76,6 +97,7 @@ def build_report(
     if flagged:
         lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")
         lines += [f"  - measures.csv: {m.id} is in {wording.UNIT_WORDS[m.unit].table}" for m in flagged]
+    lines += said_counts(ctx)
     lines.append(charts_line)
     lines += public_body_lines(ctx.settings)
     history = ctx.history_status()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 
@@ -108,7 +109,7 @@ def _headline_words(ctx: Context, top: Headline, measure, judged: bool, lengthen
     return out
 
 
-ROLES = (FigureKind.TARGET, FigureKind.BENCHMARK, FigureKind.ESTIMATE, FigureKind.GAP)
+ROLES = (FigureKind.TARGET, FigureKind.BENCHMARK, FigureKind.ESTIMATE, FigureKind.GAP, FigureKind.DESIGN)
 
 
 def _role_words(ctx: Context, series: list[Observation], measure, top: Headline | None) -> list[str]:
@@ -127,17 +128,24 @@ def _role_words(ctx: Context, series: list[Observation], measure, top: Headline 
         for (k, where), obs in sorted(latest.items()):
             if k != kind:
                 continue
-            value, when = _figure(ctx, obs, measure), f"for {wording.period(obs.period)}"
+            value, when = _figure(ctx, obs, measure), wording.period_for(obs.period)
             if kind == FigureKind.TARGET:
                 if set_for_later(obs, ctx.today, {obs.source_id: ctx.data.sources[obs.source_id].date}):
                     words = _target_later_words(ctx, obs, measure)
                     out.append(words[:1].upper() + words[1:])
                 else:
-                    out.append(f"The target for {wording.period(obs.period)} was {value}.")
+                    out.append(f"The target {when} was {value}.")
             elif kind == FigureKind.BENCHMARK:
-                out.append(f"{where[:1].upper() + where[1:]} reached {value}." if where else f"A figure from elsewhere, to compare with, is {value}.")
+                # from elsewhere, said so: never "reached", which would be a result the report does not give
+                out.append(
+                    f"For comparison, the report gives {value} from elsewhere: {where}."
+                    if where
+                    else f"A figure from elsewhere, to compare with, is {value}."
+                )
             elif kind == FigureKind.ESTIMATE:
                 out.append(f"The report gives an estimated {value} {when}.")
+            elif kind == FigureKind.DESIGN:  # described as the report describes it, never judged
+                out.append(f"The report describes {value} as the usual or intended figure {when}. It is not a result or a target.")
             else:
                 out.append(f"There is a gap of {value} still to be found {when}.")
     return out
@@ -429,6 +437,7 @@ def cited_rows(ctx: Context, area_id: str, scheme_id: str | None = None) -> list
         whole = [data.schemes[scheme_id]]
     else:
         whole = [data.areas[area_id], *data.schemes_by_area.get(area_id, []), *data.places_by_area.get(area_id, [])]
+        whole += data.decisions_by.get(area_id, [])
     own = data.money_by.get(key, []) + data.milestones_by.get(key, []) + data.risks_by.get(key, [])
     said = _said_about(data.outcomes_by, area_id, scheme_id) + _said_about(data.caveats_by, area_id, scheme_id)
     return [*whole, *observations_about(ctx, area_id, scheme_id), *own, *said]
@@ -450,7 +459,7 @@ def figures_age(ctx: Context, found: list[Observation], rows: list, about: str) 
     if results:
         # The newest end; of the results ending then, the shortest period (a year rather than six years to it).
         newest = max(results, key=lambda o: (o.period.end, o.period.start)).period
-        first = f"How old these figures are: the newest result is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
+        first = f"How old these figures are: the newest result is {wording.newest(newest)}, {wording.ago(newest.end, today)}. "
     elif any(o.kind == FigureKind.ACTUAL and o.value is not None for o in found):
         first = "How old these figures are: the reports give no date for these results, so they are as old as their reports. "
     else:
@@ -719,7 +728,7 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
         body.append(
             [
                 text(m.milestone, ctx.abbreviations),
-                wording.day(m.due) if m.due.day != 1 else m.due.strftime("%B %Y"),
+                wording.period(replace(m.when, report=as_at)),  # as the report gives it: a day, a month, "from June 2017"
                 milestone_words(m, as_at, ctx.settings.today),
             ]
         )
@@ -745,6 +754,24 @@ def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
         for r in sorted(rows, key=lambda r: (r.source_id, r.number))
     ]
     return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
+
+
+def decisions_list(ctx: Context, area_id: str) -> Markup:
+    """What each report about the area asked its committee to decide (its recommendations), report by report,
+    newest first: each in plain words with the report's own words quoted and where they are. Marked as shown."""
+    rows = ctx.data.decisions_by.get(area_id, [])
+    if not rows:
+        return Markup("")
+    ctx.mark("decisions", rows)
+    reports = []
+    for source in sorted(ctx.data.sources_for(rows), key=lambda s: s.date, reverse=True):
+        items = [
+            {"plain": d.plain, "quote": d.quote, "title": source.title, "where": d.source_location}
+            for d in sorted(rows, key=lambda d: d.line)
+            if d.source_id == source.id
+        ]
+        reports.append({"committee": source.committee, "date": wording.day(source.date), "said": items})
+    return render("decisions.html", reports=reports, abbreviations=ctx.abbreviations)
 
 
 def disagreements_list(ctx: Context, here: str, area_id: str | None = None, scheme_id: str | None = None, level: int = 3) -> Markup:

@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from macros.data.vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, Unit
+from macros.data.vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -28,6 +28,10 @@ def enum_of(resource: str, field: str) -> set[str]:
         (StatedJudgement, "outcomes", "judgement"),
         (CaveatKind, "caveats", "kind"),
         (Completed, "milestones", "completed"),
+        (TimeStated, "observations", "time_stated"),
+        (TimeStated, "outcomes", "time_stated"),
+        (TimeStated, "money", "time_stated"),
+        (TimeStated, "milestones", "due_stated"),
     ],
 )
 def test_enumeration_matches_the_schema(enum, resource, field):

@@ -10,7 +10,7 @@ import pytest
 from conftest import JUDGED, ROOT, TINY
 from data_helpers import OBS_HEADER, OBS_ROW, append, edit_schema, folder, places, problems
 
-from macros.data.loader import MODEL_FIELDS, load
+from macros.data.loader import MODEL_FIELDS, STATED_TIME, load
 from macros.data.model import Caveat, Explanation, Outcome, Period
 from macros.data.vocab import CaveatKind, FigureKind, Per, StatedJudgement
 
@@ -46,8 +46,15 @@ def test_explanations_name_exactly_the_checks_the_build_makes():
 
 
 def test_the_new_columns_come_last_in_the_agreed_order():
-    # Issue 12's columns, then issue 23's (provisional), each added at the end.
-    assert [f["name"] for f in RESOURCES["observations"]["schema"]["fields"]][-4:] == ["value_to", "per", "compared_with", "provisional"]
+    # issue 12's columns, then issue 20's time as the report states it, then issue 23's provisional
+    assert [f["name"] for f in RESOURCES["observations"]["schema"]["fields"]][-6:] == [
+        "value_to",
+        "per",
+        "compared_with",
+        "time_stated",
+        "time_words",
+        "provisional",
+    ]
     assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-2:] == ["short_name", "rate_of"]
 
 
@@ -56,7 +63,7 @@ def test_the_new_columns_come_last_in_the_agreed_order():
     [
         (
             "outcomes",
-            "area_id,scheme_id,measure_id,period_start,period_end,period_label,judgement,quote,source_id,source_location",
+            "area_id,scheme_id,measure_id,period_start,period_end,period_label,judgement,quote,source_id,source_location,time_stated,time_words",
             ["area_id", "scheme_id", "measure_id", "period_start", "period_end", "source_id"],
             {"area_id": "areas", "scheme_id": "schemes", "measure_id": "measures", "source_id": "sources"},
         ),
@@ -78,7 +85,8 @@ def test_new_resources_have_the_agreed_fields_and_keys(name, header, primary_key
     resource = RESOURCES[name]
     schema = resource["schema"]
     fields = {f["name"]: f for f in schema["fields"]}
-    assert ",".join(fields) == header == ",".join(MODEL_FIELDS[name])
+    # The model's fields, then the optional ones it reads when they are there (a time as the report states it).
+    assert ",".join(fields) == header == ",".join([*MODEL_FIELDS[name], *STATED_TIME.get(name, ())])
     assert (resource["path"], schema["missingValues"], schema["primaryKey"]) == (f"{name}.csv", [""], primary_key)
     assert {fk["fields"]: fk["reference"]["resource"] for fk in schema["foreignKeys"]} == foreign_keys
     assert all(fk["reference"]["fields"] == "id" for fk in schema["foreignKeys"])
@@ -86,7 +94,7 @@ def test_new_resources_have_the_agreed_fields_and_keys(name, header, primary_key
     for column, spec in fields.items():
         pattern = spec.get("constraints", {}).get("pattern")
         assert (pattern is not None) == column.endswith("_id"), column
-        optional = column in ("scheme_id", "measure_id", "plain")
+        optional = column in ("scheme_id", "measure_id", "plain", "time_stated", "time_words")
         assert bool(spec.get("constraints", {}).get("required")) != optional, column
     # Each file of the built-in data has that header line.
     assert (ROOT / "data" / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0] == header

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...data.model import Measure, Observation, Period
-from ...data.vocab import LEVELS
+from ...data.vocab import LEVELS, TimeStated
 from .. import wording
 from .points import BARS, GROUPED_BARS, shape, visible
 
@@ -31,7 +31,9 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
         # One short sentence for each line: a screen reader pauses, and no sentence runs long.
         text = f"{kind_of_chart} of {measure.name}, {span}. " + " ".join(parts)
     else:
-        span = wording.period(Period(periods[0].start, max(p.end for p in periods)))
+        # From the first to the last: only when the reports date every figure (else each figure says its time).
+        dated = all(p.stated == TimeStated.AS_DATED for p in periods)
+        span = f", {wording.period(Period(periods[0].start, max(p.end for p in periods)))}" if dated else ""
         parts = []
         for kind in kinds:
             line = [o for o in points if o.kind == kind and visible(o)]
@@ -39,7 +41,7 @@ def describe(points: list[Observation], measure: Measure, threshold: int) -> str
                 figures = " ".join(f"{say(o)} {wording.period_phrase(o.aligned, lengthen=True)}." for o in line)
                 parts.append(f"{wording.KIND_NAMES[kind]}: {figures}")
         text = (
-            f"{kind_of_chart} of {measure.name}, {span}. The periods are of different lengths. "
+            f"{kind_of_chart} of {measure.name}{span}. The periods are of different lengths. "
             "So the bars cannot be compared by their heights. " + " ".join(parts)
         )
     missing = sum(1 for o in points if o.value is None and not o.suppressed)
