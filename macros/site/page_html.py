@@ -72,7 +72,7 @@ class Unsafe:
         return f"this page has {self.found}. {self.fix}"
 
 
-def allowed_in_words() -> str:
+def allowed_in_words() -> tuple[str, str]:
     """The tags and attributes a page may use, as the editors' guide lists them."""
     return ", ".join(f"`<{t}>`" for t in sorted(TAGS)), ", ".join(f"`{a}`" for a in sorted(ATTRIBUTES))
 
