@@ -105,7 +105,21 @@ def parse_date(text: str) -> date:
             return date(int(uk[3]), int(uk[2]), int(uk[1]))
     except ValueError:
         pass
+    if uk:
+        try:  # written month first, as American Excel does: said, never read so
+            month_first = date(int(uk[3]), int(uk[1]), int(uk[2]))
+        except ValueError:
+            pass
+        else:
+            return _month_first(month_first)
     raise CellError("this is not a date", "Write dates as YYYY-MM-DD, for example 2016-04-01 (or 01/04/2016, day first).")
+
+
+def _month_first(meant: date) -> date:
+    raise CellError(
+        f"this is not a date read day first; written month first, the American way, it would be {meant.day} {meant:%B %Y}",
+        f"Write it as YYYY-MM-DD: {meant.isoformat()}.",
+    )
 
 
 SAVE_AS_CSV = "In Excel choose Save As › 'CSV UTF-8 (Comma delimited)', and use the file it saves."
