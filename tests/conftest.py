@@ -131,7 +131,26 @@ STATUS_WORDS = {
     "stated-on-plan": "On target (the report says)",
     "stated-worse": "Worse than target (the report says)",
 }
-NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
+NO_FIGURE = {
+    "",
+    "n/a",
+    "na",
+    "not applicable",
+    "not recorded",
+    "not published",
+    "not available",
+    "-",
+    "–",
+    "suppressed",
+    "z",
+    "[z]",
+    "x",
+    "[x]",
+    "..",
+    "c",
+    "[c]",
+    "*",
+}
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from ..analysis.disagreements import unmatched_explanations
@@ -55,6 +56,11 @@ def build_report(
         lines.append(f"  - observations.csv line {obs.line}: {data.areas[obs.area_id].name}, {data.measures[obs.measure_id].name}")
     if len(hidden) > 20:
         lines.append(f"  - and {len(hidden) - 20} more")
+    reasons = Counter(o.missing for o in data.observations if o.value is None and o.missing)
+    lines.append(
+        "Figures not given, by what the cell says: "
+        + (", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0]))) or "none")
+    )
     flagged = [m for m in data.measures.values() if m.counts_people and m.unit != Unit.COUNT]
     if flagged:
         lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")
