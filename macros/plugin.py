@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .analysis.status import ALL
 from .data.errors import DataProblems, PageProblem
+from .data.loader import tabular
 from .presentation import charts
 from .site import github, report
 from .site.advice import Advice, advise
@@ -39,6 +40,7 @@ from .site.pages import area_figures, scheme_figures
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import age
 from .site.settings import Settings
+from .site.since_commit import Comparison, compare
 
 log = logging.getLogger("mkdocs.plugins.care")
 ICONS_CSS = "assets/care-icons.css"  # listed under extra_css in mkdocs.yml
@@ -269,6 +271,14 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.ctx is None or self.engine.problems:
             return
         ctx = self.ctx
+        since = Comparison(None, "not compared while previewing")
+        if not self.engine.serving:
+            folder = ctx.settings.data_dir
+            since = compare(folder, [res["path"] for res in tabular(ctx.data.package)], folder.name)
+            for change in since.changes:
+                if change.removed:  # a warning: `mkdocs build --strict` fails on it
+                    log.warning(change.warning())
+                    github.emit([github.annotation("warning", change.warning().split(": ", 1)[1], change.file)])
         removed = ctx.charts.prune(ctx.charts_used)
         self.advice, self.mismatches = self.engine.findings_in_order(self.advice, self.mismatches)
         for item in self.advice:
@@ -279,6 +289,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             mismatches=self.mismatches,
             pages_made=self.engine.pages_made,
             narrative=sorted(self.narrative),
+            since=since.report_lines(),
             charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
             f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)",
         )

@@ -118,6 +118,12 @@ HEXJSON = "hexjson"  # the `format` of the data package's hex map of areas (a re
 LAYOUTS = ("odd-r", "even-r", "odd-q", "even-q")
 
 
+# A property of this data package's resources: a table the site needs at least one row of (areas, measures,
+# observations, sources). Emptied, it is an error; another table emptied is found by comparing with the last
+# commit (site/since_commit.py).
+ROWS_REQUIRED = "rowsRequired"
+
+
 def tabular(package: dict) -> list[dict]:
     """The data package's resources that are CSV tables (not its hex map)."""
     return [res for res in package["resources"] if res.get("format") != HEXJSON]
@@ -137,6 +143,16 @@ def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset
     for res in tabular(package):
         problems += check_primary_key(tables[res["name"]], res["schema"])
         problems += check_foreign_keys(tables, res)
+        table = tables[res["name"]]
+        if res.get(ROWS_REQUIRED) and not table.broken and len(table) == 0:
+            problems.append(
+                Problem(
+                    file=table.file,
+                    message="this file has its header row but no rows, and the site cannot be made without them",
+                    fix="Put its rows back: if it was emptied by mistake, take the file from the last version that worked "
+                    "(on GitHub, open the file and click History).",
+                )
+            )
     hexmap = _read_hexmap(data_dir, package, problems)
     dataset = _build(tables, problems, small_number_threshold)
     if problems or dataset is None:

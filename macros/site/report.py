@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 from ..analysis.disagreements import unmatched_explanations
 from ..data.vocab import Unit
@@ -14,6 +15,14 @@ from .fact_check import Mismatch
 
 # How each table's rows are identified when checking that every row reached a page.
 _ROW_KEY = {"areas": "id", "schemes": "id", "measures": "id", "sources": "id", "glossary": "term"}
+
+
+def _shown(folder: Path) -> str:
+    """A folder as the report names it: from the folder the build runs in, never a path of the build machine."""
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return folder.name
 
 
 def unshown(ctx: Context) -> list[str]:
@@ -34,13 +43,19 @@ def build_report(
     charts_line: str,
     advice: list[Advice] | None = None,
     mismatches: list[Mismatch] | None = None,
+    since: list[str] | None = None,
 ) -> str:
     data = ctx.data
-    lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}", f"Pages made from the data: {pages_made}"]
+    lines = [
+        f"Build report, {datetime.now():%d %B %Y %H:%M}",
+        f"Data folder: {_shown(ctx.settings.data_dir)}",
+        f"Pages made from the data: {pages_made}",
+    ]
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
     lines.append(
         "Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in ((data.tables[n], c) for n, c in data.rows_read.items()))
     )
+    lines += since or []  # rows added and removed since the last commit (since_commit.py)
     lines.append(f"Disagreements found in the source reports: {len(ctx.disagreements)}")
     for nature, (heading, _) in wording.NATURES.items():  # in groups, as the pages show them
         for item in (d for d in ctx.disagreements if d.nature == nature):
