@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from .analysis.status import ALL
 from .data.errors import DataProblems, PageProblem
+from .data.loader import tabular
 from .presentation import charts
 from .site import github, public_body, report
 from .site.advice import Advice, advise
@@ -36,10 +37,12 @@ from .site.engine.browser import Served
 from .site.engine.units import PageUnit
 from .site.fact_check import Mismatch, check_page
 from .site.html_blocks import CareMarkdown, PageExtras, unmarked
+from .site.page_html import line_of, marks_in
 from .site.pages import area_figures, scheme_figures
 from .site.render import squeeze_indentation, status_icons_css
 from .site.sections import age
 from .site.settings import Settings
+from .site.since_commit import Comparison, compare
 
 log = logging.getLogger("mkdocs.plugins.care")
 ICONS_CSS = "assets/care-icons.css"  # listed under extra_css in mkdocs.yml
@@ -252,6 +255,7 @@ class CarePlugin(BasePlugin[CareConfig]):
                 github.emit([github.annotation("warning", mismatch.message, mismatch.file, mismatch.line)])
             self.engine.findings(page.file.src_uri, advice, mismatches)
             self.extras.abbreviations = {t.term: t.meaning for t in ctx.data.glossary.values()}
+            self.extras.check_html = True
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -259,7 +263,14 @@ class CarePlugin(BasePlugin[CareConfig]):
             return None
         if self.engine.is_generated(page.file.src_uri):
             page.markdown = None  # made from the data and no longer needed: 3,000 pages of it at national scale
+        unsafe = self._unsafe(page) if self.extras.check_html else []
         self.extras = PageExtras()
+        for problem in unsafe:
+            github.emit([github.annotation("error", str(problem).split(": ", 1)[-1], problem.page, problem.line)])
+            if self.engine.serving:  # shown on every page of the preview, and in the terminal
+                self.engine.page_failed(page.file.src_uri, str(problem))
+        if unsafe and not self.engine.serving:
+            raise unsafe[0] if len(unsafe) == 1 else PageProblem(f"docs/{page.file.src_uri}", None, _listed(unsafe))
         if self.ctx is not None:
             self.engine.page_finished(page, html, self.ctx)
         return html
@@ -272,6 +283,17 @@ class CarePlugin(BasePlugin[CareConfig]):
             title = html.unescape(str(page.meta.get("title") or "")) or (page.title if not page.is_homepage else "") or config.site_name
             context["care_footer"] = self.ctx.footer(title, page.url, config.site_url or "")
         return context
+
+    def _unsafe(self, page: Page) -> list[PageProblem]:
+        """What the editor's page carries that a page may not (site/page_html.py): script, frames, forms, styles,
+        addresses that run script, the site's own block marks; each with its line in the file."""
+        file, source = f"docs/{page.file.src_uri}", page.file.content_string
+        found = [
+            PageProblem(file, line, f"this line has {mark!r}, a mark the site uses for its own parts. Take it out.")
+            for line, mark in marks_in(source)
+        ]
+        found += [PageProblem(file, line_of(source, u.needles), u.message) for u in self.extras.unsafe]
+        return sorted(found, key=lambda p: p.line or 0)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -298,6 +320,14 @@ class CarePlugin(BasePlugin[CareConfig]):
         if self.ctx is None or self.engine.problems:
             return
         ctx = self.ctx
+        since = Comparison(None, "not compared while previewing")
+        if not self.engine.serving:
+            folder = ctx.settings.data_dir
+            since = compare(folder, [res["path"] for res in tabular(ctx.data.package)], folder.name)
+            for change in since.changes:
+                if change.removed:  # a warning: `mkdocs build --strict` fails on it
+                    log.warning(change.warning())
+                    github.emit([github.annotation("warning", change.warning().split(": ", 1)[1], change.file)])
         removed = ctx.charts.prune(ctx.charts_used)
         self.advice, self.mismatches = self.engine.findings_in_order(self.advice, self.mismatches)
         for item in self.advice:
@@ -308,6 +338,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             mismatches=self.mismatches,
             pages_made=self.engine.pages_made,
             narrative=sorted(self.narrative),
+            since=since.report_lines(),
             charts_line=f"Charts: {len(ctx.charts_used)} shown, {drawn} of them drawn new; "
             f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)",
         )
@@ -317,3 +348,8 @@ class CarePlugin(BasePlugin[CareConfig]):
             log.info(line)
 
     on_post_build = CombinedEvent(_search_entries, _post_build)
+
+
+def _listed(problems: list[PageProblem]) -> str:
+    """Several problems of one page, as one error that stops the build."""
+    return f"{len(problems)} things this page may not carry:\n" + "\n".join(f"  - {p}" for p in problems)

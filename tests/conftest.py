@@ -134,7 +134,26 @@ STATUS_WORDS = {
     # A target set for later with no result for its period (issue 20): never judged, counted apart.
     "target-later": "Target for later",
 }
-NO_FIGURE = {"", "n/a", "na", "not applicable", "not recorded", "not published", "not available", "-", "–", "suppressed"}
+NO_FIGURE = {
+    "",
+    "n/a",
+    "na",
+    "not applicable",
+    "not recorded",
+    "not published",
+    "not available",
+    "-",
+    "–",
+    "suppressed",
+    "z",
+    "[z]",
+    "x",
+    "[x]",
+    "..",
+    "c",
+    "[c]",
+    "*",
+}
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(

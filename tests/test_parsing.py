@@ -40,7 +40,16 @@ def test_ambiguous_numbers_are_refused(text):
 
 @pytest.mark.parametrize(
     "text, reason",
-    [("", "No figure given"), ("n/a", "Not applicable"), (" N/A ", "Not applicable"), ("Not recorded", "Not recorded"), ("suppressed", "Suppressed")],
+    [
+        ("", "No figure given"),
+        ("n/a", "Not applicable"),
+        (" N/A ", "Not applicable"),
+        ("Not recorded", "Not recorded"),
+        ("suppressed", "Hidden to protect privacy"),
+        ("c", "Hidden to protect privacy"),
+        ("[x]", "Not available"),
+        ("z", "Not applicable"),
+    ],
 )
 def test_missing_words_keep_their_reason(text, reason):
     assert missing_reason(text) == reason

@@ -15,18 +15,33 @@ import pandas as pd
 
 from .figures import printed, scaled
 
-# Words editors and reports use for "no figure". The reason is kept and shown on the site.
+# The reasons for no figure, in the words the site shows.
+NO_FIGURE_GIVEN = "No figure given"
+NOT_APPLICABLE = "Not applicable"
+NOT_AVAILABLE = "Not available"
+HIDDEN_FOR_PRIVACY = "Hidden to protect privacy"
+# Words editors and reports use for "no figure", and the symbols of the Government Statistical Service and of
+# Explore Education Statistics (z, x, c, with or without square brackets; .. and * as older tables print them).
+# The reason is kept and shown on the site, and the build report counts each.
 MISSING_WORDS = {
-    "": "No figure given",
-    "n/a": "Not applicable",
-    "na": "Not applicable",
-    "not applicable": "Not applicable",
+    "": NO_FIGURE_GIVEN,
+    "-": NO_FIGURE_GIVEN,
+    "–": NO_FIGURE_GIVEN,
+    "n/a": NOT_APPLICABLE,
+    "na": NOT_APPLICABLE,
+    "not applicable": NOT_APPLICABLE,
+    "z": NOT_APPLICABLE,
+    "[z]": NOT_APPLICABLE,
+    "not available": NOT_AVAILABLE,
+    "x": NOT_AVAILABLE,
+    "[x]": NOT_AVAILABLE,
+    "..": NOT_AVAILABLE,
+    "c": HIDDEN_FOR_PRIVACY,
+    "[c]": HIDDEN_FOR_PRIVACY,
+    "*": HIDDEN_FOR_PRIVACY,
+    "suppressed": HIDDEN_FOR_PRIVACY,
     "not recorded": "Not recorded",
     "not published": "Not published",
-    "not available": "Not available",
-    "-": "No figure given",
-    "–": "No figure given",
-    "suppressed": "Suppressed",
 }
 
 
@@ -105,7 +120,21 @@ def parse_date(text: str) -> date:
             return date(int(uk[3]), int(uk[2]), int(uk[1]))
     except ValueError:
         pass
+    if uk:
+        try:  # written month first, as American Excel does: said, never read so
+            month_first = date(int(uk[3]), int(uk[1]), int(uk[2]))
+        except ValueError:
+            pass
+        else:
+            return _month_first(month_first)
     raise CellError("this is not a date", "Write dates as YYYY-MM-DD, for example 2016-04-01 (or 01/04/2016, day first).")
+
+
+def _month_first(meant: date) -> date:
+    raise CellError(
+        f"this is not a date read day first; written month first, the American way, it would be {meant.day} {meant:%B %Y}",
+        f"Write it as YYYY-MM-DD: {meant.isoformat()}.",
+    )
 
 
 SAVE_AS_CSV = "In Excel choose Save As › 'CSV UTF-8 (Comma delimited)', and use the file it saves."

@@ -123,6 +123,12 @@ HEXJSON = "hexjson"  # the `format` of the data package's hex map of areas (a re
 LAYOUTS = ("odd-r", "even-r", "odd-q", "even-q")
 
 
+# A property of this data package's resources: a table the site needs at least one row of (areas, measures,
+# observations, sources). Emptied, it is an error; another table emptied is found by comparing with the last
+# commit (site/since_commit.py).
+ROWS_REQUIRED = "rowsRequired"
+
+
 def tabular(package: dict) -> list[dict]:
     """The data package's resources that are CSV tables (not its hex map)."""
     return [res for res in package["resources"] if res.get("format") != HEXJSON]
@@ -142,6 +148,16 @@ def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset
     for res in tabular(package):
         problems += check_primary_key(tables[res["name"]], res["schema"])
         problems += check_foreign_keys(tables, res)
+        table = tables[res["name"]]
+        if res.get(ROWS_REQUIRED) and not table.broken and len(table) == 0:
+            problems.append(
+                Problem(
+                    file=table.file,
+                    message="this file has its header row but no rows, and the site cannot be made without them",
+                    fix="Put its rows back: if it was emptied by mistake, take the file from the last version that worked "
+                    "(on GitHub, open the file and click History).",
+                )
+            )
     hexmap = _read_hexmap(data_dir, package, problems)
     dataset = _build(tables, problems, small_number_threshold)
     if problems or dataset is None:
@@ -319,13 +335,22 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
     unit_of = {} if measures_t.broken else dict(zip(measures_t.values["id"].tolist(), measures_t.values["unit"].tolist()))
     if not measures_t.broken:
         rules.parts_add_up(measures_t, problems)
+    # Measures whose figures are a share of a whole (an optional column): from 0% to 100%.
+    share_of = (
+        {}
+        if measures_t.broken or "share" not in measures_t.values
+        else dict(zip(measures_t.values["id"].tolist(), (measures_t.values["share"] == "yes").tolist()))
+    )
     scheme_area = None if t["schemes"].broken else dict(zip(t["schemes"].values["id"].tolist(), t["schemes"].values["area_id"].tolist()))
     if not obs_t.broken:
         if scheme_area is not None:
             rules.schemes_in_their_area(obs_t, scheme_area, problems)
-        obs_period = rules.periods(obs_t, problems)
+        two_ways = rules.dates_read_one_way(obs_t, problems)
+        obs_period = rules.periods(obs_t, problems, skip=two_ways)
+        rules.labels_fit_dates(obs_t, obs_period, problems)
         obs_units = rules.observation_units(obs_t, unit_of)
         obs_value, obs_missing = rules.figures(obs_t, "value", obs_units, problems)
+        rules.within_bounds(obs_t, "value", obs_value, rules.observation_bound_kinds(obs_t, obs_units, share_of), problems)
         obs_value_to = rules.range_tops(obs_t, obs_value, obs_missing, obs_units, problems)
         rules.benchmarks_named(obs_t, problems)
     # What reports say in words: periods that do not run backwards, schemes of the row's area.
@@ -333,15 +358,24 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         if not t[name].broken and scheme_area is not None:
             rules.schemes_in_their_area(t[name], scheme_area, problems)
     if not t["outcomes"].broken:
-        rules.periods(t["outcomes"], problems)
+        two_ways = rules.dates_read_one_way(t["outcomes"], problems)
+        rules.labels_fit_dates(t["outcomes"], rules.periods(t["outcomes"], problems, skip=two_ways), problems)
     for name, (stated, words) in STATED_TIME.items():
         if not t[name].broken and stated in t[name].values:
             rules.stated_times(t[name], stated, words, problems)
+    if not t["milestones"].broken:
+        rules.day_read_one_way(t["milestones"], problems, "due", "due_label")
+    if not t["sources"].broken:
+        rules.day_read_one_way(t["sources"], problems, "date")
     if not money_t.broken:
-        money_period = rules.periods(money_t, problems)
+        two_ways = rules.dates_read_one_way(money_t, problems)
+        money_period = rules.periods(money_t, problems, skip=two_ways)
+        rules.labels_fit_dates(money_t, money_period, problems)
         amount, _ = rules.figures(money_t, "amount", Unit.GBP, problems)
         share, _ = rules.figures(money_t, "share", Unit.PERCENT, problems)
+        rules.within_bounds(money_t, "share", share, Unit.PERCENT, problems)
         fte, _ = rules.figures(money_t, "fte", Unit.COUNT, problems)
+        rules.within_bounds(money_t, "fte", fte, Unit.COUNT, problems)
         unit_cost, _ = rules.figures(money_t, "unit_cost", Unit.GBP, problems)
     if not t["areas"].broken and "ons_code" in t["areas"].values:
         rules.codes_once(t["areas"], problems)

@@ -5,7 +5,11 @@ site's settings is here:
 
 - a figure's written form fits its measure's unit (a percentage is not a count; money has a £), and a
   percentage is not written as a fraction (0.21 for 21%);
-- a period does not end before it starts;
+- a period does not end before it starts, a label that is only a period ("Oct", "2016/17") names the months
+  or the year its dates are in, and a date written day first that could be read two ways is settled by its
+  row or refused (period_labels.py);
+- a figure is within the bounds the data package states for its unit (`unitBounds`): no negative count of
+  people or of days, no share of a whole above 100%;
 - a scheme named on a row belongs to that row's area (observations, outcomes, caveats, explanations);
 - a printed range's top (value_to) is a figure of the same unit, given only with a value, and not below it;
 - a benchmark names what it is compared with (compared_with), and only a benchmark does;
@@ -26,6 +30,7 @@ import pandas as pd
 
 from .cells import parse_number_column
 from .errors import Problem
+from .period_labels import ambiguous, both_readings, label_mismatch, label_period, settled, settled_day
 from .schema import Table, groups
 from .vocab import LEVELS, FigureKind, TimeStated, Unit
 
@@ -175,9 +180,14 @@ def benchmarks_named(table: Table, problems: list[Problem]) -> None:
             )
 
 
-def periods(table: Table, problems: list[Problem], start: str = "period_start", end: str = "period_end") -> np.ndarray:
-    """Rows whose period is known and does not end before it starts; the others are problems (or broken already)."""
+def periods(
+    table: Table, problems: list[Problem], start: str = "period_start", end: str = "period_end", skip: np.ndarray | None = None
+) -> np.ndarray:
+    """Rows whose period is known and does not end before it starts; the others are problems (or broken already).
+    `skip`: rows whose dates could be read two ways (reported already, by dates_read_one_way)."""
     known = table.given(start) & table.given(end)
+    if skip is not None:
+        known &= ~skip
     group, first = groups(table, start, end)
     starts, ends = table.values[start], table.values[end]
     backwards = np.fromiter((known[i] and ends[i] < starts[i] for i in first.tolist()), dtype=bool, count=len(first))[group]
@@ -325,3 +335,132 @@ def stated_times(table: Table, stated_field: str, words_field: str, problems: li
                     fix=f"Copy the report's words for the time into {words_field}, such as 'by 2018/19' or 'from June 2017'.",
                 )
             )
+
+
+def dates_read_one_way(
+    table: Table, problems: list[Problem], start: str = "period_start", end: str = "period_end", label: str = "period_label"
+) -> np.ndarray:
+    """Rows with a date written day first whose day and month could be swapped (10/01/2016), that nothing on the
+    row settles (period_labels.settled): each is a problem giving both readings. The rows, as a mask."""
+    starts, ends, labels = table.texts[start], table.texts[end], table.texts[label]
+    bad = np.zeros(len(table), dtype=bool)
+    either = [np.fromiter((ambiguous(t) is not None for t in c.texts), dtype=bool, count=len(c.texts))[c.codes] for c in (starts, ends)]
+    rows = np.flatnonzero(either[0] | either[1])
+    if not len(rows):  # dates written YYYY-MM-DD, or day first with a day over 12: nearly every file
+        return bad
+    judged: dict[tuple[int, int, int], list] = {}
+    for i in rows.tolist():
+        key = (int(starts.codes[i]), int(ends.codes[i]), int(labels.codes[i]))
+        if key not in judged:
+            judged[key] = settled(starts.texts[key[0]], ends.texts[key[1]], labels.texts[key[2]])
+        said: set[str] = set()
+        for text, day_first, month_first in judged[key]:
+            if text in said:  # a one-day period, both dates the same: one message
+                continue
+            said.add(text)
+            message, fix = both_readings(text, day_first, month_first)
+            column = start if text == starts.texts[key[0]] else end
+            problems.append(Problem(file=table.file, line=int(table.lines[i]), column=column, value=text, message=message, fix=fix))
+            bad[i] = True
+    return bad
+
+
+def day_read_one_way(table: Table, problems: list[Problem], column: str, label: str | None = None) -> None:
+    """A single date (milestones' due, a report's date) written day first that could be read two ways and that its
+    label, if any, does not settle (period_labels.settled_day)."""
+    cells = table.texts[column]
+    if not any(ambiguous(t) is not None for t in cells.texts):
+        return
+    labels = table.texts[label] if label else None
+    for i in range(len(table)):
+        text = cells.texts[cells.codes[i]]
+        found = settled_day(text, labels.texts[labels.codes[i]] if labels is not None else "")
+        if found is not None:
+            message, fix = both_readings(*found)
+            problems.append(Problem(file=table.file, line=int(table.lines[i]), column=column, value=text, message=message, fix=fix))
+
+
+def labels_fit_dates(table: Table, rows: np.ndarray, problems: list[Problem], start: str = "period_start", end: str = "period_end") -> None:
+    """A label that is only a period ("Oct", "2016/17") names months or a year the dates must be in
+    (period_labels.label_period). `rows`: the rows whose period is known and was read one way."""
+    labels = table.texts["period_label"]
+    named = [label_period(t) for t in labels.texts]
+    if all(n is None for n in named):
+        return
+    has = np.fromiter((n is not None for n in named), dtype=bool, count=len(named))[labels.codes]
+    group, first = groups(table, start, end, "period_label")
+    starts, ends = table.values[start], table.values[end]
+    wrong = np.zeros(len(first), dtype=bool)
+    for g, i in enumerate(first.tolist()):
+        label = named[labels.codes[i]]
+        wrong[g] = label is not None and rows[i] and not label.fits(starts[i], ends[i])
+    for i in np.flatnonzero(wrong[group] & has & rows).tolist():
+        label = named[labels.codes[i]]
+        assert label is not None
+        message, fix = label_mismatch(label, starts[i], ends[i])
+        problems.append(
+            Problem(file=table.file, line=int(table.lines[i]), column="period_label", value=labels.texts[labels.codes[i]], message=message, fix=fix)
+        )
+
+
+# What a figure of each kind of measure can be, when the data package does not say (datapackage.json states it on
+# the observations' `value` field as `unitBounds`, read by `bounds_of`).
+_BOUND_WORDS = MappingProxyType(
+    {
+        "count": "a count",
+        "days": "a number of days",
+        "rate_per_100k": "a rate for every 100,000 people",
+        "gbp": "an amount of money",
+        "percent": "a percentage",
+        "share": "a share of a whole (this measure's share is yes in measures.csv)",
+    }
+)
+
+
+def bounds_of(table: Table, column: str) -> dict[str, tuple[float | None, float | None]]:
+    """The lowest and highest figure of each kind (a unit, or `share`) the data package allows in `column`: its
+    field's `unitBounds`, {kind: {"minimum": .., "maximum": ..}}."""
+    spec = next((f for f in table.fields if f["name"] == column), {})
+    return {kind: (b.get("minimum"), b.get("maximum")) for kind, b in spec.get("unitBounds", {}).items()}
+
+
+def within_bounds(table: Table, column: str, values: np.ndarray, kinds: np.ndarray | str, problems: list[Problem]) -> None:
+    """Figures below the lowest or above the highest the data package allows for their kind (`kinds`: each row's
+    unit or `share`, or None where no bound applies, such as a printed change): a negative count of people or of
+    days, a share over 100%."""
+    bounds = bounds_of(table, column)
+    if not bounds:
+        return
+    if isinstance(kinds, str):
+        kinds = np.full(len(values), kinds, dtype=object)
+    numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype=float)
+    cells = table.texts[column]
+    for kind, (low, high) in bounds.items():
+        these = kinds == kind
+        below = these & (numbers < low) if low is not None else np.zeros(len(numbers), dtype=bool)
+        above = these & (numbers > high) if high is not None else np.zeros(len(numbers), dtype=bool)
+        for i in np.flatnonzero(below | above).tolist():
+            bound = low if below[i] else high
+            assert bound is not None
+            _out_of_bounds(table, column, i, kind, bound, bool(below[i]), cells.texts[cells.codes[i]], problems)
+
+
+def _out_of_bounds(table: Table, column: str, i: int, kind: str, bound: float, below: bool, shown: str, problems: list[Problem]) -> None:
+    what = _BOUND_WORDS.get(kind, kind)
+    message = f"{what} cannot be {'below' if below else 'above'} {bound:g}{'%' if kind in ('percent', 'share') else ''}"
+    fix = "Check the figure against the report and write it as printed."
+    if column == "value" and below:
+        fix += " A fall or a cut is not a level: write it in a row of kind change_vs_plan or change_vs_last_year, as a percentage, such as -12%."
+    problems.append(Problem(file=table.file, line=int(table.lines[i]), column=column, value=shown, message=message, fix=fix))
+
+
+def observation_bound_kinds(table: Table, units: np.ndarray, share_of: dict[str, bool]) -> np.ndarray:
+    """What bounds each observation's figure: `share` for a level of a measure that is a share of a whole, its unit
+    for another level, and None for a printed change (change_vs_plan, change_vs_last_year), which may be anything."""
+    change = {k.value for k in FigureKind if k.is_change}
+    kinds, measures = table.values["kind"], table.values["measure_id"]
+    group, first = groups(table, "kind", "measure_id")
+    firsts = first.tolist()
+    out = np.empty(len(first), dtype=object)
+    out[:] = [None if kinds[i] in change else ("share" if share_of.get(measures[i]) else units[i]) for i in firsts]
+    return out[group]

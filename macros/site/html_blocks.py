@@ -16,6 +16,11 @@ spliced into the markdown as text:
 - a block after the page's first level-one heading (how old an editor's page's figures are), placed in the
   page's element tree (`_AfterTitle`);
 - the glossary's abbreviations, as the `abbr` extension's definitions.
+
+On an editor's page (`PageExtras.check_html`), before Markdown writes its raw HTML back, the HTML the page
+carries is read for what it may not (`_Unsafe`, page_html.py): the raw HTML Markdown kept for it, less the
+blocks the site made, and the HTML Markdown made from it. What is found is left in `PageExtras.unsafe` for the
+plugin to report.
 """
 
 from __future__ import annotations
@@ -27,8 +32,11 @@ from dataclasses import dataclass, field
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from .page_html import Unsafe, unsafe_in
 
 START = "<!--care:html-->"
 END = "<!--/care:html-->"
@@ -47,6 +55,9 @@ class PageExtras:
     part: Callable[[int], str] | None = None  # the markdown of a part left for later, by its number
     after_title: str = ""  # HTML placed after the first level-one heading (at the start without one)
     abbreviations: dict[str, str] = field(default_factory=dict)  # term: meaning, for the abbr extension
+    check_html: bool = False  # an editor's page: what HTML it carries is checked (page_html.py)
+    generated: set[int] = field(default_factory=set)  # the htmlStash entries the site made (not the editor's HTML)
+    unsafe: list[Unsafe] = field(default_factory=list)  # what the check found
 
 
 class CareMarkdown(Extension):
@@ -61,6 +72,15 @@ class CareMarkdown(Extension):
         md.preprocessors.register(_Blocks(md, self.extras), "care_blocks", 29)
         # After inline patterns (20), so the placeholder is left alone; before the table of contents (5).
         md.treeprocessors.register(_AfterTitle(md, self.extras), "care_after_title", 15)
+        # Before the raw HTML is written back (30): the page's own HTML is still apart from the site's.
+        md.postprocessors.register(_Unsafe(md, self.extras), "care_unsafe", 35)
+
+
+def _stored(md: Markdown, html: str, extras: PageExtras) -> str:
+    """Markdown's placeholder for a block the site made, noted as the site's."""
+    placeholder = md.htmlStash.store(html)
+    extras.generated.add(len(md.htmlStash.rawHtmlBlocks) - 1)
+    return placeholder
 
 
 class _Blocks(Preprocessor):
@@ -75,7 +95,7 @@ class _Blocks(Preprocessor):
         for line in expand_parts(lines, extras.part):
             if block is not None:
                 if line == END:
-                    out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+                    out += ["", _stored(self.md, "\n".join(block), extras), ""]
                     block = None
                 else:
                     block.append(line)
@@ -112,8 +132,25 @@ class _AfterTitle(Treeprocessor):
             return
         where = next((i + 1 for i, element in enumerate(root) if element.tag == "h1"), 0)
         holder = etree.Element("p")  # Markdown writes a stashed block alone in a paragraph as the block itself
-        holder.text = self.md.htmlStash.store(html)
+        holder.text = _stored(self.md, html, self.extras())
         root.insert(where, holder)
+
+
+class _Unsafe(Postprocessor):
+    def __init__(self, md: Markdown, extras: Callable[[], PageExtras]):
+        super().__init__(md)
+        self.extras = extras
+
+    def run(self, text: str) -> str:
+        extras = self.extras()
+        if extras.check_html:
+            raw = [
+                block if isinstance(block, str) else etree.tostring(block, encoding="unicode")
+                for number, block in enumerate(self.md.htmlStash.rawHtmlBlocks)
+                if number not in extras.generated
+            ]
+            extras.unsafe = unsafe_in([text, *raw])
+        return text
 
 
 def unmarked(markdown: str) -> str:

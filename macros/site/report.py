@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 from ..analysis.disagreements import unmatched_explanations
 from ..data.vocab import CaveatKind, Unit
@@ -13,6 +15,14 @@ from .fact_check import Mismatch
 
 # How each table's rows are identified when checking that every row reached a page.
 _ROW_KEY = {"areas": "id", "schemes": "id", "measures": "id", "sources": "id", "glossary": "term"}
+
+
+def _shown(folder: Path) -> str:
+    """A folder as the report names it: from the folder the build runs in, never a path of the build machine."""
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return folder.name
 
 
 def unshown(ctx: Context) -> list[str]:
@@ -71,13 +81,19 @@ def build_report(
     charts_line: str,
     advice: list[Advice] | None = None,
     mismatches: list[Mismatch] | None = None,
+    since: list[str] | None = None,
 ) -> str:
     data = ctx.data
-    lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {ctx.settings.data_dir}", f"Pages made from the data: {pages_made}"]
+    lines = [
+        f"Build report, {datetime.now():%d %B %Y %H:%M}",
+        f"Data folder: {_shown(ctx.settings.data_dir)}",
+        f"Pages made from the data: {pages_made}",
+    ]
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
     lines.append(
         "Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in ((data.tables[n], c) for n, c in data.rows_read.items()))
     )
+    lines += since or []  # rows added and removed since the last commit (since_commit.py)
     lines.append(f"Disagreements found in the source reports: {len(ctx.disagreements)}")
     for nature, (heading, _) in wording.NATURES.items():  # in groups, as the pages show them
         for item in (d for d in ctx.disagreements if d.nature == nature):
@@ -93,6 +109,11 @@ def build_report(
         lines.append(f"  - observations.csv line {obs.line}: {data.areas[obs.area_id].name}, {data.measures[obs.measure_id].name}")
     if len(hidden) > 20:
         lines.append(f"  - and {len(hidden) - 20} more")
+    reasons = Counter(o.missing for o in data.observations if o.value is None and o.missing)
+    lines.append(
+        "Figures not given, by what the cell says: "
+        + (", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0]))) or "none")
+    )
     flagged = [m for m in data.measures.values() if m.counts_people and m.unit != Unit.COUNT]
     if flagged:
         lines.append(f"Measures marked as counting people that are not counts (their figures are never hidden; check counts_people): {len(flagged)}")

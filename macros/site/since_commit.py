@@ -1,0 +1,101 @@
+"""Rows added and removed since the last commit (issue 21, item 3): nothing lost without saying so.
+
+Where the build runs in a git checkout, each CSV file of the data is compared with its version in the last
+commit (`git show <commit>:<path>`, one git process a file, once a build): the rows in one and not the other, as
+whole rows. The last commit is HEAD when the data has edits not yet committed (an editor's own computer); when
+it has none (a fresh checkout, as on GitHub), it is HEAD's first parent, the version before the change being
+built (for a pull request, the branch it would be merged into). No git, no repository, or no such commit: the
+comparison is skipped, and the build report says so.
+
+A file that lost rows is a warning, so a strict build (`mkdocs build --strict`, as CI runs it) fails with the file
+and how many rows went."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data.cells import decode
+
+_GIT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class FileChange:
+    file: str  # as the build names it: data/observations.csv
+    before: int  # rows in the last commit
+    now: int
+    added: int
+    removed: int
+
+    def warning(self) -> str:
+        emptied = " It has no rows now." if self.now == 0 else ""
+        return (
+            f"{self.file}: {self.removed} row{'s' if self.removed != 1 else ''} of {self.before} "
+            f"{'were' if self.removed != 1 else 'was'} removed since the last commit.{emptied} If that was not meant, take the file "
+            "from the last commit (on GitHub, open the file and click History); the site is not published while rows are lost."
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    against: str | None  # the commit compared with, in words; None when skipped
+    why_not: str = ""  # why it was skipped
+    changes: tuple[FileChange, ...] = ()
+
+    def report_lines(self) -> list[str]:
+        if self.against is None:
+            return [f"Rows added and removed since the last commit: not compared ({self.why_not})"]
+        changed = [c for c in self.changes if c.added or c.removed]
+        lines = [f"Rows added and removed since the last commit ({self.against}): {'none' if not changed else len(changed)}"]
+        lines += [f"  - {c.file}: {c.added} added, {c.removed} removed ({c.before} before, {c.now} now)" for c in changed]
+        return lines
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=_GIT_SECONDS, check=False)
+
+
+def _rows(raw: bytes) -> Counter[tuple[str, ...]]:
+    """The rows of a CSV file, each as its stripped cells, blank rows and the header left out."""
+    try:
+        text = decode(raw)
+    except ValueError:
+        return Counter()
+    rows = list(csv.reader(io.StringIO(text)))
+    return Counter(tuple(cell.strip() for cell in row) for row in rows[1:] if any(cell.strip() for cell in row))
+
+
+def compare(data_dir: Path, files: list[str], shown_folder: str) -> Comparison:
+    """Each of `files` (names in data_dir) against the last commit. `shown_folder` names the folder in messages."""
+    try:
+        top = _git(data_dir, "rev-parse", "--show-toplevel")
+    except (OSError, subprocess.TimeoutExpired):
+        return Comparison(None, "git is not installed here")
+    if top.returncode != 0:
+        return Comparison(None, "the data folder is not in a git repository")
+    root = Path(top.stdout.decode().strip())
+    try:
+        relative = data_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Comparison(None, "the data folder is not in a git repository")
+    paths = [f"{relative}/{name}" if relative != "." else name for name in files]
+    edited = _git(root, "status", "--porcelain", "--", *paths)
+    commit = "HEAD" if edited.returncode == 0 and edited.stdout.strip() else "HEAD~1"
+    described = _git(root, "log", "-1", "--format=%h, %cd", "--date=format:%d %B %Y", commit)
+    if described.returncode != 0:
+        return Comparison(None, "the repository has no commit before this one (a shallow checkout: fetch-depth 2 or more gives it)")
+    changes = []
+    for name, path in zip(files, paths, strict=True):
+        old = _git(root, "show", f"{commit}:{path}")
+        if old.returncode != 0:
+            continue  # a new file: nothing to lose
+        local = data_dir / name
+        before, now = _rows(old.stdout), _rows(local.read_bytes()) if local.exists() else Counter()
+        added, removed = sum((now - before).values()), sum((before - now).values())
+        changes.append(FileChange(f"{shown_folder}/{name}", sum(before.values()), sum(now.values()), added, removed))
+    return Comparison(f"{commit} is {described.stdout.decode().strip()}", changes=tuple(changes))

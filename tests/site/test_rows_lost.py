@@ -1,0 +1,72 @@
+"""Nothing lost without saying so (issue 21, item 3): a file an edit empties, or that loses rows, fails a strict
+build with the file and how many rows went, when the last commit is known; a required table with no rows is
+always an error; the build report lists rows added and removed per file."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import build, data_dir
+
+from macros.data.errors import DataProblems
+from macros.data.loader import load
+
+
+def committed(data: Path) -> Path:
+    """The data folder made a git repository with its files committed."""
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "data"]):
+        subprocess.run(["git", "-C", str(data), *args], check=True, capture_output=True)
+    return data
+
+
+def header_only(data: Path, name: str) -> None:
+    path = data / f"{name}.csv"
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_file_emptied_since_the_last_commit_fails_the_strict_build_saying_how_many_rows_went(tmp_path):
+    data = committed(data_dir(tmp_path))
+    rows = len((data / "milestones.csv").read_text(encoding="utf-8").strip().split("\n")) - 1
+    header_only(data, "milestones")
+    result = build(tmp_path, data, env={"GITHUB_ACTIONS": "true"})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/milestones.csv: {rows} rows of {rows} were removed since the last commit. It has no rows now." in out
+    assert f"::warning file=data/milestones.csv::{rows} rows of {rows} were removed since the last commit." in result.stdout
+
+
+@pytest.mark.slow
+def test_rows_added_and_removed_are_in_the_build_report(tmp_path):
+    data = committed(data_dir(tmp_path))
+    path = data / "glossary.csv"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nZZQ,Zed,A new word.\n", encoding="utf-8")
+    result = build(tmp_path, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = (tmp_path / "project" / "site" / "build-report.txt").read_text(encoding="utf-8")
+    assert "Rows added and removed since the last commit (HEAD is " in report
+    assert "  - data/glossary.csv: 1 added, 0 removed" in report
+
+
+@pytest.mark.slow
+def test_without_git_history_the_report_says_it_did_not_compare(tmp_path):
+    result = build(tmp_path, data_dir(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = (tmp_path / "project" / "site" / "build-report.txt").read_text(encoding="utf-8")
+    assert "Rows added and removed since the last commit: not compared (the data folder is not in a git repository)" in report
+    assert report.split("\n")[1] == "Data folder: data"  # no path of the build machine
+
+
+@pytest.mark.parametrize("name", ["observations", "areas", "measures", "sources"])
+def test_a_required_table_with_no_rows_is_always_an_error(tmp_path, name):
+    data = data_dir(tmp_path)
+    header_only(data, name)
+    with pytest.raises(DataProblems) as caught:
+        load(data)
+    found = [str(p) for p in caught.value.problems]
+    assert (
+        f"data/{name}.csv: this file has its header row but no rows, and the site cannot be made without them. Put its rows back: if it was "
+        "emptied by mistake, take the file from the last version that worked (on GitHub, open the file and click History)."
+    ) in found
