@@ -317,7 +317,8 @@ def test_every_chart_has_alt_text_a_caption_and_a_table_after_it(real_site):
             img = re.search(r'<img src="([^"]+)" alt="([^"]*)"', inner)
             assert img and img[2].startswith("Chart: ") and img[2].endswith(". Described below."), path
             caption = re.search(r"<figcaption>(.+?)</figcaption>", inner, re.S)
-            assert caption and caption[1].endswith("The figures are in the table below."), path
+            assert caption and "The figures are in the table below. <a href=" in caption[1], path
+            assert re.search(r"Download the data for this chart \(CSV, [\d,.]+ [KM]B\)</a>$", caption[1]), path
             # A long table is folded under its chart (sections.FOLDED_AFTER_ROWS): then a <details> holds it.
             folded = r'(<details class="care-figures" data-search-exclude><summary>[^<]*</summary>)?'
             assert re.match(r"\s*(<!--[^>]*-->\s*)?" + folded + r'<div class="care-table"[^>]*><table[^>]*><caption>', after), (path, after[:120])
@@ -618,7 +619,7 @@ def test_chart_caption_describes_plan_and_actual(tiny_site):
     assert 'alt="Chart: Days people waited to leave hospital. Described below."' in markup
     assert (
         "<figcaption>Line chart of Days people waited to leave hospital, April 2016 to May 2016. Plan: from 909 days "
-        "to 1,188 days. Actual: from 1,041 days to 1,418 days. The figures are in the table below.</figcaption>"
+        "to 1,188 days. Actual: from 1,041 days to 1,418 days. The figures are in the table below. <a href="
     ) in markup
 
 

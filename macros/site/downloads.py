@@ -197,7 +197,7 @@ def write_figures(ctx: Context, site_dir: Path) -> list[str]:
         about = {"id": m.id, "name": m.name, "meaning": m.meaning, "unit": str(m.unit), "better": str(m.better)}
         document = {"measure": about, "fields": fields, "rows": [list(row) for row in zip(*picked)]}
         (site_dir / measure_data_address(measure_id, "json")).write_text(
-            json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"), encoding="utf-8"
         )
         written += [measure_data_address(measure_id, "csv"), measure_data_address(measure_id, "json")]
     return written

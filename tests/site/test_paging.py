@@ -83,7 +83,7 @@ def test_a_measure_with_more_areas_than_a_page_holds_is_summed_up_and_listed_in_
     main = made[main_uri]
     # The measure's page: no table of areas and no list of schemes, but how many of each status, and links to the parts.
     assert "<tbody>" not in main and "../../schemes/" not in main
-    assert [href for href in re.findall(r'<a href="([^"]+)">', main)] == ["1/", "2/", "3/"]
+    assert [href for href in re.findall(r'<a href="([^"]+)">', main) if not href.startswith("../")] == ["1/", "2/", "3/"]  # and the updates
     tops = [ctx.headline(data.series[(a, None, measure_id)], data.measures[measure_id]) for a in data.areas if (a, None, measure_id) in data.series]
     words = visible(main)
     assert f"{len(tops)} areas give a latest figure for the whole area." in words
