@@ -55,7 +55,7 @@ def test_the_new_columns_come_last_in_the_agreed_order():
         "time_words",
         "provisional",
     ]
-    assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-2:] == ["short_name", "rate_of"]
+    assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-3:] == ["short_name", "rate_of", "share"]
 
 
 @pytest.mark.parametrize(

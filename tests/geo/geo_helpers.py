@@ -24,6 +24,7 @@ def located(tmp_path: Path, *, areas: str = AREAS, places: str = PLACES, groups:
     (data / "areas.csv").write_text(areas, encoding="utf-8")
     (data / "places.csv").write_text(places, encoding="utf-8")
     (data / "comparison_groups.csv").write_text(groups, encoding="utf-8")
+    (data / "decisions.csv").write_text("area_id,quote,plain,source_id,source_location\n", encoding="utf-8")  # none here
     return data
 
 
