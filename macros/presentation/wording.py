@@ -244,9 +244,12 @@ def period_namer(periods):
 def period_phrase(p: Period, lengthen: bool = False) -> str:
     """The period inside a sentence: 'from April to September 2016', 'in October 2016'; with lengthen, its
     length after it: 'from April to September 2016 (6 months)'."""
+    if p.stated == TimeStated.NONE and not p.words:
+        # Which report it is from is in the table beside the sentence and the page's age line: a sentence stays short.
+        return f"({period_brief(p)})"
     text = with_length(p) if lengthen else period(p)
     if p.stated == TimeStated.NONE:
-        return f"({text})" if not p.words else text
+        return text
     if p.stated in (TimeStated.BY, TimeStated.FROM, TimeStated.WORDS):
         return text
     if " to " in text:
