@@ -325,14 +325,16 @@ def gap(actual: float, plan: float, unit: str, *, target: bool = False, rate_of:
 
 
 def by_when(p: Period) -> str:
-    """When a target is to be met, from the end of its period: 'the end of March 2019', 'the end of 2020',
-    '30 June 2017'."""
+    """When a target is to be met: the report's words where it gives only an end ('by 2018/19', 'until 2020'),
+    else from the end of its period: 'by the end of March 2019', 'by the end of 2020', 'by 30 June 2017'."""
+    if p.stated == TimeStated.BY and p.words:
+        return p.words.strip()
     end = p.end
     if not _month_end(end):
-        return day(end)
+        return f"by {day(end)}"
     if end.month == 12 and (p.start.year < end.year or p.start.month == 1):
-        return f"the end of {end.year}"
-    return f"the end of {end:%B %Y}"
+        return f"by the end of {end.year}"
+    return f"by the end of {end:%B %Y}"
 
 
 def against_plan(name: str, actual: Observation, plan: Observation, status: Status, p: Period, unit: str = Unit.COUNT, rate_of: str = "") -> str:

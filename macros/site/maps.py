@@ -28,6 +28,7 @@ GLYPHS = {
     "not-rated": "○",
     "target-later": "→",
     "mixed": "±",
+    "unjudged": "–",
 }
 MIXED = "As many measures better than plan as worse"
 
@@ -37,10 +38,12 @@ def _draw(ctx: Context, here: str, anchor: str, title: str, shown: dict[str, dic
     if layout is None or not shown:
         return Markup("")
     drawn = hexmap(layout)
+    with_pages = set(_on_map(ctx).values())  # councils with a page here, shown or not on this map
     hexes = []
     for h in drawn.hexes:
         entry = shown.get(h.code)
-        hexes.append({"x": h.x, "y": h.y, "name": h.name, **(entry or {"href": "", "key": "", "word": "", "glyph": ""})})
+        blank = {"href": "", "key": "", "word": "", "glyph": ""}
+        hexes.append({"x": h.x, "y": h.y, "name": h.name, "has_page": h.code in with_pages, **(entry or blank)})
     return render(
         "hexmap.html",
         anchor=anchor,
@@ -79,13 +82,18 @@ def home_map(ctx: Context, here: str, counts: dict[str, dict[str, int]]) -> Mark
     shown, words = {}, {}
     for area_id, code in coded.items():
         c = counts[area_id]
-        better, worse = c["better"] + c["stated-better"], c["worse"] + c["stated-worse"]
-        key = "better" if better > worse else "worse" if worse > better else "mixed"
-        words[key] = {"better": "More measures better than plan than worse", "worse": "More measures worse than plan than better", "mixed": MIXED}[
-            key
-        ]
+        # Only what the figures show against a plan: the reports' own words ("better than target") are another
+        # judgement, shown in the table beside the map, not counted here as better or worse than plan.
+        better, worse = c["better"], c["worse"]
+        key = "better" if better > worse else "worse" if worse > better else "mixed" if better else "unjudged"
+        words[key] = {
+            "better": "More measures better than plan than worse",
+            "worse": "More measures worse than plan than better",
+            "mixed": MIXED,
+            "unjudged": "No measure judged against a plan",
+        }[key]
         name = ctx.data.areas[area_id].name
-        word = f"{better} better than plan, {worse} worse"
+        word = f"{better} better than plan, {worse} worse" if better or worse else "no measure judged against a plan"
         shown[code] = {"href": ctx.page_href(here, "area", area_id), "key": key, "word": f"{name}: {word}", "glyph": GLYPHS[key]}
     missing = len(ctx.data.areas) - len(coded)
     described = f"{len(coded)} of this site's {len(ctx.data.areas)} areas are on the map."
