@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.compare import Figure, Standing, standing
+from ..analysis.compare import Figure, Standing, months_words, standing
 from ..presentation import wording
 from .context import Context
 from .templating import render
@@ -27,17 +27,25 @@ def latest_figures(ctx: Context, measure_id: str) -> list[Figure]:
 
 
 def said(found: Standing, against: str) -> str:
-    """One standing in words: "Lower than 8 of the 9 other areas ...", or "Not compared: ..."."""
+    """One standing in words: "Against all areas that report it: lower than 110 of the 150 other areas and higher
+    than 39; among the lowest fifth.", or "...: not compared, because ..."."""
     if not found.compared:
         return f"Against {against}: not compared, because {found.reason}."
-    others = found.of - 1
-    words = (
-        f"Against {against}: lower than {wording.plural(found.higher, 'other area')} and higher than {found.lower} "
-        f"(of {others} others); among the {found.fifth} fifth."
-    )
+    words = f"Against {against}: {place_words(found)}."
+    if found.left_out:
+        words += (
+            f" Only areas with a latest figure for {months_words(found.months)} are compared."
+            f" {wording.plural(found.left_out, 'area')} with figures for other lengths of time {'is' if found.left_out == 1 else 'are'} left out."
+        )
     if found.better_side:
         words += f" {found.better_side.capitalize()} is better here."
     return words
+
+
+def place_words(found: Standing) -> str:
+    """Where an area stands, in words: "lower than 110 of the 150 other areas and higher than 39; among the lowest fifth"."""
+    others = found.of - 1
+    return f"lower than {found.higher} of the {wording.plural(others, 'other area')} and higher than {found.lower}; among the {found.fifth} fifth"
 
 
 def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] | None = None) -> list[str]:
@@ -71,8 +79,8 @@ def area_comparisons(ctx: Context, area_id: str) -> Markup:
 
 
 NOTE = (
-    "An area is compared only with areas that report the same measure, counted the same way, for periods of the "
-    "same length, and only when at least 5 do. Its place in the order is not a test: the data does not give the "
+    "An area is compared only with areas that report the same measure, counted the same way, with latest figures for periods "
+    "of the same length as its own, and only when at least 5 do. Its place in the order is not a test: the data does not give the "
     "counts and populations needed to say whether a difference is more than chance."
 )
 ALONE = (
