@@ -31,7 +31,9 @@ def test_periods_of_different_lengths_are_not_compared():
         False,
         "their latest figures are for periods of different lengths. Only 4 are for 12 months, as this area's is, and we compare from 5",
     )
-    assert standing("m", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower").reason.endswith("Only 1 is for a month, as this area's is, and we compare from 5")
+    assert standing("m", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower").reason.endswith(
+        "Only 1 is for a month, as this area's is, and we compare from 5"
+    )
 
 
 def test_an_area_is_compared_with_the_areas_whose_figures_are_for_periods_as_long_as_its_own():

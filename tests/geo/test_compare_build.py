@@ -67,7 +67,14 @@ def built(tmp_path_factory):
     path.write_text(out.getvalue(), encoding="utf-8")
     latest: dict[str, dict[str, float]] = {}
     for r in rows:
-        if not r["scheme_id"] and r["kind"] == "actual" and r["printed_in"] == "table" and _month(r) and r["period_end"] == "2020-03-31" and r["measure_id"] in (*ALL_MONTHS, MIXED):
+        if (
+            not r["scheme_id"]
+            and r["kind"] == "actual"
+            and r["printed_in"] == "table"
+            and _month(r)
+            and r["period_end"] == "2020-03-31"
+            and r["measure_id"] in (*ALL_MONTHS, MIXED)
+        ):
             latest.setdefault(r["measure_id"], {})[r["area_id"]] = float(r["value"].replace(",", "").rstrip("%"))
     return built_site(tmp, tmp / "data"), ids, latest, year_areas
 
@@ -118,9 +125,8 @@ def test_a_comparison_group_of_nearest_councils_is_made_up_and_compared(built):
 def test_fewer_than_five_areas_are_not_compared_and_the_page_says_why(built):
     site, ids, _, _ = built
     for area_id in ids[:FEW_AREAS]:
-        assert (
-            f"Against all areas that report it: not compared, because only {FEW_AREAS} areas report this measure, and we compare from 5."
-            in _page(site, "areas", area_id)
+        assert f"Against all areas that report it: not compared, because only {FEW_AREAS} areas report this measure, and we compare from 5." in _page(
+            site, "areas", area_id
         )
     words = _page(site, "measures", FEW)
     assert f"Areas are not compared on this measure, because only {FEW_AREAS} areas report this measure, and we compare from 5." in words
