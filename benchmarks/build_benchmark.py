@@ -273,7 +273,7 @@ def print_weights(site: Path) -> None:
 def print_finder_and_maps(site: Path) -> None:
     """What the finder downloads (its script and its names and places; a postcode's district file is measured by
     postcode_sizes.py) and the hex maps drawn into the pages."""
-    finder = [site / "finder" / name for name in ("finder.js", "places.js")]
+    finder = [site / "assets" / "finder.js", site / "finder" / "places.js"]  # the script is a theme asset (docs/assets/)
     if all(path.exists() for path in finder):
         sizes = ", ".join(f"{p.name} {kb(p.stat().st_size)} (gzipped {kb(len(gzip.compress(p.read_bytes(), 6)))})" for p in finder)
         print(f"  finder: {sizes}")

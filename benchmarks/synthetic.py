@@ -121,7 +121,7 @@ COLLIDING = [("Kingsbury-on-Sea", "Kingsbury on Sea"), ("St Albury", "st. albury
 PARTNERSHIPS = sum(len(pair) for pair in COLLIDING)
 HEXMAP = ROOT / "data" / "areas.hexjson"  # England's 151 upper-tier councils, by ONS code (Open Innovations, MIT)
 NEIGHBOURS = 5  # the made-up comparison group: the councils nearest on the hex map
-GROUP = "Nearest on the map (made up for testing)"
+GROUP = "Nearest on the map (made up)"
 GROUP_SOURCE = "Made up for testing: the 5 councils of this data nearest on the hex map. Not a real comparison group."
 PLACE_NOTE = "Made-up place (synthetic data)"
 

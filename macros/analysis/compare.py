@@ -74,8 +74,8 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
     if len(alike) < min_areas:
         return Standing(
             False,
-            f"their latest figures are for periods of different lengths. Only {len(alike)} {'is' if len(alike) == 1 else 'are'} "
-            f"for {months_words(months)}, as this area's is, and we compare from {min_areas}",
+            f"their latest figures' periods differ in length, and only {len(alike)} {'is' if len(alike) == 1 else 'are'} "
+            f"for {months_words(months)}, as this area's is (we compare from {min_areas})",
         )
     others = [f.value for f in alike if f.area_id != area_id]
     higher = sum(1 for v in others if v > mine.value)

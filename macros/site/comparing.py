@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.compare import Figure, Standing, months_words, standing
+from ..analysis.compare import Figure, Standing, standing
 from ..presentation import wording
 from .context import Context
 from .templating import render
@@ -34,7 +34,6 @@ def said(found: Standing, against: str) -> str:
     words = f"Against {against}: {place_words(found)}."
     if found.left_out:
         words += (
-            f" Only areas with a latest figure for {months_words(found.months)} are compared."
             f" {wording.plural(found.left_out, 'area')} with figures for other lengths of time {'is' if found.left_out == 1 else 'are'} left out."
         )
     if found.better_side:
@@ -53,9 +52,12 @@ def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] 
     m = ctx.data.measures[measure_id]
     figures = latest_figures(ctx, measure_id) if figures is None else figures
     lines = [said(standing(area_id, figures, m.better), "all areas that report it")]
-    for group, similar in sorted(ctx.data.comparison_groups(area_id).items()):
+    groups = ctx.data.comparison_groups(area_id)
+    for group, similar in sorted(groups.items()):
         members = set(similar) | {area_id}
-        lines.append(said(standing(area_id, [f for f in figures if f.area_id in members], m.better), f"its similar areas ({group})"))
+        # One group is named once, under "Where it is" with its areas; two or more are named on each line.
+        against = "its similar areas" if len(groups) == 1 else f"its similar areas ({group})"
+        lines.append(said(standing(area_id, [f for f in figures if f.area_id in members], m.better), against))
     return lines
 
 
@@ -79,9 +81,8 @@ def area_comparisons(ctx: Context, area_id: str) -> Markup:
 
 
 NOTE = (
-    "An area is compared only with areas that report the same measure, counted the same way, with latest figures for periods "
-    "of the same length as its own, and only when at least 5 do. Its place in the order is not a test: the data does not give the "
-    "counts and populations needed to say whether a difference is more than chance."
+    "An area is compared only with areas that report the same measure, counted the same way, for periods of the same "
+    "length, and only when at least 5 do. Its place in the order is not a test of whether a difference is more than chance."
 )
 ALONE = (
     "Not compared: no other area reports any of {name}'s measures. Areas count similar things in their own ways "

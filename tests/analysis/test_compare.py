@@ -29,10 +29,10 @@ def test_periods_of_different_lengths_are_not_compared():
     found = standing("a0", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower")
     assert (found.compared, found.reason) == (
         False,
-        "their latest figures are for periods of different lengths. Only 4 are for 12 months, as this area's is, and we compare from 5",
+        "their latest figures' periods differ in length, and only 4 are for 12 months, as this area's is (we compare from 5)",
     )
     assert standing("m", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower").reason.endswith(
-        "Only 1 is for a month, as this area's is, and we compare from 5"
+        "only 1 is for a month, as this area's is (we compare from 5)"
     )
 
 
