@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
 """A deterministic synthetic England-wide data set in the same format as data/.
 
-    python benchmarks/synthetic.py --areas 150 --schemes 3000 --years 3 --seed 1 --out benchmarks/out/national
+    python benchmarks/synthetic.py --areas 155 --schemes 3000 --years 3 --seed 1 --out benchmarks/out/national
 
-Writes the twelve CSV files with exactly the headers data/datapackage.json gives, and a copy of that
-datapackage.json, into --out (which must not be data/). The same arguments give the same bytes.
+Writes the CSV files with exactly the headers data/datapackage.json gives, a copy of that datapackage.json
+marked `"synthetic": true`, and the hex map with its licence, into --out (which must not be data/). The same arguments give the same bytes.
 Build the site from it with CARE_DATA_DIR=<absolute path of --out> (see benchmarks/README.md).
 
 What is in it:
 
-- areas with plausible English names built from syllables, and two pairs of areas whose names differ
-  only in punctuation or case (their ids get a -2, so a naive slug of the name would collide);
+- areas: England's upper-tier councils from the hex map data/areas.hexjson, with their real names and ONS
+  codes (all 151 of them at the default --areas 155, else a sample), and four made-up partnerships with no
+  ONS code, two pairs whose names differ only in punctuation or case (their ids get a -2, so a naive slug
+  of the name would collide); two or three made-up places in each council (places.csv), and for each
+  council a made-up comparison group: the 5 councils of the set nearest it on the hex map;
+- datapackage.json says `"synthetic": true`, so every page of a site built from it says its figures are
+  made up;
 - schemes spread unevenly over the areas (one area has two schemes whose names differ only in a hyphen);
 - 12 measures (count, percent, rate per 100,000 and days; lower, higher and neither better; some
   counting people), each with monthly plan and actual figures for every area for every year, printed
@@ -47,7 +52,6 @@ FIRST_YEAR = 2019  # financial years start in April: 2019/20, 2020/21, ...
 
 # Names --------------------------------------------------------------------------------------------
 
-DIRECTIONS = ["North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Mid", "New"]
 ROOTS = [
     "Ash",
     "Bar",
@@ -113,8 +117,39 @@ ENDINGS = [
     "bridge",
     "brook",
 ]
-REGIONS = ["Wessex", "Mercia", "Anglia", "Riding", "Marches", "Downs", "Weald", "Fens", "Vale", "Moors", "Wolds"]
-COLLIDING = [("Kingsbury-on-Sea", "Kingsbury on Sea"), ("St Albury", "st. albury")]
+COLLIDING = [("Kingsbury-on-Sea", "Kingsbury on Sea"), ("St Albury", "st. albury")]  # made-up partnerships
+PARTNERSHIPS = sum(len(pair) for pair in COLLIDING)
+HEXMAP = ROOT / "data" / "areas.hexjson"  # England's 151 upper-tier councils, by ONS code (Open Innovations, MIT)
+NEIGHBOURS = 5  # the made-up comparison group: the councils nearest on the hex map
+GROUP = "Nearest on the map (made up)"
+GROUP_SOURCE = "Made up for testing: the 5 councils of this data nearest on the hex map. Not a real comparison group."
+PLACE_NOTE = "Made-up place (synthetic data)"
+
+
+def councils() -> list[tuple[str, str, int, int]]:
+    """England's upper-tier councils in the hex map: (ONS code, name as residents say it, q, r), by code."""
+    raw = json.loads(HEXMAP.read_text(encoding="utf-8"))
+    if raw["layout"] not in ("odd-r", "even-r"):
+        raise SystemExit(f"{HEXMAP}: the made-up comparison groups need a layout of rows (odd-r or even-r)")
+    found = []
+    for code, spec in sorted(raw["hexes"].items()):
+        name = spec.get("n") or spec["name"]
+        before, _, after = name.partition(", ")
+        if after.endswith(" of"):  # "Bristol, City of" is the City of Bristol
+            name = f"{after} {before}"
+        found.append((code, name, spec["q"], spec["r"]))
+    return found
+
+
+def hex_distance(layout: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Steps between two hexagons (q, r) of a layout of offset rows, through cube coordinates."""
+
+    def cube(q: int, r: int) -> tuple[int, int, int]:
+        x = q - (r - (r & 1)) // 2 if layout == "odd-r" else q - (r + (r & 1)) // 2
+        return x, r, -x - r
+
+    (ax, ay, az), (bx, by, bz) = cube(*a), cube(*b)
+    return max(abs(ax - bx), abs(ay - by), abs(az - bz))
 
 
 def slug(name: str) -> str:
@@ -123,21 +158,6 @@ def slug(name: str) -> str:
 
 def place(rng: random.Random) -> str:
     return rng.choice(ROOTS) + rng.choice(ENDINGS)
-
-
-def area_name(rng: random.Random) -> str:
-    pattern = rng.random()
-    if pattern < 0.35:
-        return place(rng)
-    if pattern < 0.55:
-        return f"{rng.choice(DIRECTIONS)} {place(rng)}"
-    if pattern < 0.65:
-        return rng.choice(ROOTS) + "shire"
-    if pattern < 0.80:
-        return f"{rng.choice(DIRECTIONS)} {rng.choice(REGIONS)}"
-    if pattern < 0.92:
-        return f"{place(rng)} and {place(rng)}"
-    return rng.choice(DIRECTIONS) + rng.choice(["town", "field", "wood", "ham"])
 
 
 # Measures: id, name, meaning, unit, better, counts_people, abbreviation, monthly level per 100,000
@@ -564,6 +584,8 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
         raise SystemExit("refusing to overwrite the project's data/ folder; choose another --out")
     if areas < 8 or schemes < areas or years < 1:
         raise SystemExit("need at least 8 areas, one scheme per area and one year")
+    if areas > len(councils()) + PARTNERSHIPS:
+        raise SystemExit(f"at most {len(councils()) + PARTNERSHIPS} areas: England's {len(councils())} councils and {PARTNERSHIPS} partnerships")
     rng = random.Random(seed)
     package_bytes = PACKAGE.read_bytes()
     package = json.loads(package_bytes)
@@ -586,18 +608,12 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
             short_name=SHORT_NAMES.get(mid, ""),
         )
 
-    # Areas: unique names, then ids from the names with -2 where two names make the same slug.
-    names: list[str] = []
-    taken: set[str] = set()
-    for pair in COLLIDING:
-        names += pair
-        taken.update(n.lower() for n in pair)
-    while len(names) < areas:
-        name = area_name(rng)
-        if name.lower() not in taken:
-            taken.add(name.lower())
-            names.append(name)
-    names = names[:areas]
+    # Areas: real councils of the hex map (all of them, or a sample) and the made-up partnerships, then ids
+    # from the names with -2 where two names make the same slug.
+    every_council = councils()
+    chosen = every_council if areas - PARTNERSHIPS >= len(every_council) else rng.sample(every_council, areas - PARTNERSHIPS)
+    code_of = {c[1]: c[0] for c in chosen}
+    names = [c[1] for c in chosen] + [n for pair in COLLIDING for n in pair]
     rng.shuffle(names)
     ids: list[str] = []
     used: set[str] = set()
@@ -662,6 +678,7 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                 f"and reports to the Health and Wellbeing Board."
             ),
             source_id=latest,
+            ons_code=code_of.get(name, ""),
         )
 
         # Area-wide monthly figures for every measure.
@@ -1128,10 +1145,11 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
 
     if words:
         add_words(w, ids, sources_by_area, years, seed)
+    add_places_and_groups(w, ids, names, code_of, chosen, every_council, sources_by_area, seed)
 
     out.mkdir(parents=True, exist_ok=True)
     w.write(out)
-    (out / "datapackage.json").write_bytes(package_bytes)
+    (out / "datapackage.json").write_bytes(marked_synthetic(package_bytes))
     for name in ("areas.hexjson", "LICENSE-hexmaps"):  # the hex map of England's councils, with its licence
         (out / name).write_bytes((ROOT / "data" / name).read_bytes())
     return {
@@ -1144,9 +1162,58 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
         "scheme_ids": [r["id"] for r in w.rows["schemes"]],
         "measure_ids": [m[0] for m in MEASURES],
         "colliding_names": [list(p) for p in COLLIDING if p[0] in names and p[1] in names],
+        "ons_codes": {i: code_of[n] for i, n in zip(ids, names) if n in code_of},
         "planted_disagreements": planted,
         "small_numbers": small_numbers,
     }
+
+
+def marked_synthetic(package_bytes: bytes) -> bytes:
+    """The project's datapackage.json, saying that the figures are made up (`"synthetic": true`, after its
+    description): a site built from it says so on every page."""
+    package = json.loads(package_bytes)
+    marked = {}
+    for key, value in package.items():
+        marked[key] = value
+        if key == "description":
+            marked["synthetic"] = True
+    marked.setdefault("synthetic", True)
+    return (json.dumps(marked, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def add_places_and_groups(
+    w: Writer,
+    ids: list[str],
+    names: list[str],
+    code_of: dict[str, str],
+    chosen: list[tuple[str, str, int, int]],
+    every_council: list[tuple[str, str, int, int]],
+    sources_by_area: list[list[str]],
+    seed: int,
+) -> None:
+    """Two or three made-up places in each council (never a council's name, nor a word of one), and one in each
+    partnership; and each council's made-up comparison group: the NEIGHBOURS councils of the set nearest it on
+    the hex map (ties by ONS code). From their own random stream, so the figures stay the same."""
+    rng = random.Random(seed * 1000 + 22)
+    real = {n.casefold() for c in every_council for n in [c[1], *c[1].replace(",", " ").split()]}
+    taken: set[str] = set()
+    rows = []
+    for a, (area_id, name) in enumerate(zip(ids, names)):
+        for _ in range(rng.randint(2, 3) if name in code_of else 1):
+            made = place(rng)
+            while made.casefold() in real or made.casefold() in taken:
+                made = place(rng)
+            taken.add(made.casefold())
+            rows.append((made, area_id, sources_by_area[a][-1]))
+    for made, area_id, source in sorted(rows, key=lambda r: (r[0].casefold(), r[1])):
+        w.add("places", place=made, area_id=area_id, source_id=source, source_location=PLACE_NOTE)
+    layout = json.loads(HEXMAP.read_text(encoding="utf-8"))["layout"]
+    where = {c[0]: (c[2], c[3]) for c in chosen}
+    id_of = {code_of[n]: i for i, n in zip(ids, names) if n in code_of}
+    for code in sorted(where, key=lambda c: id_of[c]):
+        nearest = sorted((hex_distance(layout, where[code], where[other]), other) for other in where if other != code)[:NEIGHBOURS]
+        for _, other in sorted(nearest, key=lambda n: id_of[n[1]]):
+            w.add("comparison_groups", area_id=id_of[code], group=GROUP, similar_area_id=id_of[other], source=GROUP_SOURCE)
 
 
 def add_words(w: Writer, area_ids: list[str], sources_by_area: list[list[str]], years: int, seed: int) -> None:
@@ -1190,7 +1257,7 @@ def add_words(w: Writer, area_ids: list[str], sources_by_area: list[list[str]], 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--areas", type=int, default=150)
+    parser.add_argument("--areas", type=int, default=155, help="England's councils on the hex map (151) and 4 made-up partnerships")
     parser.add_argument("--schemes", type=int, default=3000)
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)

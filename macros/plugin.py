@@ -40,7 +40,7 @@ from .site.html_blocks import CareMarkdown, PageExtras, unmarked
 from .site.page_html import line_of, marks_in
 from .site.pages import area_figures, scheme_figures
 from .site.render import squeeze_indentation, status_icons_css
-from .site.sections import age
+from .site.sections import age, made_up
 from .site.settings import Settings
 from .site.since_commit import Comparison, compare
 
@@ -220,7 +220,9 @@ class CarePlugin(BasePlugin[CareConfig]):
         if not self.config.enabled:
             return env
         self.engine.gathered(files)
-        return self.engine.theme(env)
+        env = self.engine.theme(env)
+        env.globals["care_made_up"] = made_up(self.ctx)  # every page's notice when the figures are made up
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.ctx is not None:

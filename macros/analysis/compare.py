@@ -2,8 +2,9 @@
 fact pages put in words: its place among all the areas reporting it, and among its similar areas (a comparison
 group such as CIPFA nearest neighbours) where the data lists them.
 
-Areas are compared only when it is fair to: the same measure (one id, one definition), at least MIN_AREAS areas,
-and latest figures for periods of the same length. Otherwise the answer is "Not compared", with the reason. A
+Areas are compared only when it is fair to: the same measure (one id, one definition), and at least MIN_AREAS areas
+whose latest figures are for periods of the same length (an area's month with other areas' months; the areas whose
+latest figure is for a year are compared among themselves). Otherwise the answer is "Not compared", with the reason. A
 place in the order ("lower than 110 of 150 areas") is a fact, not a claim that a difference matters: only where
 a figure comes with the count and the population it is worked out from is it tested, by Fingertips' rule (better
 or worse than the benchmark only when the 95% confidence interval leaves the benchmark out, else similar).
@@ -42,6 +43,8 @@ class Standing:
     lower: int = 0  # other areas with a lower figure
     fifth: str = ""  # "lowest", "second lowest", "middle", "second highest", "highest"
     better_side: str = ""  # "lower" or "higher" when the measure says which is better; "" when neither
+    months: int = 0  # how long the compared figures' periods are, in months
+    left_out: int = 0  # areas reporting the measure whose latest figures are for periods of another length
 
 
 FIFTHS = ("lowest", "second lowest", "middle", "second highest", "highest")
@@ -50,6 +53,11 @@ FIFTHS = ("lowest", "second lowest", "middle", "second highest", "highest")
 def _months(start: date, end: date) -> int:
     """How many whole months a period spans (a month, a quarter, a year), counted from its dates."""
     return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def months_words(months: int) -> str:
+    """A period's length in words: "a month", "3 months"."""
+    return "a month" if months == 1 else f"{months} months"
 
 
 def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int = MIN_AREAS) -> Standing:
@@ -61,16 +69,30 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
     if len(figures) < min_areas:
         n = len(figures)
         return Standing(False, f"areas are compared only when at least {min_areas} report a measure, and {n} {'does' if n == 1 else 'do'}")
-    lengths = {_months(f.start, f.end) for f in figures}
-    if len(lengths) > 1:
-        return Standing(False, "the areas' latest figures are for periods of different lengths, which cannot be set side by side")
-    others = [f.value for f in figures if f.area_id != area_id]
+    months = _months(mine.start, mine.end)
+    alike = [f for f in figures if _months(f.start, f.end) == months]
+    if len(alike) < min_areas:
+        return Standing(
+            False,
+            f"their latest figures' periods differ in length, and only {len(alike)} {'is' if len(alike) == 1 else 'are'} "
+            f"for {months_words(months)}, as this area's is (we compare from {min_areas})",
+        )
+    others = [f.value for f in alike if f.area_id != area_id]
     higher = sum(1 for v in others if v > mine.value)
     lower = sum(1 for v in others if v < mine.value)
     # Its fifth, by the share of the other areas below it (ties count half), lowest first.
     share = (lower + 0.5 * (len(others) - higher - lower)) / len(others)
     fifth = FIFTHS[min(4, int(share * 5))]
-    return Standing(True, of=len(figures), higher=higher, lower=lower, fifth=fifth, better_side=better if better in ("lower", "higher") else "")
+    return Standing(
+        True,
+        of=len(alike),
+        higher=higher,
+        lower=lower,
+        fifth=fifth,
+        better_side=better if better in ("lower", "higher") else "",
+        months=months,
+        left_out=len(figures) - len(alike),
+    )
 
 
 # Fingertips' rule: a confidence interval, and the benchmark inside it or not ------------------------------------------

@@ -25,6 +25,8 @@ PROFILE: dict[str, Any] = {
     "required": ["resources"],
     "properties": {
         "name": {"type": "string"},
+        # This project's own: true when the figures are made up (benchmarks/synthetic.py); every page says so.
+        "synthetic": {"type": "boolean"},
         "resources": {
             "type": "array",
             "minItems": 1,

@@ -27,17 +27,24 @@ def latest_figures(ctx: Context, measure_id: str) -> list[Figure]:
 
 
 def said(found: Standing, against: str) -> str:
-    """One standing in words: "Lower than 8 of the 9 other areas ...", or "Not compared: ..."."""
+    """One standing in words: "Against all areas that report it: lower than 110 of the 150 other areas and higher
+    than 39; among the lowest fifth.", or "...: not compared, because ..."."""
     if not found.compared:
         return f"Against {against}: not compared, because {found.reason}."
-    others = found.of - 1
-    words = (
-        f"Against {against}: lower than {wording.plural(found.higher, 'other area')} and higher than {found.lower} "
-        f"(of {others} others); among the {found.fifth} fifth."
-    )
+    words = f"Against {against}: {place_words(found)}."
+    if found.left_out:
+        words += (
+            f" {wording.plural(found.left_out, 'area')} with figures for other lengths of time {'is' if found.left_out == 1 else 'are'} left out."
+        )
     if found.better_side:
         words += f" {found.better_side.capitalize()} is better here."
     return words
+
+
+def place_words(found: Standing) -> str:
+    """Where an area stands, in words: "lower than 110 of the 150 other areas and higher than 39; among the lowest fifth"."""
+    others = found.of - 1
+    return f"lower than {found.higher} of the {wording.plural(others, 'other area')} and higher than {found.lower}; among the {found.fifth} fifth"
 
 
 def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] | None = None) -> list[str]:
@@ -45,9 +52,12 @@ def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] 
     m = ctx.data.measures[measure_id]
     figures = latest_figures(ctx, measure_id) if figures is None else figures
     lines = [said(standing(area_id, figures, m.better), "all areas that report it")]
-    for group, similar in sorted(ctx.data.comparison_groups(area_id).items()):
+    groups = ctx.data.comparison_groups(area_id)
+    for group, similar in sorted(groups.items()):
         members = set(similar) | {area_id}
-        lines.append(said(standing(area_id, [f for f in figures if f.area_id in members], m.better), f"its similar areas ({group})"))
+        # One group is named once, under "Where it is" with its areas; two or more are named on each line.
+        against = "its similar areas" if len(groups) == 1 else f"its similar areas ({group})"
+        lines.append(said(standing(area_id, [f for f in figures if f.area_id in members], m.better), against))
     return lines
 
 
@@ -71,9 +81,8 @@ def area_comparisons(ctx: Context, area_id: str) -> Markup:
 
 
 NOTE = (
-    "An area is compared only with areas that report the same measure, counted the same way, for periods of the "
-    "same length, and only when at least 5 do. Its place in the order is not a test: the data does not give the "
-    "counts and populations needed to say whether a difference is more than chance."
+    "An area is compared only with areas that report the same measure, counted the same way, for periods of the same "
+    "length, and only when at least 5 do. Its place in the order is not a test of whether a difference is more than chance."
 )
 ALONE = (
     "Not compared: no other area reports any of {name}'s measures. Areas count similar things in their own ways. "

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..analysis.compare import standing
+from ..analysis.compare import MIN_AREAS, Standing, standing
 from ..analysis.status import ALL, BETTER, COUNTED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, WORSE, Headline, Status
 from ..data.model import Measure
 from ..data.vocab import Better, FigureKind
 from ..presentation import statuses, wording
 from . import paging
-from .comparing import area_comparisons, latest_figures
+from .comparing import area_comparisons, latest_figures, place_words
 from .context import Context
 from .finder import a_to_z, finder_form
 from .maps import measure_map
@@ -366,16 +366,9 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     tops = [r.top for r in reporting if r.top is not None and r.top.status != TARGET_LATER]
     later = sum(1 for r in reporting if r.top is not None and r.top.status == TARGET_LATER)
     figures = latest_figures(ctx, measure_id)
-    first = standing(figures[0].area_id, figures, m.better) if figures else None
-    about["compare"] = (
-        "No area has a figure for the whole area to compare."
-        if first is None
-        else f"Areas are not compared on this measure, because {first.reason}."
-        if not first.compared
-        else f"Each area's latest figure is compared with the other {len(figures) - 1} areas' in the last column: its place in the order, "
-        "not a test of whether a difference is more than chance."
-    )
-    standings: dict = {f.area_id: standing(f.area_id, figures, m.better) for f in figures} if first is not None and first.compared else {}
+    every = {f.area_id: standing(f.area_id, figures, m.better) for f in figures}
+    about["compare"] = compare_words(list(every.values()))
+    standings: dict = every if any(s.compared for s in every.values()) else {}
     about["standings"] = standings
     about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
@@ -481,10 +474,36 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
     ]
 
 
-def _place(found) -> str:
+def compare_words(found: list[Standing]) -> str:
+    """What a measure page says, above its table, about how its areas are compared (`found`: each area's standing)."""
+    compared = [s for s in found if s.compared]
+    if not found:
+        return "No area has a figure for the whole area to compare."
+    if not compared:
+        reasons = {s.reason for s in found}
+        if len(reasons) == 1 and len(found) < MIN_AREAS:
+            return f"Areas are not compared on this measure, because {reasons.pop()}."
+        return (
+            "Areas are not compared on this measure. Their latest figures are for periods of different lengths, "
+            f"and fewer than {MIN_AREAS} are for any one length."
+        )
+    words = (
+        "The last column gives each area's place among areas whose latest figure is for a period of the same length. "
+        "It is a place in the order. It is not a test of whether a difference is more than chance."
+    )
+    if len(compared) < len(found):
+        n = len(found) - len(compared)
+        words += (
+            f" {wording.plural(n, 'area')} {'is' if n == 1 else 'are'} not compared. "
+            f"Fewer than {MIN_AREAS} areas have a latest figure for a period as long as {'its' if n == 1 else 'theirs'}."
+        )
+    return words
+
+
+def _place(found: Standing | None) -> str:
     if found is None or not found.compared:
         return "Not compared"
-    return f"Lower than {found.higher}, higher than {found.lower}: {found.fifth} fifth"
+    return f"{place_words(found)[0].upper()}{place_words(found)[1:]}"
 
 
 def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], listed: bool = True) -> Markup:

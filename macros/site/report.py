@@ -84,11 +84,10 @@ def build_report(
     since: list[str] | None = None,
 ) -> str:
     data = ctx.data
-    lines = [
-        f"Build report, {datetime.now():%d %B %Y %H:%M}",
-        f"Data folder: {_shown(ctx.settings.data_dir)}",
-        f"Pages made from the data: {pages_made}",
-    ]
+    lines = [f"Build report, {datetime.now():%d %B %Y %H:%M}", f"Data folder: {_shown(ctx.settings.data_dir)}"]
+    if data.package.get("synthetic") is True:
+        lines.append('Made-up figures: datapackage.json says "synthetic": true, so every page says its figures are made up')
+    lines.append(f"Pages made from the data: {pages_made}")
     lines.append("Pages written by editors that replace generated prose: " + (", ".join(f"docs/{n}" for n in narrative) or "none"))
     lines.append(
         "Rows read: " + ", ".join(f"{table.file.split('/')[-1]} {count}" for table, count in ((data.tables[n], c) for n, c in data.rows_read.items()))

@@ -574,6 +574,14 @@ def age(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
     return render("age.html", words=age_words(ctx, area_id, scheme_id), next_report=next_report)
 
 
+def made_up(ctx: Context | None) -> Markup:
+    """A notice for the top of every page when the data package says its figures are made up (`"synthetic":
+    true` in datapackage.json, as benchmarks/synthetic.py writes it); else nothing."""
+    if ctx is None or ctx.data.package.get("synthetic") is not True:
+        return Markup("")
+    return render("made_up.html")
+
+
 # Schemes, money, milestones, risks ---------------------------------------------------------------
 
 

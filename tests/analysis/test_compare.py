@@ -29,8 +29,19 @@ def test_periods_of_different_lengths_are_not_compared():
     found = standing("a0", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower")
     assert (found.compared, found.reason) == (
         False,
-        "the areas' latest figures are for periods of different lengths, which cannot be set side by side",
+        "their latest figures' periods differ in length, and only 4 are for 12 months, as this area's is (we compare from 5)",
     )
+    assert standing("m", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower").reason.endswith(
+        "only 1 is for a month, as this area's is (we compare from 5)"
+    )
+
+
+def test_an_area_is_compared_with_the_areas_whose_figures_are_for_periods_as_long_as_its_own():
+    """Five areas' years and two areas' months: the years are compared among themselves; the months are not."""
+    mixed = figures([10, 20, 30, 40, 50]) + [Figure("m1", 1, *MONTH), Figure("m2", 2, *MONTH)]
+    found = standing("a1", mixed, "lower")
+    assert (found.compared, found.of, found.higher, found.lower, found.months, found.left_out) == (True, 5, 3, 1, 12, 2)
+    assert not standing("m1", mixed, "lower").compared
 
 
 def test_an_area_without_a_figure_is_not_compared():

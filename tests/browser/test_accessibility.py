@@ -145,6 +145,8 @@ CLIPPED_TEXT_JS = """() => {
         const clipX = ["hidden", "clip"].includes(style.overflowX), clipY = ["hidden", "clip"].includes(style.overflowY);
         if (!clipX && !clipY) continue;
         if (!el.textContent.trim()) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width <= 1 && box.height <= 1) continue;  // hidden from sight on purpose, for screen readers only
         if ((clipX && el.scrollWidth > el.clientWidth + 1) || (clipY && el.scrollHeight > el.clientHeight + 1))
             found.push(el.outerHTML.slice(0, 160));
     }
@@ -196,6 +198,48 @@ def test_area_names_at_a_glance_are_not_broken_inside_a_word_on_a_phone(visitor)
     })""")
     assert words, "the home page has a table of every area, each name a link"
     assert [word for word, lines in words if lines > 1] == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_home_page_on_a_phone_leads_with_the_finder_then_every_area_without_sideways_scrolling(visitor, javascript):
+    """Issue 22, item 4: on a 360 px screen the finder comes first, then every area at a glance, and nothing
+    scrolls sideways: not the page, not the table's own box, nor any element in it. The table is laid out as a
+    list (each area's counts under its name, each with its column's words), and stays a table with its caption,
+    column headers and row headers for screen readers."""
+    page = visitor.open("/", width=PHONE, javascript=javascript)
+    found = page.evaluate("""() => {
+        const root = document.scrollingElement;
+        const finder = document.querySelector('.care-finder'), glance = document.querySelector('.care-glance');
+        const box = glance.closest('.care-table');
+        const over = [...box.querySelectorAll('*')].filter(el => el.getBoundingClientRect().right > box.getBoundingClientRect().right + 1);
+        const cell = glance.querySelector('tbody td');
+        return {
+            page: [root.scrollWidth, root.clientWidth],
+            box: [box.scrollWidth, box.clientWidth],
+            over: over.slice(0, 3).map(el => el.outerHTML.slice(0, 120)),
+            finderFirst: !!(finder.compareDocumentPosition(glance) & Node.DOCUMENT_POSITION_FOLLOWING),
+            finderAbove: finder.getBoundingClientRect().bottom <= glance.getBoundingClientRect().top,
+            label: getComputedStyle(cell, '::before').content,
+            nameAboveCounts: glance.querySelector('tbody th').getBoundingClientRect().bottom <= cell.getBoundingClientRect().top + 1,
+            caption: glance.caption && glance.caption.textContent,
+            headers: [...glance.querySelectorAll('thead th[scope=col]')].length,
+            rows: glance.querySelectorAll('tbody th[scope=row]').length,
+            areas: glance.querySelectorAll('tbody tr').length,
+        };
+    }""")
+    assert found["page"][0] <= found["page"][1], f"the home page scrolls sideways at {PHONE} px: {found}"
+    assert found["box"][0] <= found["box"][1], f"the table of every area scrolls sideways in its box at {PHONE} px: {found}"
+    assert not found["over"], found["over"]
+    assert found["finderFirst"] and found["finderAbove"], "the finder comes before every area at a glance"
+    assert found["nameAboveCounts"] and "plan" in found["label"], found  # each count says what it counts
+    assert found["caption"] and found["headers"] >= 3 and found["rows"] == found["areas"] > 0, found
+    # What Chromium tells a screen reader: still a table, laid out as a list or not.
+    cdp = page.context.new_cdp_session(page)
+    try:
+        roles = {n["role"]["value"] for n in cdp.send("Accessibility.getFullAXTree")["nodes"] if n.get("role")}
+    finally:
+        cdp.detach()
+    assert {"table", "row", "columnheader", "rowheader", "cell"} <= roles, roles
 
 
 def test_the_names_column_at_a_glance_does_not_widen_as_its_rows_arrive(visitor):
