@@ -68,7 +68,7 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
         return Standing(False, "this area has no figure for the whole area to compare")
     if len(figures) < min_areas:
         n = len(figures)
-        return Standing(False, f"areas are compared only when at least {min_areas} report a measure, and {n} {'does' if n == 1 else 'do'}")
+        return Standing(False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure, and we compare from {min_areas}")
     months = _months(mine.start, mine.end)
     alike = [f for f in figures if _months(f.start, f.end) == months]
     if len(alike) < min_areas:
