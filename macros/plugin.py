@@ -327,7 +327,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             folder = ctx.settings.data_dir
             since = compare(folder, [res["path"] for res in tabular(ctx.data.package)], folder.name)
             for change in since.changes:
-                if change.removed:  # a warning: `mkdocs build --strict` fails on it
+                if change.lost:  # a warning: `mkdocs build --strict` fails on it
                     log.warning(change.warning())
                     github.emit([github.annotation("warning", change.warning().split(": ", 1)[1], change.file)])
         removed = ctx.charts.prune(ctx.charts_used)

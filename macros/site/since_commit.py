@@ -29,14 +29,19 @@ class FileChange:
     file: str  # as the build names it: data/observations.csv
     before: int  # rows in the last commit
     now: int
-    added: int
-    removed: int
+    added: int  # rows now that were not there, as they are now (a row edited in place is one added and one removed)
+    removed: int  # rows then that are not there now, as they were
+
+    @property
+    def lost(self) -> int:
+        """Rows fewer than in the last commit: an editor correcting a cell has lost nothing."""
+        return max(0, self.before - self.now)
 
     def warning(self) -> str:
         emptied = " It has no rows now." if self.now == 0 else ""
         return (
-            f"{self.file}: {self.removed} row{'s' if self.removed != 1 else ''} of {self.before} "
-            f"{'were' if self.removed != 1 else 'was'} removed since the last commit.{emptied} If that was not meant, take the file "
+            f"{self.file}: {self.lost} row{'s' if self.lost != 1 else ''} of {self.before} "
+            f"{'were' if self.lost != 1 else 'was'} removed since the last commit.{emptied} If that was not meant, take the file "
             "from the last commit (on GitHub, open the file and click History); the site is not published while rows are lost."
         )
 
@@ -52,7 +57,10 @@ class Comparison:
             return [f"Rows added and removed since the last commit: not compared ({self.why_not})"]
         changed = [c for c in self.changes if c.added or c.removed]
         lines = [f"Rows added and removed since the last commit ({self.against}): {'none' if not changed else len(changed)}"]
-        lines += [f"  - {c.file}: {c.added} added, {c.removed} removed ({c.before} before, {c.now} now)" for c in changed]
+        lines += [
+            f"  - {c.file}: {c.added} added, {c.removed} removed ({c.before} before, {c.now} now; a row edited counts as one of each)"
+            for c in changed
+        ]
         return lines
 
 

@@ -39,6 +39,18 @@ def test_a_file_emptied_since_the_last_commit_fails_the_strict_build_saying_how_
 
 
 @pytest.mark.slow
+def test_a_row_corrected_in_place_is_not_lost(tmp_path):
+    """An editor correcting a cell (the commonest edit of all) loses no row: the strict build goes on."""
+    data = committed(data_dir(tmp_path))
+    path = data / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2,459"', '"2,468"'), encoding="utf-8")
+    result = build(tmp_path, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = (tmp_path / "project" / "site" / "build-report.txt").read_text(encoding="utf-8")
+    assert "  - data/observations.csv: 1 added, 1 removed" in report
+
+
+@pytest.mark.slow
 def test_rows_added_and_removed_are_in_the_build_report(tmp_path):
     data = committed(data_dir(tmp_path))
     path = data / "glossary.csv"
