@@ -329,6 +329,8 @@ def by_when(p: Period) -> str:
     else from the end of its period: 'by the end of March 2019', 'by the end of 2020', 'by 30 June 2017'."""
     if p.stated == TimeStated.BY and p.words:
         return p.words.strip()
+    if p.stated == TimeStated.NONE:
+        return "by a date the report does not give"
     end = p.end
     if not _month_end(end):
         return f"by {day(end)}"
