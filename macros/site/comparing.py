@@ -14,6 +14,10 @@ from .templating import render
 
 def latest_figures(ctx: Context, measure_id: str) -> list[Figure]:
     """Each area's latest actual figure for the whole area (not a hidden small number), as its headline gives it."""
+    return ctx.worked_out(("latest figures", measure_id), lambda: _latest_figures(ctx, measure_id))
+
+
+def _latest_figures(ctx: Context, measure_id: str) -> list[Figure]:
     data, m = ctx.data, ctx.data.measures[measure_id]
     found = []
     for area_id, scheme_id in data.series_by_measure.get(measure_id, []):
@@ -62,7 +66,13 @@ def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] 
 
 
 def area_comparisons(ctx: Context, area_id: str) -> Markup:
-    """For each of the area's own measures: how it compares, in words."""
+    """For each of the area's own measures: how it compares, in words. Worked out from every area's figures, and
+    read by the page as one value (Context.derived): an edit to another area's figure makes this page again only
+    when it changes these words."""
+    return ctx.derived("area comparisons", area_id, lambda c: _area_comparisons(c, area_id))
+
+
+def _area_comparisons(ctx: Context, area_id: str) -> Markup:
     data = ctx.data
     rows = []
     alone = True  # every measure is this area's alone: said once, not once a measure

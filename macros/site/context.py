@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any, cast
@@ -13,9 +14,10 @@ from ..data.history import History, SeriesHistory
 from ..data.model import Dataset
 from ..data.vocab import FigureKind
 from ..presentation import charts
+from .downloads import ChartFiles
 from .placed import Placed
 from .public_body import ACCESSIBILITY_PAGE, UPDATES_PAGE, Footer, page_address, report_href
-from .query import WHOLE, Query, Reads, view
+from .query import WHOLE, Query, Read, Reads, view
 from .render import Abbreviations
 from .settings import Settings
 
@@ -52,13 +54,18 @@ class Context:
         self.use_directory_urls = use_directory_urls
         self.abbreviations = Abbreviations({t.term: t.meaning for t in dataset.glossary.values()})
         self.charts_used: set[str] = set()
-        self.chart_files: dict[tuple, tuple[str, str]] = {}  # the data of each chart a page linked to, for the downloads
+        self.chart_files = ChartFiles()  # the data of the charts: the engine says where a one-off build writes them
         self.serving = False  # set by the engine while `mkdocs serve` keeps pages between builds
         self.shown: set[tuple[str, object]] = set()  # rows a page displayed, for the build report
         self._placed: dict[str, Placed] = {}  # what editors' macros placed, by page (site/placed.py)
         # Each series' headline, worked out once a build, with the reads that took: it is on the area page, the
         # scheme page, the measure page and the home page. Keyed by the series' (area, scheme, measure).
         self._headlines: dict[tuple[str, str | None, str] | None, tuple[Headline | None, frozenset]] = {}  # None: an empty series
+        # Other things worked out from the data once a build and used by many pages (the newest result, each
+        # measure's latest figures), kept with the reads they took like the headlines.
+        self._worked_out: dict[tuple, tuple[Any, frozenset]] = {}
+        # Parts of a page worked out from many areas' rows, read by the page as one row of their own (derived).
+        self._derived: dict[Read, tuple[Any, frozenset, Callable[[Context], Any]]] = {}
         self.charts = charts.ChartMaker(settings.chart_cache, settings.small_number_threshold)  # one per build
 
     def mark(self, table: str, rows, key: str = "line") -> None:
@@ -105,6 +112,38 @@ class Context:
         # When the reports with a target were written: a target for later than that is never judged on its own.
         reported = lambda: {o.source_id: self.data.sources[o.source_id].date for o in series if o.kind == FigureKind.TARGET}
         return self.reads.remembered(self._headlines, key, lambda: headline(series, measure, stated(), self.today, reported()))
+
+    def worked_out(self, key: tuple, work_out):
+        """`work_out()`, done once a build for `key` (a tuple naming what it is); every page that asks takes the
+        reads it took (Reads.remembered)."""
+        return self.reads.remembered(self._worked_out, key, work_out)
+
+    def derived(self, name: str, key: Any, work_out: Callable[[Context], Any]) -> Any:
+        """`work_out(self)`, done once a build, read by a page as the one row `(name, key)` rather than as every
+        row it took: an area's comparisons with the other areas read every area's figures, but an edit to one of
+        them changes few areas' words. While served, the engine works out again, before the pages are made, each
+        derived value whose rows changed, and makes again only the pages of those whose value is not the same
+        (`changed_since`)."""
+        if not self.reads.recording:
+            if (name, key) not in self._derived:
+                self._derived[(name, key)] = (work_out(self), frozenset(), work_out)
+            return self._derived[(name, key)][0]
+        if (name, key) not in self._derived:
+            outer, self.reads.current = self.reads.current, set()
+            try:
+                self._derived[(name, key)] = (work_out(self), frozenset(self.reads.current), work_out)
+            finally:
+                self.reads.current = outer
+        self.reads.add(name, key)
+        return self._derived[(name, key)][0]
+
+    def changed_since(self, earlier: Context, changed: set[Read]) -> set[Read]:
+        """The derived values of `earlier` (the last build's Context) that `changed` rows make different now."""
+        different = set()
+        for (name, key), (value, reads, work_out) in earlier._derived.items():
+            if not reads.isdisjoint(changed) and self.derived(name, key, work_out) != value:
+                different.add((name, key))
+        return different
 
     # Page addresses -------------------------------------------------------------------------
     def src_uri(self, kind: str, ident: str = "index") -> str:

@@ -9,11 +9,14 @@ import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..data.figures import is_figure
-from .context import Context
+
+if TYPE_CHECKING:  # the Context holds the build's ChartFiles, from here
+    from .context import Context
 
 FOLDER = "downloads"
 # A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with = + - @, a tab or a
@@ -107,13 +110,18 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def figure_records(observations, unit: str) -> list[dict]:
-    """Figures as the downloads give them: numbers without their formatting, a hidden small number as
-    'suppressed', ISO dates, text a spreadsheet would run neutralised."""
-    records = []
+# The free-text cells of a figure's row: the only ones that can start like a formula. Ids are lower-case
+# words, dates ISO, kinds and units words of the data package's vocabulary, values numbers (data/schema.py).
+_TEXT_FIELDS = frozenset({"period_label", "qualifier", "compared_with", "note", "source_location", "provisional"})
+
+
+def figure_rows(observations, unit: str) -> list[list]:
+    """Figures as the downloads give them, one list of cells a figure in FIGURE_FIELDS' order: numbers without
+    their formatting, a hidden small number as 'suppressed', ISO dates, text a spreadsheet would run
+    neutralised."""
+    rows = []
     for o in observations:
-        value: object = "suppressed" if o.suppressed else _number(o.value)
-        cells: dict[str, object] = {
+        cells = {
             "area_id": o.area_id,
             "scheme_id": o.scheme_id or "",
             "measure_id": o.measure_id,
@@ -121,7 +129,7 @@ def figure_records(observations, unit: str) -> list[dict]:
             "period_end": o.period.end.isoformat(),
             "period_label": o.period.label,
             "kind": str(o.kind),
-            "value": value,
+            "value": "suppressed" if o.suppressed else _number(o.value),
             "value_to": "" if o.suppressed else _number(o.value_to),
             "unit": unit,
             "qualifier": o.qualifier,
@@ -132,26 +140,48 @@ def figure_records(observations, unit: str) -> list[dict]:
             "source_location": o.source_location,
             "provisional": o.provisional,
         }
-        records.append({k: neutralise(v) if isinstance(v, str) else v for k, v in cells.items()})
-    return records
+        rows.append([neutralise(cells[f]) if f in _TEXT_FIELDS else cells[f] for f in FIGURE_FIELDS])
+    return rows
 
 
 def figures_csv(observations, unit: str) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, FIGURE_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(figure_records(observations, unit))
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIGURE_FIELDS)
+    writer.writerows(figure_rows(observations, unit))
     return out.getvalue()
 
 
-def chart_data(ctx: Context, series, keep: bool = False) -> tuple[str, str]:
-    """A chart's data: its address from the site's root, and the CSV. With `keep`, kept for the downloads
-    (write_figures), so the file a page measured is made once."""
+class ChartFiles:
+    """The data of the charts, each written once. In a one-off build a page's chart file is written into the site
+    as the page is made (mkdocs has emptied the folder before it makes pages), so no file's text is held until
+    the end: write_figures then writes only the series no page charted. A served build writes every file when
+    the downloads are asked for (engine.downloads), so here it keeps nothing and writes nothing."""
+
+    def __init__(self, site_dir: Path | None = None) -> None:
+        self.site_dir = site_dir
+        self.written: set[tuple] = set()
+        self._folders: set[Path] = set()
+
+    def write(self, key: tuple, address: str, text: str) -> None:
+        if self.site_dir is None or key in self.written:
+            return
+        path = self.site_dir / address
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+        self.written.add(key)
+
+
+def chart_data(ctx: Context, series) -> tuple[str, str]:
+    """A chart's data: its address from the site's root, and the CSV (written into the site now, in a one-off
+    build: ChartFiles)."""
     first = series[0]
-    made = chart_data_address(first.area_id, first.scheme_id, first.measure_id), figures_csv(series, str(ctx.data.measures[first.measure_id].unit))
-    if keep:
-        ctx.chart_files[_series_key(series)] = made
-    return made
+    address = chart_data_address(first.area_id, first.scheme_id, first.measure_id)
+    text = figures_csv(series, str(ctx.data.measures[first.measure_id].unit))
+    ctx.chart_files.write(_series_key(series), address, text)
+    return address, text
 
 
 def size_words(size: int) -> str:
@@ -168,23 +198,19 @@ def measure_figures(ctx: Context, measure_id: str) -> list:
 
 def write_figures(ctx: Context, site_dir: Path) -> list[str]:
     """The data of every chart and every measure's figures, at their stable addresses. Written for every
-    series, so a chart's address does not depend on which pages a build made. A chart's file is the one its
-    page measured (kept by `chart_data`); each measure's files are cut from the observations download's
+    series, so a chart's address does not depend on which pages a build made. A chart's file a page already
+    wrote (ChartFiles) is not made again; each measure's files are cut from the observations download's
     columns (table_columns: the same cells, hidden small numbers and all), not made row by row."""
     written = []
     data = ctx.data
-    folders: set[Path] = set()
-    made = ctx.chart_files
+    files = ctx.chart_files if ctx.chart_files.site_dir == site_dir else ChartFiles(site_dir)  # served: all of them
     for series in data.series.values():
         if not series:
             continue
-        kept = made.pop(_series_key(series), None)
-        address, text = kept if kept is not None else chart_data(ctx, series)
-        path = site_dir / address
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        path.write_text(text, encoding="utf-8")
+        key = _series_key(series)
+        address = chart_data_address(*key)
+        if key not in files.written:
+            files.write(key, address, figures_csv(series, str(data.measures[key[2]].unit)))
         written.append(address)
     (site_dir / FOLDER / "measures").mkdir(parents=True, exist_ok=True)
     fields, columns = table_columns(ctx, "observations")

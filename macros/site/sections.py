@@ -260,7 +260,7 @@ def chart_html(ctx: Context, here: str, series, measure) -> Markup:
     drawn = ctx.chart(series, measure)
     if not drawn:
         return Markup("")
-    address, data = chart_data(ctx, series, keep=not ctx.serving)  # written with the downloads, at an address that does not change
+    address, data = chart_data(ctx, series)  # at an address that does not change from build to build
     return render(
         "chart.html",
         src=ctx.href(here, f"charts/{drawn.key}.svg"),
@@ -513,7 +513,10 @@ def next_report_words(ctx: Context, area_id: str) -> str:
 
 def newest_result(ctx: Context) -> Period | None:
     """The period of the newest dated result on the site (Dataset.newest_date), the longest one ending then."""
-    data = ctx.data
+    return ctx.worked_out(("newest result",), lambda: _newest_result(ctx.data))
+
+
+def _newest_result(data) -> Period | None:
     newest = data.newest_date()
     if newest is None:
         return None

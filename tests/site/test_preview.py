@@ -176,3 +176,34 @@ def test_the_warm_up_draws_a_real_chart_through_the_path_the_build_takes():
     svg = _warm_up_charts()
     assert 'width="0"' not in svg
     assert "<path" in svg
+
+
+def test_a_derived_value_is_read_as_one_row_and_changes_only_when_its_value_does(tmp_path):
+    # An area's comparisons are worked out from every area's figures; the page reads them as one row, so an edit
+    # to another area's figure makes the page again only when it changes the words (Context.derived).
+    folder = data_dir(tmp_path)
+    first, _ = changes.read(folder, 5, None)
+    path = folder / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2,459"', '"2,468"'), encoding="utf-8")
+    second, changed = changes.read(folder, 5, first)
+    assert changed is not None
+    edited = ("testshire", None, "dtc-days")
+    settings = Settings(folder, chart_cache=Path("/nonexistent"))
+
+    def values(c: Context) -> list:
+        return [o.value for o in c.data.series[edited]]
+
+    def rows(c: Context) -> int:
+        return len(c.data.series[edited])
+
+    before_reads, after_reads = Reads(), Reads()
+    before, after = Context(first.dataset, settings, reads=before_reads), Context(second.dataset, settings, reads=after_reads)
+    for c in (before, after):
+        c.charts.close()
+    wanted = values(before)
+    before_reads.current = set()
+    assert before.derived("values", "testshire", values) == wanted
+    before.derived("rows", "testshire", rows)
+    assert before_reads.current == {("values", "testshire"), ("rows", "testshire")}  # not the series it took
+    assert after.changed_since(before, changed) == {("values", "testshire")}  # the count of rows is the same
+    assert after.changed_since(before, set()) == set()  # nothing it read changed: not worked out again

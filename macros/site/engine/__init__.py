@@ -47,7 +47,7 @@ from ...data.history import History, head_of, read_history
 from ...data.model import Dataset
 from ..context import Context
 from ..downloads import FOLDER as DOWNLOADS
-from ..downloads import write_downloads
+from ..downloads import ChartFiles, write_downloads
 from ..finder import write_finder
 from ..query import WHOLE, Read
 from ..settings import Settings
@@ -170,6 +170,8 @@ class Engine:
         (the home page has them all). What pages read is recorded only when it is kept for a next build."""
         earlier, self.ctx = self.ctx, ctx
         ctx.serving = self.serving  # a served build writes the downloads when asked for, from the data
+        if not self.serving:
+            ctx.chart_files = ChartFiles(self._site)  # each chart's data written as its page is made
         if earlier is not None and self.records:
             changed = self.changed
 
@@ -177,6 +179,7 @@ class Engine:
                 return ("series", key) not in changed and ("outcomes_by", key) not in changed and ("measures", key[2]) not in changed
 
             ctx.keep_headlines(earlier, kept)
+            self.changed |= ctx.changed_since(earlier, changed)  # an area's comparisons, say, that an edit changed
 
     def stopped(self, error: Exception) -> None:
         """A mistake the editor must fix. Served, it is said in the terminal and shown in the browser after this
