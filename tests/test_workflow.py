@@ -99,3 +99,16 @@ def test_pull_requests_upload_the_built_site_to_preview():
     # tests/browser/test_preview_from_disk.py); and the build above already annotated the pull request.
     assert "--site-dir site-preview" in steps[preview]["run"] and "env -u GITHUB_ACTIONS " in steps[preview]["run"]
     assert steps[upload]["with"]["path"] == "site-preview" and steps[upload]["with"]["name"] == "site-preview"
+
+
+def test_the_published_site_links_report_a_problem_to_its_own_repository():
+    # mkdocs.yml reads report_problems_to from CARE_REPORT_PROBLEMS_TO: on GitHub the site's own repository, so a
+    # resident can report a mistake on the published site without anyone typing an address in.
+    from macros.site.public_body import report_href
+
+    jobs = yaml.safe_load(SITE_WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    to = jobs["build"]["env"]["CARE_REPORT_PROBLEMS_TO"]
+    assert to == "${{ github.server_url }}/${{ github.repository }}"
+    filled = to.replace("${{ github.server_url }}", "https://github.com").replace("${{ github.repository }}", "a-council/care-site")
+    assert (report_href(filled, "Southampton", "areas/southampton/") or "").startswith("https://github.com/a-council/care-site/issues/new?")
+    assert "CARE_REPORT_PROBLEMS_TO" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
