@@ -17,7 +17,9 @@ In one run, on this machine, it
 4. starts the preview (`mkdocs serve --dirty`, what `make preview` runs) on the same project and times its
    first build, then how long after an edit the served page shows it: one value cell of observations.csv
    (the area's page must show the new figure) and one paragraph added to the home page; both are put back;
-5. prints pages, wall time, pages per second and peak memory of each build, the page weights, the line
+5. builds it again from a git repository holding the data with 50 commits (each correcting a figure):
+   first with no history cache, then warm, as CI builds (the Updates page and each page's changes);
+6. prints pages, wall time, pages per second and peak memory of each build, the page weights, the line
    `preview after one edit: X.Xs` (the CSV edit), and last the line `ratio: X.XX` (warm build / baseline).
 
     python benchmarks/build_benchmark.py --preview-only     (only step 4: a few minutes instead of fifteen)
@@ -44,10 +46,12 @@ import time
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
+HISTORY_COMMITS = 50  # issue 23: a national build with this much history
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
@@ -337,6 +341,44 @@ def _first_ae_row(lines: list[str]) -> tuple[int, list[str], dict[str, str]]:
     raise SystemExit("observations.csv has no area-wide A&E actual figure to edit")
 
 
+def history_repository(data: Path, dest: Path, commits: int) -> Path:
+    """A git repository whose data folder is `data` with `commits` commits of observations.csv: the data as it
+    is, then each later commit correcting one actual figure (a different row each time, a day apart, with a
+    reason in its message), as an editor's history would be. The data folder in it is returned."""
+    import csv
+    import io
+
+    shutil.rmtree(dest, ignore_errors=True)
+    folder = dest / "data"
+    shutil.copytree(data, folder)
+    git_env = {**os.environ, "GIT_AUTHOR_NAME": "An editor", "GIT_AUTHOR_EMAIL": "editor@example.org"}
+    git_env |= {"GIT_COMMITTER_NAME": "An editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+
+    def commit(message: str, day: int) -> None:
+        stamp = (datetime(2026, 1, 1, 12, tzinfo=UTC) + timedelta(days=day)).isoformat()
+        env = {**git_env, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        subprocess.run(["git", "add", "-A"], cwd=dest, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", message], cwd=dest, check=True, env=env)
+
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=dest, check=True)
+    commit("The figures as first published", 0)
+    path = folder / "observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = next(csv.reader([lines[0]]))
+    rows = {i: dict(zip(header, next(csv.reader([line])))) for i, line in enumerate(lines[1:], start=1) if ",actual," in line}
+    whole = [i for i, row in rows.items() if row["kind"] == "actual" and row["value"].replace(",", "").isdigit()]
+    for n in range(1, commits):
+        i = whole[n * len(whole) // commits]
+        row = rows[i]
+        row["value"] = f"{int(row['value'].replace(',', '')) + n:,}"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow([row[h] for h in header])
+        lines[i] = out.getvalue()
+        path.write_text("\n".join(lines), encoding="utf-8")
+        commit(f"Correct {row['area_id']}'s {row['period_label']} figure: the report's table had it", n)
+    return folder
+
+
 # The preview ------------------------------------------------------------------------------------------
 
 
@@ -498,6 +540,14 @@ def main(argv=None) -> int:
     baseline = timed_build("baseline", base / "baseline", base / "baseline" / "site", {}, config)
     runs.append(baseline)
 
+    print(f"Building with a history of {HISTORY_COMMITS} commits (the Updates page and each page's changes) ...", flush=True)
+    history_data = history_repository(data, base / "history", HISTORY_COMMITS)
+    history_env = {**env, "CARE_DATA_DIR": str(history_data), "CARE_HISTORY_CACHE": str(base / "history-cache")}
+    shutil.rmtree(base / "history-cache", ignore_errors=True)
+    runs.append(timed_build("history, first", project, ours, history_env))  # reads every commit's changes
+    with_history = timed_build("history, warm", project, ours, history_env)  # the history cached, as on CI
+    runs.append(with_history)
+
     print("Editing one cell of observations.csv and building again ...", flush=True)
     edit = edit_one_cell(data / "observations.csv")
     try:
@@ -535,6 +585,7 @@ def main(argv=None) -> int:
     if not args.no_cold:
         print(f"CPU time, cold / baseline: {runs[0].cpu / baseline.cpu:.2f}")
         print(f"cold / baseline: {runs[0].seconds / baseline.seconds:.2f}")
+    print(f"with {HISTORY_COMMITS} commits of history, warm / baseline: {with_history.seconds / baseline.seconds:.2f}")
     print(f"ratio: {warm.seconds / baseline.seconds:.2f}")
     return 0
 
