@@ -14,7 +14,7 @@ from ..data.history import History, SeriesHistory
 from ..data.model import Dataset
 from ..data.vocab import FigureKind
 from ..presentation import charts
-from .downloads import ChartFiles
+from .chart_files import ChartFiles
 from .placed import Placed
 from .public_body import ACCESSIBILITY_PAGE, UPDATES_PAGE, Footer, page_address, report_href
 from .query import WHOLE, Query, Read, Reads, view

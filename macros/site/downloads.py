@@ -9,14 +9,12 @@ import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..data.figures import is_figure
-
-if TYPE_CHECKING:  # the Context holds the build's ChartFiles, from here
-    from .context import Context
+from .chart_files import ChartFiles
+from .context import Context
 
 FOLDER = "downloads"
 # A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with = + - @, a tab or a
@@ -150,28 +148,6 @@ def figures_csv(observations, unit: str) -> str:
     writer.writerow(FIGURE_FIELDS)
     writer.writerows(figure_rows(observations, unit))
     return out.getvalue()
-
-
-class ChartFiles:
-    """The data of the charts, each written once. In a one-off build a page's chart file is written into the site
-    as the page is made (mkdocs has emptied the folder before it makes pages), so no file's text is held until
-    the end: write_figures then writes only the series no page charted. A served build writes every file when
-    the downloads are asked for (engine.downloads), so here it keeps nothing and writes nothing."""
-
-    def __init__(self, site_dir: Path | None = None) -> None:
-        self.site_dir = site_dir
-        self.written: set[tuple] = set()
-        self._folders: set[Path] = set()
-
-    def write(self, key: tuple, address: str, text: str) -> None:
-        if self.site_dir is None or key in self.written:
-            return
-        path = self.site_dir / address
-        if path.parent not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(path.parent)
-        path.write_text(text, encoding="utf-8")
-        self.written.add(key)
 
 
 def chart_data(ctx: Context, series) -> tuple[str, str]:

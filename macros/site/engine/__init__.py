@@ -45,9 +45,10 @@ from mkdocs.structure.pages import Page
 from ...analysis.disagreements import Disagreement
 from ...data.history import History, head_of, read_history
 from ...data.model import Dataset
+from ..chart_files import ChartFiles
 from ..context import Context
 from ..downloads import FOLDER as DOWNLOADS
-from ..downloads import ChartFiles, write_downloads
+from ..downloads import write_downloads
 from ..finder import write_finder
 from ..query import WHOLE, Read
 from ..settings import Settings
