@@ -326,10 +326,9 @@ class CarePlugin(BasePlugin[CareConfig]):
         if not self.engine.serving:
             folder = ctx.settings.data_dir
             since = compare(folder, [res["path"] for res in tabular(ctx.data.package)], folder.name)
-            for change in since.changes:
-                if change.lost:  # a warning: `mkdocs build --strict` fails on it
-                    log.warning(change.warning())
-                    github.emit([github.annotation("warning", change.warning().split(": ", 1)[1], change.file)])
+            for change in since.lost:  # a warning: `mkdocs build --strict` fails on it
+                log.warning(change.warning())
+                github.emit([github.annotation("warning", change.warning().split(": ", 1)[1], change.file)])
         removed = ctx.charts.prune(ctx.charts_used)
         self.advice, self.mismatches = self.engine.findings_in_order(self.advice, self.mismatches)
         for item in self.advice:

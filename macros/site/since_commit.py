@@ -8,12 +8,15 @@ built (for a pull request, the branch it would be merged into). No git, no repos
 comparison is skipped, and the build report says so.
 
 A file that lost rows is a warning, so a strict build (`mkdocs build --strict`, as CI runs it) fails with the file
-and how many rows went."""
+and how many rows went, unless the change being built says the rows were removed on purpose: a line of a commit
+message after the last commit (for a pull request, any of its commits) reads "Rows removed on purpose" (ON_PURPOSE).
+Then the build report lists them as removed on purpose and the build goes on."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +25,9 @@ from pathlib import Path
 from ..data.cells import decode
 
 _GIT_SECONDS = 30
+# What an editor writes in the commit message of a change that removes rows on purpose (the guide says so).
+ON_PURPOSE = "Rows removed on purpose"
+_ON_PURPOSE = re.compile(r"^\s*" + re.escape(ON_PURPOSE), re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,8 @@ class FileChange:
         return (
             f"{self.file}: {self.lost} row{'s' if self.lost != 1 else ''} of {self.before} "
             f"{'were' if self.lost != 1 else 'was'} removed since the last commit.{emptied} If that was not meant, take the file "
-            "from the last commit (on GitHub, open the file and click History); the site is not published while rows are lost."
+            "from the last commit (on GitHub, open the file and click History); the site is not published while rows are lost. "
+            f'If it was meant, commit it with a line "{ON_PURPOSE}" in the commit message.'
         )
 
 
@@ -51,6 +58,12 @@ class Comparison:
     against: str | None  # the commit compared with, in words; None when skipped
     why_not: str = ""  # why it was skipped
     changes: tuple[FileChange, ...] = ()
+    on_purpose: bool = False  # a commit message of the change being built says rows were removed on purpose
+
+    @property
+    def lost(self) -> list[FileChange]:
+        """The files that lost rows by mistake, as far as the build can tell: each stops a strict build."""
+        return [] if self.on_purpose else [c for c in self.changes if c.lost]
 
     def report_lines(self) -> list[str]:
         if self.against is None:
@@ -59,6 +72,7 @@ class Comparison:
         lines = [f"Rows added and removed since the last commit ({self.against}): {'none' if not changed else len(changed)}"]
         lines += [
             f"  - {c.file}: {c.added} added, {c.removed} removed ({c.before} before, {c.now} now; a row edited counts as one of each)"
+            + (f"; {c.lost} fewer, removed on purpose, as the commit message says" if self.on_purpose and c.lost else "")
             for c in changed
         ]
         return lines
@@ -106,4 +120,7 @@ def compare(data_dir: Path, files: list[str], shown_folder: str) -> Comparison:
         before, now = _rows(old.stdout), _rows(local.read_bytes()) if local.exists() else Counter()
         added, removed = sum((now - before).values()), sum((before - now).values())
         changes.append(FileChange(f"{shown_folder}/{name}", sum(before.values()), sum(now.values()), added, removed))
-    return Comparison(f"{commit} is {described.stdout.decode().strip()}", changes=tuple(changes))
+    # Only the change being built can say its rows went on purpose: not an edit not yet committed.
+    messages = _git(root, "log", "--format=%B", "HEAD~1..HEAD").stdout.decode(errors="replace") if commit == "HEAD~1" else ""
+    on_purpose = bool(_ON_PURPOSE.search(messages))
+    return Comparison(f"{commit} is {described.stdout.decode().strip()}", changes=tuple(changes), on_purpose=on_purpose)

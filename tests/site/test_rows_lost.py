@@ -82,3 +82,36 @@ def test_a_required_table_with_no_rows_is_always_an_error(tmp_path, name):
         f"data/{name}.csv: this file has its header row but no rows, and the site cannot be made without them. Put its rows back: if it was "
         "emptied by mistake, take the file from the last version that worked (on GitHub, open the file and click History)."
     ) in found
+
+
+def commit_all(data: Path, message: str) -> None:
+    for args in (["add", "-A"], ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", message]):
+        subprocess.run(["git", "-C", str(data), *args], check=True, capture_output=True)
+
+
+def drop_last_row(data: Path, name: str) -> None:
+    path = data / f"{name}.csv"
+    path.write_text("\n".join(path.read_text(encoding="utf-8").rstrip("\n").split("\n")[:-1]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message, published",
+    [
+        ("The scheme ended\n\nRows removed on purpose: the report withdrew it", True),
+        ("rows removed on purpose", True),
+        ("Tidy the milestones", False),  # committed, but nothing says it was meant: as on GitHub after a slip
+    ],
+)
+def test_rows_removed_in_a_commit_that_says_so_are_published(tmp_path, message, published):
+    data = committed(data_dir(tmp_path))
+    drop_last_row(data, "milestones")
+    commit_all(data, message)
+    result = build(tmp_path, data)
+    out = result.stdout + result.stderr
+    assert (result.returncode == 0) is published, out
+    if published:
+        report = (tmp_path / "project" / "site" / "build-report.txt").read_text(encoding="utf-8")
+        assert "1 fewer, removed on purpose, as the commit message says" in report
+    else:
+        assert 'If it was meant, commit it with a line "Rows removed on purpose" in the commit message.' in out
