@@ -207,3 +207,25 @@ def test_a_derived_value_is_read_as_one_row_and_changes_only_when_its_value_does
     assert before_reads.current == {("values", "testshire"), ("rows", "testshire")}  # not the series it took
     assert after.changed_since(before, changed) == {("values", "testshire")}  # the count of rows is the same
     assert after.changed_since(before, set()) == set()  # nothing it read changed: not worked out again
+
+
+def test_a_commit_that_changes_no_figure_makes_no_page_again(tmp_path):
+    # The preview reads the history again at each new commit. Committing a page or a note changes nothing a page
+    # shows of it, so no page is made again (it used to make every page that reads the Updates: all of them).
+    from test_history import edit, git, history_repo
+
+    from macros.site.engine import Engine
+
+    data = history_repo(tmp_path)
+    settings = Settings(data, chart_cache=tmp_path / "charts", history_cache=tmp_path / "history")
+    engine = Engine(serving=True)
+    engine.history(settings)
+    (data / "notes.txt").write_text("A note for the team.\n", encoding="utf-8")
+    git(data, "add", "notes.txt")
+    git(data, "commit", "-qm", "A note", when="2026-05-01")
+    engine.history(settings)
+    assert engine.changed == set()
+    edit(data, "2016-06-30,Jun,plan,1200", "2016-06-30,Jun,plan,1250")
+    git(data, "commit", "-qam", "June's plan is 1,250", when="2026-05-02")
+    engine.history(settings)
+    assert ("history", WHOLE) in engine.changed and ("history_by_series", ("testshire", None, "dtc-days")) in engine.changed

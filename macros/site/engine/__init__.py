@@ -160,9 +160,9 @@ class Engine:
             fresh = read_history(settings.data_dir, cache=settings.history_cache)
             if self._history is not None:
                 old = self._history.by_series
-                self.changed |= {("history", WHOLE)} | {
-                    ("history_by_series", k) for k in set(old) | set(fresh.by_series) if old.get(k) != fresh.by_series.get(k)
-                }
+                self.changed |= {("history_by_series", k) for k in set(old) | set(fresh.by_series) if old.get(k) != fresh.by_series.get(k)}
+                if _read_of_whole(self._history) != _read_of_whole(fresh):  # a commit that changed no figure changes no page
+                    self.changed.add(("history", WHOLE))
             self._history, self._history_key = fresh, key
         return self._history
 
@@ -512,6 +512,11 @@ class _Made:
     charts: set[str] = field(default_factory=set)
     advice: list = field(default_factory=list)
     mismatches: list = field(default_factory=list)
+
+
+def _read_of_whole(history: History) -> tuple:
+    """What a page reading the whole history (the Updates page) sees of it: not the commit it was read at."""
+    return (history.available, history.why, history.commits, history.changes, history.new)
 
 
 def _digest(markdown: str) -> str:
