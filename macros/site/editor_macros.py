@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .. import macro
 from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
@@ -479,3 +479,21 @@ def problems_in(env, area, scheme=None):
     """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
     ctx = _whole(env, Part.PROBLEMS, area, scheme)
     return str(sections.disagreements_list(ctx, env.page.url, area, scheme))
+
+
+@macro
+def data_columns(env):
+    """Every column of every CSV file in data/, with what it holds, from the descriptions in datapackage.json:
+    the guide shows them with this macro, so it cannot fall behind the files. Example: {{ data_columns() }}"""
+    files = []
+    for resource in tabular(current(env).data.package):
+        rows = []
+        for spec in resource["schema"]["fields"]:
+            constraints = spec.get("constraints", {})
+            words = spec.get("description", "").strip()
+            allowed = [str(v) for v in constraints.get("enum", []) if v != ""]
+            if allowed and not all(v in words for v in allowed):
+                words += f" Write one of: {', '.join(allowed)}."
+            rows.append([Markup("<code>{}</code>").format(spec["name"]), words, "Always" if constraints.get("required") else "When it applies"])
+        files.append({"name": f"data/{resource['path'].rsplit('/', 1)[-1]}", "description": resource.get("description", ""), "rows": rows})
+    return str(render("data_columns.html", files=files))
