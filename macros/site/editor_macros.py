@@ -497,3 +497,28 @@ def data_columns(env):
             rows.append([Markup("<code>{}</code>").format(spec["name"]), words, "Always" if constraints.get("required") else "When it applies"])
         files.append({"name": f"data/{resource['path'].rsplit('/', 1)[-1]}", "description": resource.get("description", ""), "rows": rows})
     return str(render("data_columns.html", files=files))
+
+
+# How the guide names each unit, in the order it shows them.
+_UNIT_NAMES = {"days": "days", "count": "a count", "gbp": "pounds", "percent": "a percentage", "rate_per_100k": "a rate per 100,000"}
+
+
+@macro
+def figure_examples(env):
+    """What figure() prints for a measure in each unit the data has: the macro written out, and what it prints,
+    made from the data at each build so the guide cannot say otherwise. Example: {{ figure_examples() }}"""
+    ctx = current(env)
+    rows = []
+    for unit, name in _UNIT_NAMES.items():
+        # The first area-wide series in this unit (in id order) with a latest actual figure: it is asked for
+        # with no period, as editors most often do.
+        for (area, scheme, measure_id), series in sorted(ctx.data.series.items(), key=lambda item: (item[0][0], item[0][2])):
+            measure = ctx.data.measures[measure_id]
+            top = ctx.headline(series, measure) if scheme is None and measure.unit == unit else None
+            if top is None or top.actual is None or top.actual.value is None or top.actual.suppressed:
+                continue
+            written = f'{{{{ figure("{area}", "{measure_id}") }}}}'
+            printed = wording.figure_text(top.actual, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
+            rows.append([name, Markup("<code>{}</code>").format(written), printed])
+            break
+    return str(render("figure_examples.html", rows=rows))
