@@ -263,8 +263,9 @@ def test_preview_shows_a_mistake_in_the_browser_until_it_is_fixed(tmp_path, how)
         assert wait_for(lambda: problems_in(served.page("areas/testshire/")), 300), served.log
         for address in ("", "areas/testshire/", "measures/"):
             page = fetch(served.url + address)
-            (shown,) = problems_in(page)
-            assert message in shown and shown.startswith("The data has 1 problem.")
+            (shown,) = problems_in(page)  # each mistake in the data one of the list, which the heading counts
+            assert message.endswith(shown) and shown.startswith("data/observations.csv, line ")
+            assert "<title>The preview has 1 problem to fix</title>" in page
             assert "livereload(" in page
         assert message in served.log
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from . import rules
+from .broken_ids import BrokenIds
 from .cells import CellError
 from .descriptor import check_descriptor
 from .errors import DataProblems, Problem
@@ -45,7 +46,7 @@ from .model import (
     many_objects,
     rows_of,
 )
-from .reading import read_table
+from .reading import read_table, too_wide
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
 from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
@@ -145,9 +146,10 @@ def load(data_dir: str | Path, small_number_threshold: int = 5) -> Dataset:
 def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset:
     problems: list[Problem] = []
     tables = {res["name"]: _read_table(data_dir, res, problems) for res in tabular(package)}
+    broken_ids = BrokenIds()  # an id written wrong where it is defined: one message, not one for each row naming it
     for res in tabular(package):
         problems += check_primary_key(tables[res["name"]], res["schema"])
-        problems += check_foreign_keys(tables, res)
+        problems += broken_ids.keep(tables, res, check_foreign_keys(tables, res))
         table = tables[res["name"]]
         if res.get(ROWS_REQUIRED) and not table.broken and len(table) == 0:
             problems.append(
@@ -158,6 +160,8 @@ def _load(data_dir: Path, package: dict, small_number_threshold: int) -> Dataset
                     "(on GitHub, open the file and click History).",
                 )
             )
+    broken_ids.suggest(problems)
+    broken_ids.name_existing(tables, tabular(package), problems)
     hexmap = _read_hexmap(data_dir, package, problems)
     dataset = _build(tables, problems, small_number_threshold)
     if problems or dataset is None:
@@ -310,19 +314,19 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Tabl
         return broken
     if not check_header(file, fields, raw.header, problems):
         return broken
-    # Blank rows are skipped (their lines still count); cells beyond the header's last column are a stray comma.
+    # Blank rows are skipped (their lines still count). A row with more cells than the header has its cells
+    # shifted: one message says why, and none of its cells is checked (each would be wrong, for the one mistake).
     empty = [np.array([t == "" for t in c.texts], dtype=bool)[c.codes] for c in raw.columns]
     blank = np.logical_and.reduce(empty)
-    overflow = ~np.logical_and.reduce(empty[len(raw.header) :]) if len(raw.columns) > len(raw.header) else np.zeros(len(raw), dtype=bool)
+    if raw.widths is not None:
+        overflow = raw.widths > len(raw.header)
+    elif len(raw.columns) > len(raw.header):
+        overflow = ~np.logical_and.reduce(empty[len(raw.header) :])
+    else:
+        overflow = np.zeros(len(raw), dtype=bool)
     for i in np.flatnonzero(overflow & ~blank).tolist():
-        problems.append(
-            Problem(
-                file=file,
-                line=int(raw.lines[i]),
-                message="this row has more cells than there are columns",
-                fix="Check for a stray comma; put text containing commas in quotes.",
-            )
-        )
+        width = None if raw.widths is None else int(raw.widths[i])
+        problems.append(too_wide(file, int(raw.lines[i]), raw.header, [c.texts[c.codes[i]] for c in raw.columns], width))
     rows = np.flatnonzero(~blank & ~overflow)
     return check_cells(file, resource["name"], fields, raw, rows, resource["schema"].get("missingValues", [""]), problems)
 

@@ -8,6 +8,7 @@ observations.csv has 257,000 rows but only a few thousand distinct cells per col
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from .cells import SAVE_AS_CSV, CellError, decode
+from .errors import Problem
+from .figures import is_figure
 
 # How .xlsx (a zip file) and the older .xls begin.
 _WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
@@ -42,11 +45,14 @@ class TextColumn:
 class RawTable:
     """A CSV file as read: header names (stripped, lower case), its columns and each record's first line.
 
-    `columns` can be wider than `header` when some rows have more cells than the header has names."""
+    `columns` can be wider than `header` when some rows have more cells than the header has names; then
+    `widths` says how many cells each record has (a short record is padded with empty cells, so an empty
+    cell beyond the header cannot tell a row with a trailing comma from one that is not: its width can)."""
 
     header: list[str]
     columns: list[TextColumn]
     lines: np.ndarray  # spreadsheet line each data record starts on (the header is line 1)
+    widths: np.ndarray | None = None  # cells in each data record, when some record is wider than the header
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -78,7 +84,17 @@ def read_table(raw: bytes) -> RawTable:
     starts[1:] += np.cumsum(newlines)[:-1]
     header = [columns[i].texts[columns[i].codes[0]].lower() for i in range(header_width)]
     data = np.arange(1, records)
-    return RawTable(header, [c.take(data) for c in columns], starts[1:])
+    widths = _widths(text, records) if len(columns) > header_width else None
+    return RawTable(header, [c.take(data) for c in columns], starts[1:], None if widths is None else widths[1:])
+
+
+def _widths(text: str, records: int) -> np.ndarray | None:
+    """How many cells each record of the file has (the header's included), counted by Python's csv module: only
+    for a file some row of which is wider than its header, which is rare and small. None if the csv module
+    counts the records differently from pandas (then only cells with text in them show a row is too wide)."""
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))  # pandas reads a cell of any length; so must this
+    counted = np.fromiter((len(row) for row in csv.reader(io.StringIO(text, newline=""))), dtype=np.int64)
+    return counted if len(counted) == records else None
 
 
 _CHUNK = 20_000  # records read at a time: pandas holds every cell of a chunk as a Python string
@@ -168,3 +184,43 @@ def _factorised(data: bytes, width: int | None) -> tuple[list[tuple[np.ndarray, 
             parts[position].append(shared[codes])
         records += len(chunk)
     return [(np.concatenate(p), list(known)) for p, known in zip(parts, seen)], records
+
+
+# A number printed with a thousands comma and typed without quotes: its first cell has 1 to 3 digits (a sign or
+# a £ before them), each next one 3 digits (the last may go on: "234.5", "234%", "234m").
+_FIRST_GROUP = re.compile(r"[-−+]?£?\d{1,3}")
+_GROUP = re.compile(r"\d{3}")
+_LAST_GROUP = re.compile(r"\d{3}\D.*|\d{3}")
+_COUNTED = {2: "two", 3: "three", 4: "four"}
+
+
+def too_wide(file: str, line: int, header: list[str], cells: list[str], width: int | None) -> Problem:
+    """The one message for a row with more cells than the header: its likely cause, a number such as 1,234 not
+    in quotes, when the row has one; else a stray comma. `width` is how many cells the row has, when known:
+    `cells` is padded to the widest row's."""
+    cells = list(cells[:width]) if width is not None else list(cells)
+    while width is None and len(cells) > len(header) and cells[-1] == "":
+        cells.pop()
+    extra = max(len(cells) - len(header), 1)
+    more = "one cell more" if extra == 1 else f"{extra} cells more"
+    for start in range(min(len(cells), len(header))):
+        for split in range(extra, 0, -1):
+            parts = cells[start : start + split + 1]
+            if len(parts) < split + 1 or not _FIRST_GROUP.fullmatch(parts[0]) or not _LAST_GROUP.fullmatch(parts[-1]):
+                continue
+            joined = ",".join(parts)
+            if all(_GROUP.fullmatch(p) for p in parts[1:-1]) and is_figure(joined):
+                return Problem(
+                    file=file,
+                    line=line,
+                    column=header[start],
+                    message=f"this row has {more} than the header row: the number {joined} is not in quotes, so its comma "
+                    f"splits it into {_COUNTED.get(split + 1, split + 1)} cells",
+                    fix=f'A number with a comma must be in quotes, or written without the comma: "{joined}" or {joined.replace(",", "")}.',
+                )
+    return Problem(
+        file=file,
+        line=line,
+        message=f"this row has {more} than the header row, so its cells are in the wrong columns",
+        fix='Check for a stray comma: text or a number with a comma in it must be in quotes, such as "8,407".',
+    )

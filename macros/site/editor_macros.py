@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .. import macro
 from ..analysis.status import ALL, BETTER, NO_PLAN, WORSE
@@ -479,3 +479,46 @@ def problems_in(env, area, scheme=None):
     """The disagreements found in one area's (or scheme's) source figures. Example: {{ problems_in("southampton") }}"""
     ctx = _whole(env, Part.PROBLEMS, area, scheme)
     return str(sections.disagreements_list(ctx, env.page.url, area, scheme))
+
+
+@macro
+def data_columns(env):
+    """Every column of every CSV file in data/, with what it holds, from the descriptions in datapackage.json:
+    the guide shows them with this macro, so it cannot fall behind the files. Example: {{ data_columns() }}"""
+    files = []
+    for resource in tabular(current(env).data.package):
+        rows = []
+        for spec in resource["schema"]["fields"]:
+            constraints = spec.get("constraints", {})
+            words = spec.get("description", "").strip()
+            allowed = [str(v) for v in constraints.get("enum", []) if v != ""]
+            if allowed and not all(v in words for v in allowed):
+                words += f" Write one of: {', '.join(allowed)}."
+            rows.append([Markup("<code>{}</code>").format(spec["name"]), words, "Always" if constraints.get("required") else "When it applies"])
+        files.append({"name": f"data/{resource['path'].rsplit('/', 1)[-1]}", "description": resource.get("description", ""), "rows": rows})
+    return str(render("data_columns.html", files=files))
+
+
+# How the guide names each unit, in the order it shows them.
+_UNIT_NAMES = {"days": "days", "count": "a count", "gbp": "pounds", "percent": "a percentage", "rate_per_100k": "a rate per 100,000"}
+
+
+@macro
+def figure_examples(env):
+    """What figure() prints for a measure in each unit the data has: the macro written out, and what it prints,
+    made from the data at each build so the guide cannot say otherwise. Example: {{ figure_examples() }}"""
+    ctx = current(env)
+    rows = []
+    for unit, name in _UNIT_NAMES.items():
+        # The first area-wide series in this unit (in id order) with a latest actual figure: it is asked for
+        # with no period, as editors most often do.
+        for (area, scheme, measure_id), series in sorted(ctx.data.series.items(), key=lambda item: (item[0][0], item[0][2])):
+            measure = ctx.data.measures[measure_id]
+            top = ctx.headline(series, measure) if scheme is None and measure.unit == unit else None
+            if top is None or top.actual is None or top.actual.value is None or top.actual.suppressed:
+                continue
+            written = f'{{{{ figure("{area}", "{measure_id}") }}}}'
+            printed = wording.figure_text(top.actual, measure, ctx.settings.small_number_threshold, exact=False, with_unit=True)
+            rows.append([name, Markup("<code>{}</code>").format(written), printed])
+            break
+    return str(render("figure_examples.html", rows=rows))

@@ -10,10 +10,15 @@ How it decides what a number refers to, so that it is rarely wrong:
   "1,041 days" or "£1.2 million" in a sentence that names a period refers to the place's measures in days or
   pounds that have a figure for that period;
 - the number's unit must fit the measure: "21%" a percentage, "£1.2 million" money, "1,041 days" days, a bare
-  number a count, days or a rate. Years (2016), dates ("1 April") and numbers with no measure are left alone;
+  number a count, days or a rate. Years (2016), dates ("1 April"), numbers with no measure and the number of a
+  unit ("per 100,000 population", "for every 100,000 adults", "1 in 5") are left alone;
 - a period the sentence names ("April to September 2016", as the site writes it) narrows the figures compared;
-- it matches when it equals a figure of that measure there, as the site writes it; after "about", "around",
-  "nearly", "almost", "over", "more than" or "under", when it is within a tenth of one and on the said side.
+- it matches when it equals a figure of that measure there (or the top of its range), as the site writes it;
+  after "about", "around", "nearly", "almost", "over", "more than" or "under", when it is within a tenth of one
+  and on the said side. Whatever `figure()` prints is accepted as written, "fewer than 5" for a hidden figure too;
+- a mismatch is reported on the line the number is on, not the line its paragraph starts on;
+- a unit written again after `figure()`, which prints it ("{{ figure(...) }} days" → "8,407 days days"), is
+  reported too.
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ _ARGUMENTS = re.compile(r"""["']([^"']+)["']""")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HEDGES_UP = ("over", "more than")
 _HEDGES_DOWN = ("nearly", "almost", "under", "fewer than", "less than")
+# Words before a number that make it the size of a unit, not a figure: "per 100,000", "for every 100,000 adults",
+# "each 1,000 people", "1 in 5" (the 5), "out of 10".
+# An age ("aged 65 and over") says who is counted, not a figure either.
+_UNIT_BEFORE = re.compile(r"(?:\bper|\bevery|\beach|\bin|\bout of|\bof every|\baged)\s+$", re.IGNORECASE)
+_FIGURE_MACRO = re.compile(r"\{\{-?\s*figure\s*\((?P<args>.*?)\)\s*-?\}\}", re.S)
 
 
 @dataclass(frozen=True)
@@ -62,22 +72,49 @@ def _mentions(text: str, phrase: str) -> bool:
 def check_page(uri: str, source: str, data: Dataset) -> list[Mismatch]:
     """Every number in an editor's page that refers to a figure in the data and does not match it."""
     page_area, _scheme = _place(uri, data)
+    lines = source.splitlines()
     found = []
     for line, paragraph in prose(source, keep_macros=True):
+        place = _Lines(lines, line, paragraph)
+        start = 0
         for sentence in sentences(paragraph):
-            found += _check_sentence(f"docs/{uri}", line, sentence, page_area, data)
+            start = paragraph.find(sentence, start)
+            found += _check_sentence(f"docs/{uri}", place, start, sentence, page_area, data)
+            start += len(sentence)
     return found
 
 
-def _check_sentence(file: str, line: int, sentence: str, page_area: str | None, data: Dataset) -> list[Mismatch]:
+class _Lines:
+    """The line of the file a place in a paragraph is on: the paragraph is its lines joined, in order, so the
+    n-th time a number's digits are in the paragraph is the n-th time they are in its lines."""
+
+    def __init__(self, lines: list[str], first: int, paragraph: str):
+        self.lines, self.first, self.paragraph = lines, first, paragraph
+
+    def of(self, offset: int, digits: str) -> int:
+        seen = self.paragraph[:offset].count(digits)
+        for number in range(self.first, len(self.lines) + 1):
+            seen -= _CODE.sub("code", self.lines[number - 1]).count(digits)
+            if seen < 0:
+                return number
+        return self.first
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    """The text with what the pattern matches blanked, of the same length, so places in it stay where they were."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _check_sentence(file: str, place: _Lines, start: int, sentence: str, page_area: str | None, data: Dataset) -> list[Mismatch]:
     asked = {arg for macro in _MACRO.findall(sentence) for arg in _ARGUMENTS.findall(macro)}
-    text = _CODE.sub(" ", _MACRO.sub(" ", sentence))
+    text = _blank(_CODE, _blank(_MACRO, sentence))
     areas = {a for a in data.areas if a in asked or _mentions(text, data.areas[a].name)} or ({page_area} if page_area else set())
-    out = []
+    out = _units_again(file, place, start, sentence, data)
     for number in IN_PROSE.finditer(text):
         claim = _claim(number, text)
         if claim is None:
             continue
+        line = place.of(start + number.start("digits"), number["digits"])
         value, unit_words = claim
         for area in sorted(areas):
             series = _series_named(area, text, asked, data, unit_words)
@@ -89,6 +126,8 @@ def _check_sentence(file: str, line: int, sentence: str, page_area: str | None, 
             if not series:
                 continue
             figures = _figures(series, text)
+            if _hidden(number, value, series, text, data):
+                continue  # "fewer than 5", as the site writes a figure the small-number rule hides
             if figures and not any(_agrees(number, value, o, data) for o in figures):
                 out.append(_mismatch(file, line, number.group(0).strip(), area, figures, data))
     return out
@@ -99,6 +138,10 @@ def _claim(number: re.Match, text: str) -> tuple[float, str] | None:
     digits = number["digits"].replace(",", "")
     value = float(digits + (number["decimals"] or ""))
     before, after = text[: number.start("digits")], text[number.end("digits") :]
+    if re.search(r"\d{4}/$", before):
+        return None  # the second year of a financial year: 2016/17
+    if not number["pound"] and not number["percent"] and _UNIT_BEFORE.search(before):
+        return None  # the size of a unit: "per 100,000 population", "for every 100,000 adults"
     if re.search(rf"(?:{_MONTHS})\s*$", before) or re.match(rf"\s*(?:st|nd|rd|th)?\s*(?:{_MONTHS})\b", after):
         return None  # a date: 1 April, April 2016
     if not number["pound"] and not number["percent"] and not number["scale"] and "," not in number["digits"]:
@@ -152,13 +195,24 @@ def _figures(series: list[list[Observation]], text: str) -> list[Observation]:
     return named or every
 
 
+def _hidden(number: re.Match, value: float, series: list[list[Observation]], text: str, data: Dataset) -> bool:
+    """Whether the number is "fewer than" the small-number threshold and a figure it may be is hidden by the rule."""
+    if (number["hedge"] or "").strip().lower() != "fewer than" or value != data.small_number_threshold:
+        return False
+    periods = _named_periods(series, text)
+    return any(o.suppressed and (not periods or wording.period(o.period).lower() in periods) for s in series for o in s)
+
+
 def _agrees(number: re.Match, value: float, obs: Observation, data: Dataset) -> bool:
+    """Whether the number says this figure, or the top of its range ("30,000 to 50,000")."""
+    return any(_agrees_with(number, value, obs, target, data) for target in (obs.value, obs.value_to) if target is not None)
+
+
+def _agrees_with(number: re.Match, value: float, obs: Observation, said: float, data: Dataset) -> bool:
     unit = Unit.PERCENT if obs.kind.is_change else data.measures[obs.measure_id].unit
     if number["percent"] and unit != Unit.PERCENT:
         return False
-    if obs.value is None:
-        return False
-    target = abs(obs.value) if obs.kind.is_change else obs.value
+    target = abs(said) if obs.kind.is_change else said
     decimals = len(number["decimals"] or "") - 1 if number["decimals"] else 0
     if number["scale"]:  # £1.2 million: as exact as it is written
         step = scaled(10**-decimals, number["scale"])
@@ -191,3 +245,34 @@ def _mismatch(file: str, line: int, said: str, area: str, figures: list[Observat
         f"({wording.KIND_NAMES[best.kind].lower()} {shown}, {period}). Ask for the figure instead of typing it: "
         f'{{{{ figure("{area}", "{best.measure_id}", "{period}"{kind}{scheme}) }}}}.',
     )
+
+
+def _units_again(file: str, place: _Lines, start: int, sentence: str, data: Dataset) -> list[Mismatch]:
+    """A unit written again after a `figure()` that prints it: "{{ figure(...) }} days" reads "8,407 days days"."""
+    out = []
+    for macro in _FIGURE_MACRO.finditer(sentence):
+        measure = next((data.measures[a] for a in _ARGUMENTS.findall(macro["args"]) if a in data.measures), None)
+        if measure is None:
+            continue
+        printed = {
+            Unit.DAYS: ["days", "day"],
+            Unit.PERCENT: ["%", "per cent", "percent"],
+            Unit.RATE_PER_100K: ["per 100,000"],
+            Unit.GBP: ["pounds"],
+        }.get(measure.unit, [])
+        after = sentence[macro.end() :].lstrip().lower()
+        again = next((w for w in printed if after.startswith(w) and not after[len(w) : len(w) + 1].isalpha()), None)
+        if again is None and measure.unit == Unit.GBP and sentence[: macro.start()].rstrip().endswith("£"):
+            again = "£"
+        if again is None:
+            continue
+        shown = wording.unit_words(measure.unit, measure.rate_of).after.strip() or {"percent": "%", "gbp": "£"}[measure.unit]
+        out.append(
+            Mismatch(
+                file,
+                place.of(start + macro.start(), macro.group(0)),
+                f"'{again}' is written again next to {macro.group(0).strip()}, which prints the figure with its unit "
+                f"('{shown}'), so the page would say it twice. Remove '{again}' from beside the macro.",
+            )
+        )
+    return out

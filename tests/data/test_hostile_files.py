@@ -155,7 +155,7 @@ def test_a_file_with_only_its_header_is_valid_and_empty(tmp_path):
 def test_a_stray_comma_is_reported_with_its_line_and_the_rest_still_checked(tmp_path):
     found = problems(folder(tmp_path, observations=f"{OBS_HEADER}\n{ROW},oops\n\n{ROW.replace('plan', 'guess')}\n"))
     assert places(found) == [("observations.csv", 2, None), ("observations.csv", 4, "kind")]
-    assert found[0].message == "this row has more cells than there are columns"
+    assert found[0].message == "this row has one cell more than the header row, so its cells are in the wrong columns"
 
 
 def test_lines_stay_true_after_a_note_over_several_lines(tmp_path):

@@ -27,7 +27,7 @@ def obs(value="5", measure="dtc-days", start="2016-06-01", end="2016-06-30", lab
 
 
 MISTAKES = [
-    # (file, row, message after "data/<file>.csv, line N, ")
+    # (file, row, message after "data/<file>.csv, line N, "; or after "line N" when it starts ":", for the whole row)
     ("observations", obs("-5"), f"column 'value': a number of days cannot be below 0 (found '-5'). {CHECK}{FALL}"),
     ("observations", obs("-298", measure="carers-assessed"), f"column 'value': a count cannot be below 0 (found '-298'). {CHECK}{FALL}"),
     ("observations", obs("120%", measure="at-home"), f"column 'value': {SHARE} cannot be above 100% (found '120%'). {CHECK}"),
@@ -91,6 +91,37 @@ MISTAKES = [
         "column 'due': this date could be 3 April 2017 (day first) or 4 March 2017 (month first), and nothing on the row says which "
         "(found '03/04/2017'). Write it as YYYY-MM-DD: 2017-04-03 for 3 April 2017, or 2017-03-04 for 4 March 2017.",
     ),
+    # One message per mistake (item 9): a row with a cell too many is not checked cell by cell.
+    (
+        "observations",
+        obs("1,234"),
+        "column 'value': this row has one cell more than the header row: the number 1,234 is not in quotes, so its comma splits it "
+        'into two cells. A number with a comma must be in quotes, or written without the comma: "1,234" or 1234.',
+    ),
+    (
+        "observations",
+        obs("£1,234,567"),
+        "column 'value': this row has 2 cells more than the header row: the number £1,234,567 is not in quotes, so its comma splits "
+        'it into three cells. A number with a comma must be in quotes, or written without the comma: "£1,234,567" or £1234567.',
+    ),
+    (
+        "observations",
+        obs().replace(",T,", ",Table 2, row 3,"),
+        ": this row has one cell more than the header row, so its cells are in the wrong columns. "
+        'Check for a stray comma: text or a number with a comma in it must be in quotes, such as "8,407".',
+    ),
+    (
+        "observations",
+        "Test shire" + obs().removeprefix("testshire"),
+        "column 'area_id': an id can only have lower-case letters a to z, digits, and single hyphens between them (found 'Test shire'). "
+        "Write it as 'testshire', the nearest id in data/areas.csv.",
+    ),
+    (
+        "observations",
+        obs().replace("rep-2016", "Rep 2016"),
+        "column 'source_id': an id can only have lower-case letters a to z, digits, and single hyphens between them (found 'Rep 2016'). "
+        "Write it as 'rep-2016', its id in data/sources.csv.",
+    ),
     (
         "sources",
         "rep-2017,Update,Testshire Council,Health and Wellbeing Board,10/11/2017,,",
@@ -115,6 +146,16 @@ ACCEPTED = [
 ]
 
 
+def test_an_id_changed_by_mistake_where_it_is_defined_is_one_message_suggesting_the_id_the_rows_use(tmp_path):
+    """Not one message for it and one for every row naming it, with two different suggestions (item 9)."""
+    data = data_dir(tmp_path)
+    areas = data / "areas.csv"
+    areas.write_text(areas.read_text(encoding="utf-8").replace("\ntestshire,", "\nTest shire,"), encoding="utf-8")
+    [found] = [str(p) for p in problems(data)]
+    assert found.startswith("data/areas.csv, line 2, column 'id': an id can only have lower-case letters")
+    assert "Write it as 'testshire', as " in found and " rows name it (such as data/" in found
+
+
 def with_measures(data):
     """The tiny data set with a measure that is a share of a whole, and a percentage that is not."""
     path = data / "measures.csv"
@@ -132,7 +173,8 @@ def with_measures(data):
 def test_each_mistake_is_one_message_saying_what_was_found_and_what_to_write(tmp_path, file, row, message):
     data = with_measures(data_dir(tmp_path))
     line = append(data, file, row)
-    assert [str(p) for p in problems(data)] == [f"data/{file}.csv, line {line}, {message}"]
+    place = f"data/{file}.csv, line {line}" + ("" if message.startswith(":") else ", ")  # a message for the whole row starts ":"
+    assert [str(p) for p in problems(data)] == [place + message]
 
 
 @pytest.mark.parametrize("file, row", ACCEPTED, ids=[a[1][:60] for a in ACCEPTED])

@@ -92,7 +92,7 @@ def test_pattern_suggests_an_id(tmp_path):
     assert [(p.line, p.column, p.value) for p in found] == [(3, "scheme_id", "Test Carers")]
     assert str(found[0]) == (
         "data/risks.csv, line 3, column 'scheme_id': an id can only have lower-case letters a to z, digits, and single hyphens "
-        "between them (found 'Test Carers'). Write it as 'test-carers'."
+        "between them (found 'Test Carers'). Write it as 'test-carers', its id in data/schemes.csv."
     )
 
 

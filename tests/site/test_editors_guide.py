@@ -5,7 +5,9 @@ error messages it shows as the build really says them."""
 
 from __future__ import annotations
 
+import html
 import inspect
+import json
 import re
 from types import SimpleNamespace
 
@@ -133,3 +135,44 @@ def test_the_guides_error_messages_are_what_the_build_says(tmp_path, shown, mist
     said = " ".join((result.stdout + result.stderr).split())
     assert guide_messages()[shown] in said, said[-2000:]
     assert "Traceback" not in said
+
+
+# Issue 21, item 10: a guide that cannot drift. Every column of every CSV file is explained in datapackage.json,
+# and the guide shows those explanations with data_columns() when it is built.
+PACKAGE = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
+TABLES = [r for r in PACKAGE["resources"] if "schema" in r]
+
+
+@pytest.mark.parametrize("resource", TABLES, ids=[r["name"] for r in TABLES])
+def test_every_file_and_column_has_a_description(resource):
+    assert resource.get("description", "").strip(), f"{resource['name']} has no description in data/datapackage.json"
+    missing = [f["name"] for f in resource["schema"]["fields"] if not f.get("description", "").strip()]
+    assert not missing, f"columns of {resource['path']} with no description in data/datapackage.json: {missing}"
+
+
+def test_the_guide_lists_every_column_of_every_file_from_the_data_package(run_on_built_in_data):
+    assert "{{ data_columns() }}" in GUIDE.split("## Every column of every file")[1].split("\n## ")[0]
+    shown = html.unescape(run_on_built_in_data("{{ data_columns() }}"))
+    for resource in TABLES:
+        assert f"<strong>data/{resource['path']}</strong>: {resource['description']}" in shown
+        for spec in resource["schema"]["fields"]:
+            assert f"<code>{spec['name']}</code>" in shown and spec["description"].strip() in shown, (resource["name"], spec["name"])
+
+
+def test_a_column_with_a_list_of_values_shows_them(run_on_built_in_data):
+    shown = run_on_built_in_data("{{ data_columns() }}")
+    unit = next(f for r in TABLES if r["name"] == "measures" for f in r["schema"]["fields"] if f["name"] == "unit")
+    assert all(value in shown for value in unit["constraints"]["enum"])
+
+
+def test_what_figure_prints_is_made_by_figure_itself(run_on_built_in_data):
+    """The guide's examples of what figure() prints are the macro written out, then run: they cannot drift."""
+    assert "{{ figure_examples() }}" in GUIDE.split("### What `figure()` prints")[1].split("\n### ")[0]
+    shown = html.unescape(run_on_built_in_data("{{ figure_examples() }}"))
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td><code>(.*?)</code></td><td>(.*?)</td></tr>', shown)
+    assert {unit for unit, _, _ in rows} >= {"days", "a count", "pounds", "a rate per 100,000"}
+    for unit, written, printed in rows:
+        assert html.unescape(run_on_built_in_data(written)).strip() == printed
+        assert {"days": printed.endswith(" days"), "a rate per 100,000": " per 100,000 " in printed, "pounds": printed.startswith("£")}.get(
+            unit, True
+        )

@@ -70,3 +70,84 @@ def test_a_contradicted_number_fails_the_strict_build_and_is_in_the_report(tmp_p
     output = result.stdout + result.stderr
     assert f"docs/areas/testshire.md, line 7: '{WRONG} days' does not match the data" in output
     assert f"::warning file=docs/areas/testshire.md,line=7::'{WRONG} days' does not match" in result.stdout
+
+
+# Issue 21, item 7: the fact check reads figures, not units, reports the number's own line, and accepts what
+# figure() prints. Made-up measures in every unit, with a range, a rate a month and a hidden figure.
+MORE_MEASURES = [
+    "admit-rate,Admissions to care homes,Admissions for every 100000 people.,rate_per_100k,lower,no,,,",
+    "spend,Money spent on care,Money spent.,gbp,neither,no,,,",
+    "at-home,Still at home,The share still at home.,percent,higher,no,,,",
+]
+MORE_FIGURES = [
+    "testshire,,admit-rate,2016-04-01,2017-03-31,2016/17,actual,9.5,,table,,rep-2016,T,,,",
+    "testshire,,admit-rate,2016-04-01,2017-03-31,2016/17,estimate,30000,,table,,rep-2016,T,50000,,",
+    "testshire,,spend,2016-04-01,2017-03-31,2016/17,actual,£1.23m,,table,,rep-2016,T,,,",
+    "testshire,,spend,2016-04-01,2017-03-31,2016/17,plan,£258000,,table,,rep-2016,T,,,",
+    "testshire,,at-home,2016-04-01,2017-03-31,2016/17,actual,81.5%,,table,,rep-2016,T,,,",
+    "testshire,,carers-assessed,2016-04-01,2017-03-31,2016/17,plan,40,about,text,,rep-2016,T,,month,",
+]
+
+
+@pytest.fixture(scope="module")
+def every_unit(tmp_path_factory):
+    data = data_dir(tmp_path_factory.mktemp("units"))
+    for name, rows in (("measures", MORE_MEASURES), ("observations", MORE_FIGURES)):
+        path = data / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return load(data)
+
+
+def test_a_figure_written_as_figure_prints_it_is_accepted_for_every_figure(every_unit):
+    """Each figure of the made-up data, in a sentence naming its measure and period, as figure() prints it."""
+    checked = 0
+    for (_area, _scheme, measure_id), series in every_unit.series.items():
+        measure = every_unit.measures[measure_id]
+        for o in series:
+            printed = wording.figure_text(o, measure, every_unit.small_number_threshold, exact=False, with_unit=True)
+            text = f"{measure.name} in {wording.period(o.period)}: {printed}."
+            assert check_page("areas/testshire.md", f"# Testshire\n\n{text}\n", every_unit) == [], text
+            checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Admissions to care homes are counted for every 100,000 adults.",
+        "Admissions to care homes in 2016/17 were 9.5 per 100,000 population.",
+        "Admissions to care homes are counted per 100,000 people aged 65 and over, as in 2016/17.",
+    ],
+)
+def test_the_size_of_a_unit_is_not_a_figure(every_unit, text):
+    assert check_page("areas/testshire.md", f"# Testshire\n\n{text}\n", every_unit) == []
+
+
+def test_a_wrong_figure_is_reported_on_its_own_line_not_the_paragraphs_first():
+    page = f"# Testshire\n\nIn {WHEN} people in Testshire\nwaited, and it added up\nto {WRONG} days waiting.\n"
+    [found] = [str(m) for m in check_page("areas/testshire.md", page, DATA)]
+    assert found.startswith(f"docs/areas/testshire.md, line 5: '{WRONG} days'")
+
+
+def test_the_line_is_the_numbers_when_the_same_digits_come_earlier_in_the_paragraph():
+    page = f"# Testshire\n\nIn {WHEN} people in Testshire ({SAID} days)\nwaited {WRONG} days.\n"
+    [found] = [str(m) for m in check_page("areas/testshire.md", page, DATA)]
+    assert found.startswith("docs/areas/testshire.md, line 4: ")
+
+
+@pytest.mark.parametrize(
+    "after, again",
+    [(" days waiting.", "days"), (" days.", "days"), ("days", "days")],
+)
+def test_a_unit_written_again_after_figure_is_reported(after, again):
+    macro = f'{{{{ figure("testshire", "dtc-days", "{WHEN}") }}}}'
+    page = f"# Testshire\n\nPeople waited\n{macro}{after}\n"
+    [found] = [str(m) for m in check_page("areas/testshire.md", page, DATA)]
+    assert found.startswith(f"docs/areas/testshire.md, line 4: '{again}' is written again next to {macro}")
+    assert "Remove 'days'" in found
+
+
+def test_a_word_after_figure_that_is_not_its_unit_is_fine():
+    macro = f'{{{{ figure("testshire", "dtc-days", "{WHEN}") }}}}'
+    assert check(f"People waited {macro} in all.") == []
+    assert check('{{ figure("testshire", "carers-assessed", "Year 2") }} carers were assessed.') == []

@@ -43,6 +43,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...analysis.disagreements import Disagreement
+from ...data.errors import DataProblems
 from ...data.history import History, head_of, read_history
 from ...data.model import Dataset
 from ..chart_files import ChartFiles
@@ -188,7 +189,9 @@ class Engine:
         if not self.serving:
             raise error
         self._data_failed = True
-        self.problems.append(str(error))
+        # Each mistake in the data one of the browser's list, so that its heading counts them (not "1 problem"
+        # above one block that lists 3).
+        self.problems += [str(p) for p in error.problems] if isinstance(error, DataProblems) else [str(error)]
         log.error(str(error))
 
     @property
