@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -255,6 +256,16 @@ def period_phrase(p: Period, lengthen: bool = False) -> str:
     if " to " in text:
         return f"from {text}"
     return f"on {text}" if p.start == p.end and p.stated == TimeStated.AS_DATED else f"in {text}"
+
+
+_INNER_BRACKETS = re.compile(r" \(([^()]*)\)")
+
+
+def inside_brackets(words: str) -> str:
+    """Words for a place inside brackets: a bracket of their own becomes a comma, so that no page says
+    '(actual (no date given))' or '(Year 1 (7 months))': '(actual, no date given)'. A bracket not after a space,
+    as in 'paragraph 16(a)', is part of a name and stays."""
+    return _INNER_BRACKETS.sub(r", \1", words)
 
 
 def period_brief(p: Period) -> str:

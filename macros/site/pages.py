@@ -523,8 +523,8 @@ def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], list
                 {
                     "href": ctx.page_href(here, "scheme", scheme_id),
                     "name": ctx.data.schemes[scheme_id].name,
-                    "word": word.lower(),
-                    "when": wording.period(top.period) if top else "",
+                    "word": wording.inside_brackets(word.lower()),
+                    "when": wording.inside_brackets(wording.period(top.period)) if top else "",
                 }
             )
         areas.append({"href": ctx.page_href(here, "area", r.area_id), "name": r.name, "schemes": listed_here})

@@ -204,7 +204,7 @@ def stated_line(ctx: Context, top: Headline | None, said: list[Outcome] | None =
             else (top.also_stated or top.status)
             if top is not None and o in first
             else STATED[o.judgement],
-            when=wording.period(o.period),
+            when=wording.inside_brackets(wording.period(o.period)),
             quote=o.quote,
             where=_where(ctx, o),
             abbreviations=ctx.abbreviations,
@@ -233,7 +233,7 @@ def place_said(ctx: Context, area_id: str, scheme_id: str | None) -> Markup:
         render(
             "stated.html",
             status=STATED[o.judgement],
-            when=wording.period(o.period),
+            when=wording.inside_brackets(wording.period(o.period)),
             quote=o.quote,
             where=_where(ctx, o),
             abbreviations=ctx.abbreviations,
@@ -328,7 +328,7 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
     notes: dict[str, list[str]] = {}
     for obs in in_table:
         if obs.note:
-            notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
+            notes.setdefault(obs.note, []).append(wording.inside_brackets(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}"))
     return render(
         "figures_table.html",
         caption=f"{caption} ({wording.unit_words(measure.unit, measure.rate_of).table})",
