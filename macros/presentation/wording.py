@@ -50,6 +50,7 @@ CAVEAT_WORDS = {
     CaveatKind.SETBACK: "A setback the report names",
     CaveatKind.CHALLENGE: "A challenge the report names",
     CaveatKind.NOTE: "The report also says",
+    CaveatKind.ACTION: "What is being done, the report says",
     CaveatKind.PROGRESS: "Progress the report names",
     CaveatKind.PRAISE: "Praise the report gives",
     CaveatKind.SIGN_OF_SUCCESS: "A sign of success, the report says",

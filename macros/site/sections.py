@@ -247,13 +247,27 @@ def series_caveats(ctx: Context, area_id: str, scheme_id: str | None, measure_id
     return ctx.data.caveats_by.get((area_id, scheme_id, measure_id), [])
 
 
-def good_news_caveats(ctx: Context, series, measure) -> Markup:
-    """The caveats on a result that is good news (better or on plan, worked out or stated): these go right
-    with its sentence wherever it is shown, never folded away or left for another page."""
-    top = ctx.headline(series, measure)
-    if not series or top is None or not any(s.good_news for s in top.statuses):
+def said_beside(ctx: Context, series, measure) -> Markup:
+    """Everything the reports say about a measure's figures (warnings, good news, what is being done), for
+    wherever its result is shown in brief (a sentence, a line on the home page, a row of a measure page): no
+    page shows a report's good news about something without its warnings about it, or a result it calls bad
+    without what the report says is being done about it. Nothing when there is no result to show."""
+    if not series or ctx.headline(series, measure) is None:
         return Markup("")
     return caveats_list(ctx, series_caveats(ctx, series[0].area_id, series[0].scheme_id, measure.id))
+
+
+def said_beside_rows(ctx: Context, keys: list[tuple[str, str | None, str]]) -> Markup:
+    """`said_beside` for the rows of a table of several areas' results (a measure page): each series' statements
+    under its area's (and scheme's) name, after the table."""
+    parts = []
+    for area_id, scheme_id, measure_id in keys:
+        series, measure = ctx.data.series.get((area_id, scheme_id, measure_id)), ctx.data.measures[measure_id]
+        said = said_beside(ctx, series, measure)
+        if said:
+            area = ctx.data.areas[area_id].name
+            parts.append({"name": f"{area}: {ctx.data.schemes[scheme_id].name}" if scheme_id else area, "said": said})
+    return render("said_beside_rows.html", parts=parts) if parts else Markup("")
 
 
 def chart_html(ctx: Context, here: str, series, measure) -> Markup:
@@ -604,7 +618,7 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
                 {
                     "statuses": top.statuses if top else (),
                     "sentence": sentence(ctx, series, measure, judged=False),
-                    "caveats": good_news_caveats(ctx, series, measure),
+                    "caveats": said_beside(ctx, series, measure),
                 }
             )
         summary = scheme_summary(ctx, area_id, s.id)

@@ -324,6 +324,51 @@ def test_a_caveat_on_a_schemes_good_news_goes_with_its_sentence_on_the_area_page
     assert ("caveats", 4) in ctx.shown
 
 
+# Good news beside bad (issue 20, item 3): wherever a result is shown, what the reports say about it goes with it.
+GOOD = "Fewer people moved into care homes than planned"
+WARNING = "One of the main reasons for delayed discharge is delay in nursing home placements"
+ACTION = "Urgent action to recover performance has been agreed"
+
+
+def _care_homes(plan: float, actual: float, scheme_id: str | None = None) -> Dataset:
+    """A result better (actual below plan) or worse (above) than its plan, with a warning, good news and an action."""
+    return dataset(
+        [
+            obs("plan", plan, measure_id="care-homes", scheme_id=scheme_id),
+            obs("actual", actual, measure_id="care-homes", scheme_id=scheme_id, line=3),
+        ],
+        caveats=[
+            caveat(GOOD, measure_id="care-homes", scheme_id=scheme_id, kind="progress", line=4),
+            caveat(WARNING, measure_id="care-homes", scheme_id=scheme_id, kind="caveat", line=5),
+            caveat(ACTION, measure_id="care-homes", scheme_id=scheme_id, kind="action", line=6),
+        ],
+    )
+
+
+@pytest.mark.parametrize("plan, actual", [(157, 126), (28, 40)], ids=["better than plan", "worse than plan"])
+def test_the_home_page_shows_a_results_good_news_and_warnings_and_actions_together(tmp_path, plan, actual):
+    ctx = context(_care_homes(plan, actual), tmp_path)
+    text = visible(pages.areas_in_words(ctx, ""))
+    line = text.index("Care home moves:")
+    assert all(text.index(said) > line for said in (GOOD, WARNING, ACTION))
+    assert "What is being done, the report says: " + ACTION in text
+    assert {("caveats", 4), ("caveats", 5), ("caveats", 6)} <= ctx.shown
+
+
+@pytest.mark.parametrize("scheme_id", [None, "rapid"], ids=["whole area", "scheme"])
+def test_a_measure_page_shows_what_the_reports_say_about_each_result_it_shows(tmp_path, scheme_id):
+    ctx = context(_care_homes(157, 126, scheme_id), tmp_path)
+    page = visible(pages.measure_page(ctx, "care-homes"))
+    assert "What the reports say about these figures: " + ("Testshire: Rapid response" if scheme_id else "Testshire") in page
+    assert GOOD in page and WARNING in page and ACTION in page
+
+
+def test_a_schemes_result_worse_than_plan_has_the_reports_action_beside_it_on_the_area_page(tmp_path):
+    ctx = context(_care_homes(28, 40, "rapid"), tmp_path)
+    listed = visible(sections.schemes_list(ctx, "areas/testshire/", "testshire"))
+    assert ACTION in listed and GOOD in listed and WARNING in listed
+
+
 def test_scheme_and_area_pages_show_what_qualifies_them_as_a_whole(tmp_path):
     data = dataset(
         outcomes=[outcome("worse", "The scheme has not met its aims", measure_id=None, scheme_id="rapid", line=5)],
