@@ -499,9 +499,8 @@ def _money_total(d: MoneyTotal, data: Dataset) -> str:
     if d.gap_rows:
         names = sorted({f"\u201c{r.item}\u201d" for r in d.gap_rows})
         one = "one row" if len(names) == 1 else "one of the rows"
-        them = "it" if len(names) == 1 else "one of them"
-        out += f" The gap, {gap_words}, is what {one} in that table costs: {_or(names)}. So the parts may leave {them} out."
-    return out
+        out += f" The gap, {gap_words}, is what {one} in that table costs: {_or(names)}."
+    return out + " The report does not say why the parts and the total differ."
 
 
 def _staff_total(d: StaffTotal, data: Dataset) -> str:
