@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.analysis.status import ALL, NO_PLAN, NO_RESULT, ON_PLAN, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, Status, headline
-from macros.data.model import Area, Caveat, Dataset, Measure, Observation, Outcome, Period, Scheme, Source
+from macros.data.model import Area, Caveat, Dataset, Measure, Observation, Outcome, Period, Risk, Scheme, Source
 from macros.data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement
 from macros.presentation import statuses, wording
 from macros.site import pages, sections
@@ -400,3 +400,12 @@ def test_the_sentence_does_not_repeat_the_note_when_the_report_judges_in_words(t
     assert note not in words(context(judged, tmp_path), "delays")
     unjudged = dataset([obs("plan", 387.6, measure_id="delays"), missing])
     assert words(context(unjudged, tmp_path), "delays").endswith("The report gives no result to compare. " + note)
+
+
+def test_a_risk_log_is_shown_with_its_own_columns_and_no_scale_the_report_does_not_state(tmp_path):
+    """A risk log prints impact, probability and a risk rating; it need not say what they run from or to."""
+    risk = Risk("testshire", None, 1, "Funding is delayed", 4, 3, 12, "Talk to the NHS", "Director", "report", "Risk log", 2)
+    data = dataclasses.replace(dataset(), risks=[risk])
+    table = visible(sections.risks_table(context(data, tmp_path), "testshire"))
+    assert "Risk rating" in table and "Funding is delayed" in table
+    assert not re.search(r"\b1 \(low\)|to 5\b|highest possible", table)
