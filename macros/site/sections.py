@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..analysis.status import STATED, Headline, Status, consistent, set_for_later
 from ..data.model import Caveat, Milestone, Observation, Outcome, Period, places
-from ..data.vocab import Completed, FigureKind, PrintedIn
+from ..data.vocab import Completed, FigureKind, PrintedIn, TimeStated
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, visible
 from .context import Context
@@ -342,7 +342,9 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
     notes: dict[str, list[str]] = {}
     for obs in in_table:
         if obs.note:
-            notes.setdefault(obs.note, []).append(wording.inside_brackets(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}"))
+            notes.setdefault(obs.note, []).append(
+                wording.inside_brackets(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
+            )
     return render(
         "figures_table.html",
         caption=f"{caption} ({wording.unit_words(measure.unit, measure.rate_of).table})",
@@ -754,7 +756,20 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
                 milestone_words(m, as_at, ctx.settings.today),
             ]
         )
-    return render("milestones_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
+    return render(
+        "milestones_table.html", name=_name(ctx, area_id, scheme_id), when=milestones_heading(rows), rows=body, sources=sources_line(ctx, rows)
+    )
+
+
+# Times a milestones table can head "Due by": a date, a month or a year. A start ("from June 2017"), an end in
+# the report's words ("by 2020") or other words ("during January") say themselves what they are.
+DEADLINES = (TimeStated.AS_DATED, TimeStated.MONTH, TimeStated.YEAR)
+
+
+def milestones_heading(rows) -> str:
+    """The heading of a milestones table's time column, to fit every row: "Due by" only when each is a deadline
+    given as a date; else "When", and each cell says "from ...", "by ..." as its report does."""
+    return "Due by" if all(m.stated in DEADLINES for m in rows) else "When"
 
 
 def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:

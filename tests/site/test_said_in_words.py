@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from macros.analysis.status import ALL, NO_PLAN, NO_RESULT, ON_PLAN, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, Status, headline
-from macros.data.model import Area, Caveat, Dataset, Measure, Observation, Outcome, Period, Risk, Scheme, Source
-from macros.data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement
+from macros.data.model import Area, Caveat, Dataset, Measure, Milestone, Observation, Outcome, Period, Risk, Scheme, Source
+from macros.data.vocab import CaveatKind, Completed, FigureKind, Per, SchemeStage, StatedJudgement, TimeStated
 from macros.presentation import statuses, wording
 from macros.site import pages, sections
 from macros.site.context import Context
@@ -409,3 +409,18 @@ def test_a_risk_log_is_shown_with_its_own_columns_and_no_scale_the_report_does_n
     table = visible(sections.risks_table(context(data, tmp_path), "testshire"))
     assert "Risk rating" in table and "Funding is delayed" in table
     assert not re.search(r"\b1 \(low\)|to 5\b|highest possible", table)
+
+
+def _milestone(name: str, due: date, label: str, stated: TimeStated, line: int) -> Milestone:
+    return Milestone("testshire", None, name, due, label, Completed.UNSAID, "report", "Plan", line, stated)
+
+
+def test_a_milestones_table_heads_its_times_to_fit_every_row(tmp_path):
+    """"Due by" only over deadlines; a row that is a start ("from February") makes it "When", the cell saying "from"."""
+    deadline = _milestone("Flats open", date(2016, 12, 31), "December 2016", TimeStated.MONTH, 2)
+    start = _milestone("Rest of the flats open", date(2017, 2, 28), "from February", TimeStated.FROM, 3)
+    table = lambda rows: visible(sections.milestones_table(context(dataclasses.replace(dataset(), milestones=rows), tmp_path), "testshire"))
+    assert "Milestone Due by Progress" in table([deadline])
+    mixed = table([deadline, start])
+    assert "Milestone When Progress" in mixed and "Due by" not in mixed
+    assert "Rest of the flats open from February" in mixed and "Flats open December 2016" in mixed
