@@ -68,7 +68,9 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
         return Standing(False, "this area has no figure for the whole area to compare")
     if len(figures) < min_areas:
         n = len(figures)
-        return Standing(False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure; we compare only when {min_areas} or more do")
+        return Standing(
+            False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure; we compare only when {min_areas} or more do"
+        )
     months = _months(mine.start, mine.end)
     alike = [f for f in figures if _months(f.start, f.end) == months]
     if len(alike) < min_areas:

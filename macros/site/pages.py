@@ -25,8 +25,6 @@ from .placed import Part, Placed
 from .render import link, status_badge
 from .sections import (
     age,
-    said_beside,
-    said_beside_rows,
     cited_rows,
     decisions_list,
     disagreements_list,
@@ -36,6 +34,8 @@ from .sections import (
     money_table,
     place_said,
     risks_table,
+    said_beside,
+    said_beside_rows,
     schemes_list,
     series_keys,
     site_age,
@@ -197,9 +197,7 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
             if not none and not judged[status]:
                 continue  # lines for the reports' words only where there are some
             # Newest first; the whole area's measures before its schemes'.
-            found = sorted(
-                judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2][1] is not None, item[0].period.start, item[1])
-            )
+            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2][1] is not None, item[0].period.start, item[1]))
             said = [
                 {"words": _in_words(name, top, status, measure), "beside": said_beside(ctx, data.series[key], measure)}
                 for top, name, key, measure in found[:IN_WORDS_AT_MOST]
@@ -346,6 +344,7 @@ def _reporting(ctx: Context, measure_id: str) -> list[_Reporting]:
 
 def _said_beside(ctx: Context, reporting: list[_Reporting], measure_id: str, schemes: bool) -> Markup:
     """What the reports say about the results a measure page shows: the whole areas' (its table) or the schemes'."""
+    keys: list[tuple[str, str | None, str]]
     if schemes:
         keys = [(r.area_id, scheme_id, measure_id) for r in reporting for scheme_id, top in r.schemes if top is not None]
     else:

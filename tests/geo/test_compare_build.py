@@ -126,8 +126,9 @@ def test_a_comparison_group_of_nearest_councils_is_made_up_and_compared(built):
 def test_fewer_than_five_areas_are_not_compared_and_the_page_says_why(built):
     site, ids, _, _ = built
     for area_id in ids[:FEW_AREAS]:
-        assert f"Against all areas that report it: not compared, because only {FEW_AREAS} areas report this measure; we compare only when 5 or more do." in _page(
-            site, "areas", area_id
+        assert (
+            f"Against all areas that report it: not compared, because only {FEW_AREAS} areas report this measure; we compare only when 5 or more do."
+            in _page(site, "areas", area_id)
         )
     words = _page(site, "measures", FEW)
     assert f"Areas are not compared on this measure, because only {FEW_AREAS} areas report this measure; we compare only when 5 or more do." in words

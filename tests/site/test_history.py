@@ -49,7 +49,13 @@ def history_repo(tmp_path: Path) -> Path:
     git(data, "commit", "-qam", "Update observations.csv", when="2026-03-15")
     with open(data / "observations.csv", "a", encoding="utf-8") as f:
         f.write("testshire,,dtc-days,2016-06-01,2016-06-30,Jun,plan,1200,,table,,rep-2016,Table in paragraph 16,,,,\n")
-    git(data, "commit", "-qam", "Add a row to observations.csv\n\nreason: June's plan added\nSigned-off-by: Editor <editor@example.org>", when="2026-04-20")
+    git(
+        data,
+        "commit",
+        "-qam",
+        "Add a row to observations.csv\n\nreason: June's plan added\nSigned-off-by: Editor <editor@example.org>",
+        when="2026-04-20",
+    )
     return data
 
 

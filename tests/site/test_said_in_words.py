@@ -416,7 +416,7 @@ def _milestone(name: str, due: date, label: str, stated: TimeStated, line: int) 
 
 
 def test_a_milestones_table_heads_its_times_to_fit_every_row(tmp_path):
-    """"Due by" only over deadlines; a row that is a start ("from February") makes it "When", the cell saying "from"."""
+    """ "Due by" only over deadlines; a row that is a start ("from February") makes it "When", the cell saying "from"."""
     deadline = _milestone("Flats open", date(2016, 12, 31), "December 2016", TimeStated.MONTH, 2)
     start = _milestone("Rest of the flats open", date(2017, 2, 28), "from February", TimeStated.FROM, 3)
     table = lambda rows: visible(sections.milestones_table(context(dataclasses.replace(dataset(), milestones=rows), tmp_path), "testshire"))
