@@ -359,7 +359,7 @@ def test_the_home_page_shows_a_results_good_news_and_warnings_and_actions_togeth
 def test_a_measure_page_shows_what_the_reports_say_about_each_result_it_shows(tmp_path, scheme_id):
     ctx = context(_care_homes(157, 126, scheme_id), tmp_path)
     page = visible(pages.measure_page(ctx, "care-homes"))
-    assert "What the reports say about these figures: " + ("Testshire: Rapid response" if scheme_id else "Testshire") in page
+    assert "What the reports say about the figures for " + ("Testshire: Rapid response" if scheme_id else "Testshire") + ":" in page
     assert GOOD in page and WARNING in page and ACTION in page
 
 
