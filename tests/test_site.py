@@ -19,6 +19,8 @@ from datetime import date
 import pytest
 from conftest import REAL_DATA, ROOT, STATUS_WORDS, build, cell_date, cell_number, csv_rows, data_dir, day, expected_headlines, page
 
+from macros.presentation import wording
+
 SITE = lambda tmp: tmp / "project" / "site"
 
 
@@ -380,7 +382,7 @@ def test_every_scheme_page_shows_its_milestones_risks_and_money(real_site, facts
         risks = [r for r in rows["risks"] if r["scheme_id"] == scheme["id"]]
         for r in risks:
             assert squash(f"{r['number']}. {r['risk']}") in squash(words), r
-        assert ("Impact Probability Score" in words) == bool(risks), scheme["id"]
+        assert ("Impact Probability Risk rating" in words) == bool(risks), scheme["id"]
         for m in rows["money"]:
             if m["scheme_id"] == scheme["id"] and m["is_total"] == "yes" and cell_number(m["amount"]) is not None:
                 assert money_exact(cell_number(m["amount"])) in words, m
@@ -420,7 +422,7 @@ def test_every_measure_page_gives_direction_and_each_place_that_reports_it(real_
         for (area_id, scheme_id, _), judged in by_scheme.items():
             assert f'href="../../schemes/{scheme_id}/"' in markup and f'href="../../areas/{area_id}/"' in markup
             word = (judged.word if judged else "No figures to compare").lower()
-            assert f"{schemes[scheme_id]} ({word}" in said, (measure["id"], scheme_id)
+            assert f"{schemes[scheme_id]} ({wording.inside_brackets(word)}" in said, (measure["id"], scheme_id)
 
 
 def test_glossary_lists_every_term_and_area_pages_expand_them(real_site, facts):

@@ -61,3 +61,18 @@ def test_tables_keep_money_exact():
 )
 def test_status_is_direction_aware_and_never_invented(actual, plan, better, status):
     assert judge(actual, plan, better) == status
+
+
+@pytest.mark.parametrize(
+    "words, inside",
+    [
+        ("actual (no date given)", "actual, no date given"),
+        ("Year 1 (7 months)", "Year 1, 7 months"),
+        ("currently (no date given; from the report of 11 December 2017)", "currently, no date given; from the report of 11 December 2017"),
+        ("on target (the report says)", "on target, the report says"),
+        ("Paragraph 16(a)", "Paragraph 16(a)"),  # part of a name, not a bracket of the words
+        ("April to September 2016", "April to September 2016"),
+    ],
+)
+def test_words_put_inside_brackets_have_no_brackets_of_their_own(words, inside):
+    assert wording.inside_brackets(words) == inside

@@ -68,14 +68,16 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
         return Standing(False, "this area has no figure for the whole area to compare")
     if len(figures) < min_areas:
         n = len(figures)
-        return Standing(False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure, and we compare from {min_areas}")
+        return Standing(
+            False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure; we compare only when {min_areas} or more do"
+        )
     months = _months(mine.start, mine.end)
     alike = [f for f in figures if _months(f.start, f.end) == months]
     if len(alike) < min_areas:
         return Standing(
             False,
             f"their latest figures' periods differ in length, and only {len(alike)} {'is' if len(alike) == 1 else 'are'} "
-            f"for {months_words(months)}, as this area's is (we compare from {min_areas})",
+            f"for {months_words(months)}, as this area's is; we compare only when {min_areas} or more are",
         )
     others = [f.value for f in alike if f.area_id != area_id]
     higher = sum(1 for v in others if v > mine.value)

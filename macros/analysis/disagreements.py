@@ -17,10 +17,11 @@ definition, nor a part-year cost as a contradiction. The rules:
   steady gap month after month is a different way of counting, not a slip in one sum.
 - PART_YEAR: a part-year cost. A staff cost (STAFF_COST) printed as less than the posts times the yearly cost
   of one (more than nothing): it may be the cost for part of the year.
-- EXPLAINED: other rows of the same report explain the gap, found before anything is claimed: a money total
-  whose parts fall short, where another table of the same report adds up to the printed total (the gap then
-  named by the rows of that table that cost exactly the gap); a staff cost less than a year's, where its own
-  row states the months it is for, or another row of the report gives the same amount and says what it is.
+- EXPLAINED: a row of the same report explains the gap, found before anything is claimed: a staff cost less
+  than a year's, where its own row states the months it is for, or another row of the report gives the same
+  amount and says what it is. A money total whose parts fall short, where another table of the same report adds
+  up to the printed total, is not explained by it (the report does not say why the parts fall short): it is a
+  SLIP, worded with what that table shows (the rows of it that cost exactly the gap), and no guess.
 - SLIP: everything else, a gap the report does not explain: a printed total, difference, share or score that
   the report's own figures do not give (including parts of a whole that differ in only some periods, or in one).
   Worded neutrally: it is not called a mistake.
@@ -179,7 +180,7 @@ class OtherRow:
 class MoneyTotal(Disagreement):
     """A printed total of money against its rows. `detail`: another table of the same report, for the same
     period, whose rows add up to the printed total (`detail_rows` of them, at `detail_where`); `gap_rows`: the
-    rows of that table that cost exactly the gap. With a detail, the nature is EXPLAINED."""
+    rows of that table that cost exactly the gap. Still a SLIP: the table shows the total, not why the parts fall short."""
 
     check = Check.MONEY_TOTAL
     item: str  # the total's row
@@ -190,7 +191,7 @@ class MoneyTotal(Disagreement):
     detail_rows: int = 0  # rows of another table of the report that add up to the printed total (0: none found)
     detail_where: str = ""
     gap_rows: tuple[OtherRow, ...] = ()
-    nature: Nature = Nature.SLIP  # or EXPLAINED
+    nature: Nature = Nature.SLIP
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -567,7 +568,9 @@ def _money(data: Dataset) -> list[Disagreement]:
                             detail_rows=len(detail_rows),
                             detail_where=places(r.source_location for r in detail_rows),
                             gap_rows=tuple(_other_row(r) for r in gap_rows),
-                            nature=Nature.EXPLAINED if detail else Nature.SLIP,
+                            # A table that adds up to the total shows the total, not why the parts fall short:
+                            # the report does not say, so the gap is not called explained (issue 20, item 6).
+                            nature=Nature.SLIP,
                         )
                     )
             if total.fte is not None and parts:

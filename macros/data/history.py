@@ -5,8 +5,15 @@ typing it. `git log -p --unified=0` gives, for each commit that touched the file
 lines it removed and added; those are read as CSV rows and matched by their key (area, scheme, measure,
 period, kind and where the report printed it: the file's primary key), never by line number, so a row that
 moved is not a change. A key only added is a new figure; a key whose value changed is a correction, or a
-revision when the old row was marked provisional; a key only removed is a figure removed. A change to a note
-or a source alone is not a change to a published figure.
+revision when the old row was marked provisional; a key only removed is a figure removed. A row whose key
+changed but not its figure (a period, kind or measure put right: same area, source and value, removed and
+added in one commit) is matched to itself: a correction of what the figure is for, not a removal and a new
+figure. A change to a note or a source alone is not a change to a published figure.
+
+The reason residents read is the editor's, by a convention (docs/editors.md): the words after `Reason:` at the
+start of a line of the commit message. Anything else in a message is for the people who work on the site (a
+developer's "Merge branch ..." or a description of code), and is never shown: without `Reason:` the site
+says no reason was given.
 
 A checkout without history (no git, not a repository, or a shallow clone, as GitHub Actions makes by
 default) gives a History that says why, and the build goes on.
@@ -31,12 +38,8 @@ SeriesKey = tuple[str, str | None, str]
 FigureKey = tuple[str, str | None, str, str, str, str, str]
 KEY_FIELDS = ("area_id", "scheme_id", "measure_id", "period_start", "period_end", "kind", "printed_in")
 NEW, CORRECTION, REVISION, REMOVED = "new", "correction", "revision", "removed"
-# Messages GitHub and git write themselves: they give no reason a resident could read.
-_NO_REASON = re.compile(
-    r"^(update|create|add|delete|upload)\s+\S+\.(csv|json|md)$|^add files via upload$"
-    r"|^merge (pull request|branch|remote-tracking branch)\b|^initial commit$",
-    re.IGNORECASE,
-)
+# The reason for a change, by the editors' convention: a line of the commit message that starts "Reason:".
+_REASON = re.compile(r"^\s*reason\s*:\s*", re.IGNORECASE)
 _TRAILER = re.compile(r"^[A-Za-z-]+-by: .*$|^Co-authored-by: .*$", re.MULTILINE)
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -45,7 +48,18 @@ _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 class Commit:
     id: str
     day: date  # the day it was committed (published)
-    reason: str  # the commit message in the editor's words; "" when git or GitHub wrote it
+    reason: str  # the editor's reason (the message's "Reason:" line); "" when the message has none
+
+
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What a figure was for before a correction changed that (its series, period or kind), not its value."""
+
+    series: SeriesKey
+    period_start: str
+    period_end: str
+    period_label: str
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +75,7 @@ class Change:
     nature: str  # correction, revision or removed
     old: str  # the value as printed before
     new: str  # and after ("" when removed)
+    before: Before | None = None  # what it was for, when a correction changed that (and perhaps not its value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +118,19 @@ class History:
 
 
 def reason(message: str) -> str:
-    """The commit message as a resident reads it: the editor's words, without git's trailers; "" for a
-    message git or GitHub wrote ("Update observations.csv", "Merge pull request #3 from ...")."""
-    text = _TRAILER.sub("", message).strip()
-    first = text.splitlines()[0].strip() if text else ""
-    if not text or _NO_REASON.match(first):
-        body = "\n".join(text.splitlines()[1:]).strip()
-        if first.lower().startswith("merge pull request") and body:  # GitHub puts the pull request's title below
-            return " ".join(body.split())
-        return ""
-    return " ".join(text.split())
+    """The reason residents read: the words after "Reason:" at the start of a line of the commit message, with
+    the lines that follow it up to a blank line (git's trailers left out); "" when no line starts so. The rest
+    of a message is not a reason: GitHub's own ("Update observations.csv") or a developer's."""
+    lines = _TRAILER.sub("", message).splitlines()
+    for at, line in enumerate(lines):
+        if _REASON.match(line):
+            said = [_REASON.sub("", line, count=1)]
+            for more in lines[at + 1 :]:
+                if not more.strip():
+                    break
+                said.append(more)
+            return " ".join(" ".join(said).split())
+    return ""
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -284,21 +302,51 @@ def _same_value(a: str, b: str) -> bool:
     return tidy(a) == tidy(b)
 
 
+def _matched(removed: Rows, added: Rows) -> dict[FigureKey, FigureKey]:
+    """Rows removed and added in one commit that are one figure whose key changed (its period or kind put right,
+    or it moved to another measure): the same area, source and value, and the same measure or the same period
+    and kind. Each removed row is matched to at most one added row, the one whose
+    key shares the most cells with its own. {added key: removed key}."""
+    gone = [k for k in removed if k not in added]
+    came = [k for k in added if k not in removed]
+    matched: dict[FigureKey, FigureKey] = {}
+    for old_key in gone:
+        old = removed[old_key]
+        same = [
+            k
+            for k in came
+            if k not in matched
+            and k[0] == old_key[0]
+            # the same measure, or the same period and kind put under another measure
+            and (k[2] == old_key[2] or k[3:6] == old_key[3:6])
+            and added[k].get("source_id", "").strip() == old.get("source_id", "").strip()
+            and _same_value(added[k].get("value", ""), old.get("value", ""))
+        ]
+        if same:
+            matched[max(same, key=lambda k: sum(a == b for a, b in zip(k, old_key)))] = old_key
+    return matched
+
+
 def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
     """What one commit did to the figures, as plain data (kept in the cache as JSON): the figures changed or
-    removed, the new figures of each series, and the file's header after it."""
+    removed, the new figures of each series, and the file's header after it. A change lists the key it had
+    before when that changed (a row matched by `_matched`), else null."""
     changes = []
     new_by_series: dict[SeriesKey, list[dict[str, str]]] = defaultdict(list)
+    relabelled = _matched(removed, added)
     for key, row in added.items():
-        old = removed.get(key)
+        old_key = relabelled.get(key, key)
+        old = removed.get(old_key)
+        was = None if old_key == key else [list(old_key), (old or {}).get("period_label", "").strip()]
         if old is None:
             new_by_series[key[:3]].append(row)
-        elif not _same_value(old.get("value", ""), row.get("value", "")):
+        elif was is not None or not _same_value(old.get("value", ""), row.get("value", "")):
             nature = REVISION if old.get("provisional", "").strip().lower() == "yes" else CORRECTION
-            changes.append([list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip()])
+            changes.append([list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip(), was])
+    kept = set(relabelled.values())
     for key, row in removed.items():
-        if key not in added:
-            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), ""])
+        if key not in added and key not in kept:
+            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), "", None])
     new = []
     for series, rows in new_by_series.items():
         starts = [d for d in (_iso(r.get("period_start", "")) for r in rows) if d]
@@ -309,9 +357,10 @@ def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
 
 
 def _record(history: History, commit: Commit, done: dict) -> None:
-    for key, label, nature, old, new in done["changes"]:
+    for key, label, nature, old, new, was in done["changes"]:
         series = (key[0], key[1], key[2])
-        history.changes.append(Change(commit, series, key[3], key[4], label, key[5], nature, old, new))
+        before = None if was is None else Before((was[0][0], was[0][1], was[0][2]), was[0][3], was[0][4], was[1], was[0][5])
+        history.changes.append(Change(commit, series, key[3], key[4], label, key[5], nature, old, new, before))
     for series, count, first, last in done["new"]:
         key = (series[0], series[1], series[2])
         history.new.append(NewFigures(commit, key, count, date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None))
@@ -319,7 +368,7 @@ def _record(history: History, commit: Commit, done: dict) -> None:
         history.commits.append(commit)
 
 
-CACHE_VERSION = 1  # of what a cached commit holds: a change to _outcome must change it
+CACHE_VERSION = 3  # of what a cached commit holds: a change to _outcome must change it
 
 
 def _cache_file(cache: Path, commit: str, path: str) -> Path:

@@ -109,6 +109,7 @@ class CaveatKind(StrEnum):
     SETBACK = "setback"  # something that went worse than planned, or later
     CHALLENGE = "challenge"  # a difficulty or concern the report names, not called a risk and not (yet) a setback
     NOTE = "note"  # a plain fact the report gives beside the rest, neither good nor bad news (a change the plan allows)
+    ACTION = "action"  # what the report says is being done about a result or problem ("urgent action ... has been agreed")
     # Good news, recorded like the warnings so that each is shown beside the other:
     PROGRESS = "progress"  # progress or success the report states ("has successfully collaborated")
     PRAISE = "praise"  # praise the report gives or reports ("excellent record", "very well-received")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ CAVEAT_WORDS = {
     CaveatKind.SETBACK: "A setback the report names",
     CaveatKind.CHALLENGE: "A challenge the report names",
     CaveatKind.NOTE: "The report also says",
+    CaveatKind.ACTION: "What is being done, the report says",
     CaveatKind.PROGRESS: "Progress the report names",
     CaveatKind.PRAISE: "Praise the report gives",
     CaveatKind.SIGN_OF_SUCCESS: "A sign of success, the report says",
@@ -255,6 +257,16 @@ def period_phrase(p: Period, lengthen: bool = False) -> str:
     if " to " in text:
         return f"from {text}"
     return f"on {text}" if p.start == p.end and p.stated == TimeStated.AS_DATED else f"in {text}"
+
+
+_INNER_BRACKETS = re.compile(r" \(([^()]*)\)")
+
+
+def inside_brackets(words: str) -> str:
+    """Words for a place inside brackets: a bracket of their own becomes a comma, so that no page says
+    '(actual (no date given))' or '(Year 1 (7 months))': '(actual, no date given)'. A bracket not after a space,
+    as in 'paragraph 16(a)', is part of a name and stays."""
+    return _INNER_BRACKETS.sub(r", \1", words)
 
 
 def period_brief(p: Period) -> str:
@@ -487,9 +499,8 @@ def _money_total(d: MoneyTotal, data: Dataset) -> str:
     if d.gap_rows:
         names = sorted({f"\u201c{r.item}\u201d" for r in d.gap_rows})
         one = "one row" if len(names) == 1 else "one of the rows"
-        them = "it" if len(names) == 1 else "one of them"
-        out += f" The gap, {gap_words}, is what {one} in that table costs: {_or(names)}. So the parts may leave {them} out."
-    return out
+        out += f" The gap, {gap_words}, is what {one} in that table costs: {_or(names)}."
+    return out + " The report does not say why the parts and the total differ."
 
 
 def _staff_total(d: StaffTotal, data: Dataset) -> str:

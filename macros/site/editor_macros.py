@@ -197,8 +197,8 @@ def sentence(env, area, measure, scheme=None):
     """The plain-English sentence for a measure. Example: {{ sentence("southampton", "care-home-admissions-65") }}"""
     ctx, series, m = _series(env, area, measure, scheme, "sentence")
     ctx.mark("observations", series)
-    # A caveat on good news goes with its sentence wherever the sentence is shown: then both are a block.
-    caveats = sections.good_news_caveats(ctx, series, m)
+    # What the reports say about the figures goes with the sentence wherever it is shown: then both are a block.
+    caveats = sections.said_beside(ctx, series, m)
     _placed(env).add_elements((area, scheme, measure), Element.SENTENCE, *([Element.CAVEATS] if caveats else []))
     if not caveats:
         return str(sections.sentence(ctx, series, m))

@@ -34,6 +34,8 @@ from .sections import (
     money_table,
     place_said,
     risks_table,
+    said_beside,
+    said_beside_rows,
     schemes_list,
     series_keys,
     site_age,
@@ -184,7 +186,7 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
             name = measure.short_name or measure.name
             if scheme_id:
                 name += f" ({data.schemes[scheme_id].name})"
-            judged[group].append((top, name, scheme_id is not None, measure))
+            judged[group].append((top, name, (area.id, scheme_id, measure_id), measure))
         lines = []
         for status, label, none in (
             (BETTER, "Going well", "no measure is better than plan"),
@@ -195,8 +197,11 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
             if not none and not judged[status]:
                 continue  # lines for the reports' words only where there are some
             # Newest first; the whole area's measures before its schemes'.
-            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2], item[0].period.start, item[1]))
-            said = [_in_words(name, top, status, measure) for top, name, _, measure in found[:IN_WORDS_AT_MOST]]
+            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2][1] is not None, item[0].period.start, item[1]))
+            said = [
+                {"words": _in_words(name, top, status, measure), "beside": said_beside(ctx, data.series[key], measure)}
+                for top, name, key, measure in found[:IN_WORDS_AT_MOST]
+            ]
             more = len(found) - len(said)
             css = status.key if isinstance(status, Status) else status
             lines.append({"label": label, "css": css, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
@@ -337,6 +342,16 @@ def _reporting(ctx: Context, measure_id: str) -> list[_Reporting]:
     return list(found.values())
 
 
+def _said_beside(ctx: Context, reporting: list[_Reporting], measure_id: str, schemes: bool) -> Markup:
+    """What the reports say about the results a measure page shows: the whole areas' (its table) or the schemes'."""
+    keys: list[tuple[str, str | None, str]]
+    if schemes:
+        keys = [(r.area_id, scheme_id, measure_id) for r in reporting for scheme_id, top in r.schemes if top is not None]
+    else:
+        keys = [(r.area_id, None, measure_id) for r in reporting if r.top is not None]
+    return said_beside_rows(ctx, keys)
+
+
 # A measure page sums up its areas in words from this many with figures for the whole area (or when they are
 # in parts): a table of fewer is taken in at a glance.
 SUMMARY_FROM = 10
@@ -381,8 +396,10 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             summary=summary,
             parts=[],
             rows=_latest_rows(ctx, here, m, reporting, standings),
+            rows_said=_said_beside(ctx, reporting, measure_id, schemes=False),
             plan_header=_plan_header(reporting),
             schemes=schemes_reporting(ctx, here, reporting),
+            schemes_said=_said_beside(ctx, reporting, measure_id, schemes=True),
             sources=sources_list(ctx, [o for r in reporting for o in r.rows]),
             changes=changes_section(ctx, here, keys, with_area=True),
             **about,
@@ -397,7 +414,9 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 summary=summary,
                 parts=[{"href": ctx.href(here, ctx.url(p.uri)), "name": p.name, "areas": wording.plural(len(p.items), "area")} for p in parts],
                 rows=[],
+                rows_said="",
                 schemes=schemes_reporting(ctx, here, reporting, listed=False),
+                schemes_said="",
                 sources=render(
                     "sources_in_parts.html", reports=wording.plural(len(data.sources_for([o for r in reporting for o in r.rows])), "report")
                 ),
@@ -418,8 +437,10 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 measure_href=ctx.href(at, here),
                 near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
                 rows=_latest_rows(ctx, at, m, p.items, standings),
+                rows_said=_said_beside(ctx, p.items, measure_id, schemes=False),
                 plan_header=_plan_header(p.items),
                 schemes=schemes_reporting(ctx, at, p.items),
+                schemes_said=_said_beside(ctx, p.items, measure_id, schemes=True),
                 sources=sources_list(ctx, [o for r in p.items for o in r.rows]),
                 **about,
             )
@@ -523,8 +544,8 @@ def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], list
                 {
                     "href": ctx.page_href(here, "scheme", scheme_id),
                     "name": ctx.data.schemes[scheme_id].name,
-                    "word": word.lower(),
-                    "when": wording.period(top.period) if top else "",
+                    "word": wording.inside_brackets(word.lower()),
+                    "when": wording.inside_brackets(wording.period(top.period)) if top else "",
                 }
             )
         areas.append({"href": ctx.page_href(here, "area", r.area_id), "name": r.name, "schemes": listed_here})

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..analysis.status import STATED, Headline, Status, consistent, set_for_later
 from ..data.model import Caveat, Milestone, Observation, Outcome, Period, places
-from ..data.vocab import Completed, FigureKind, PrintedIn
+from ..data.vocab import Completed, FigureKind, PrintedIn, TimeStated
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, visible
 from .context import Context
@@ -204,7 +204,7 @@ def stated_line(ctx: Context, top: Headline | None, said: list[Outcome] | None =
             else (top.also_stated or top.status)
             if top is not None and o in first
             else STATED[o.judgement],
-            when=wording.period(o.period),
+            when=wording.inside_brackets(wording.period(o.period)),
             quote=o.quote,
             where=_where(ctx, o),
             abbreviations=ctx.abbreviations,
@@ -233,7 +233,7 @@ def place_said(ctx: Context, area_id: str, scheme_id: str | None) -> Markup:
         render(
             "stated.html",
             status=STATED[o.judgement],
-            when=wording.period(o.period),
+            when=wording.inside_brackets(wording.period(o.period)),
             quote=o.quote,
             where=_where(ctx, o),
             abbreviations=ctx.abbreviations,
@@ -247,13 +247,27 @@ def series_caveats(ctx: Context, area_id: str, scheme_id: str | None, measure_id
     return ctx.data.caveats_by.get((area_id, scheme_id, measure_id), [])
 
 
-def good_news_caveats(ctx: Context, series, measure) -> Markup:
-    """The caveats on a result that is good news (better or on plan, worked out or stated): these go right
-    with its sentence wherever it is shown, never folded away or left for another page."""
-    top = ctx.headline(series, measure)
-    if not series or top is None or not any(s.good_news for s in top.statuses):
+def said_beside(ctx: Context, series, measure) -> Markup:
+    """Everything the reports say about a measure's figures (warnings, good news, what is being done), for
+    wherever its result is shown in brief (a sentence, a line on the home page, a row of a measure page): no
+    page shows a report's good news about something without its warnings about it, or a result it calls bad
+    without what the report says is being done about it. Nothing when there is no result to show."""
+    if not series or ctx.headline(series, measure) is None:
         return Markup("")
     return caveats_list(ctx, series_caveats(ctx, series[0].area_id, series[0].scheme_id, measure.id))
+
+
+def said_beside_rows(ctx: Context, keys: list[tuple[str, str | None, str]]) -> Markup:
+    """`said_beside` for the rows of a table of several areas' results (a measure page): each series' statements
+    under its area's (and scheme's) name, after the table."""
+    parts = []
+    for area_id, scheme_id, measure_id in keys:
+        series, measure = ctx.data.series.get((area_id, scheme_id, measure_id)), ctx.data.measures[measure_id]
+        said = said_beside(ctx, series, measure)
+        if said:
+            area = ctx.data.areas[area_id].name
+            parts.append({"name": f"{area}: {ctx.data.schemes[scheme_id].name}" if scheme_id else area, "said": said})
+    return render("said_beside_rows.html", parts=parts) if parts else Markup("")
 
 
 def chart_html(ctx: Context, here: str, series, measure) -> Markup:
@@ -328,7 +342,9 @@ def figures_table(ctx: Context, series: list[Observation], measure, caption: str
     notes: dict[str, list[str]] = {}
     for obs in in_table:
         if obs.note:
-            notes.setdefault(obs.note, []).append(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
+            notes.setdefault(obs.note, []).append(
+                wording.inside_brackets(f"{wording.KIND_NAMES[obs.kind].lower()} {wording.period_phrase(obs.aligned)}")
+            )
     return render(
         "figures_table.html",
         caption=f"{caption} ({wording.unit_words(measure.unit, measure.rate_of).table})",
@@ -607,7 +623,7 @@ def schemes_list(ctx: Context, here: str, area_id: str) -> Markup:
                 {
                     "statuses": top.statuses if top else (),
                     "sentence": sentence(ctx, series, measure, judged=False),
-                    "caveats": good_news_caveats(ctx, series, measure),
+                    "caveats": said_beside(ctx, series, measure),
                 }
             )
         summary = scheme_summary(ctx, area_id, s.id)
@@ -743,7 +759,20 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
                 milestone_words(m, as_at, ctx.settings.today),
             ]
         )
-    return render("milestones_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
+    return render(
+        "milestones_table.html", name=_name(ctx, area_id, scheme_id), when=milestones_heading(rows), rows=body, sources=sources_line(ctx, rows)
+    )
+
+
+# Times a milestones table can head "Due by": a date, a month or a year. A start ("from June 2017"), an end in
+# the report's words ("by 2020") or other words ("during January") say themselves what they are.
+DEADLINES = (TimeStated.AS_DATED, TimeStated.MONTH, TimeStated.YEAR)
+
+
+def milestones_heading(rows) -> str:
+    """The heading of a milestones table's time column, to fit every row: "Due by" only when each is a deadline
+    given as a date; else "When", and each cell says "from ...", "by ..." as its report does."""
+    return "Due by" if all(m.stated in DEADLINES for m in rows) else "When"
 
 
 def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:

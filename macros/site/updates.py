@@ -12,7 +12,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from ..data.history import CORRECTION, NEW, REMOVED, REVISION, Change, History, NewFigures, SeriesKey
+from ..data.history import CORRECTION, NEW, REMOVED, REVISION, Before, Change, History, NewFigures, SeriesKey
 from ..data.model import Period
 from ..data.vocab import FigureKind
 from ..presentation import wording
@@ -27,7 +27,7 @@ NO_REASON = "No reason was given."
 NO_HISTORY = "The site could not read the history of its figures when it was built, so it cannot say what changed."
 
 
-def _period(change: Change) -> str:
+def _period(change: Change | Before) -> str:
     try:
         return wording.period(Period(date.fromisoformat(change.period_start), date.fromisoformat(change.period_end), change.period_label))
     except ValueError:
@@ -61,6 +61,17 @@ def change_words(ctx: Context, change: Change, with_area: bool) -> str:
     old, new = change.old or "no figure", change.new or "no figure"
     if change.nature == REMOVED:
         return f"Removed: {what} (it was {old})."
+    if change.before is not None:  # what the figure is for was put right
+        b = change.before
+        # Only what was put right: the series, the period or the kind it was listed under.
+        parts = [
+            (b.series != change.series, _what(ctx, b.series, with_area)),
+            ((b.period_start, b.period_end) != (change.period_start, change.period_end), _period(b)),
+            (b.kind != change.kind, _kind(b.kind)),
+        ]
+        was = ", ".join(words for differs, words in parts if differs) or "another row"
+        value = f"the figure, {new}, is the same" if old == new or not new else f"was {old}, now {new}"
+        return f"{NATURE_WORDS[change.nature]}: {what}, listed before as {was}; {value}."
     return f"{NATURE_WORDS[change.nature]}: {what} was {old}, now {new}."
 
 

@@ -18,21 +18,21 @@ def figures(values: list[float], period=YEAR) -> list[Figure]:
 
 def test_fewer_than_five_areas_are_not_compared():
     found = standing("a0", figures([1, 2, 3, 4]), "lower")
-    assert (found.compared, found.reason) == (False, f"only 4 areas report this measure, and we compare from {MIN_AREAS}")
+    assert (found.compared, found.reason) == (False, f"only 4 areas report this measure; we compare only when {MIN_AREAS} or more do")
 
 
 def test_one_area_alone_says_so():
-    assert standing("a0", figures([7]), "lower").reason == f"only 1 area reports this measure, and we compare from {MIN_AREAS}"
+    assert standing("a0", figures([7]), "lower").reason == f"only 1 area reports this measure; we compare only when {MIN_AREAS} or more do"
 
 
 def test_periods_of_different_lengths_are_not_compared():
     found = standing("a0", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower")
     assert (found.compared, found.reason) == (
         False,
-        "their latest figures' periods differ in length, and only 4 are for 12 months, as this area's is (we compare from 5)",
+        "their latest figures' periods differ in length, and only 4 are for 12 months, as this area's is; we compare only when 5 or more are",
     )
     assert standing("m", figures([1, 2, 3, 4]) + [Figure("m", 5, *MONTH)], "lower").reason.endswith(
-        "only 1 is for a month, as this area's is (we compare from 5)"
+        "only 1 is for a month, as this area's is; we compare only when 5 or more are"
     )
 
 

@@ -3,7 +3,7 @@ figures) changed so that each rule of analysis/compare.py has a measure of its o
 
 - delayed-transfer-days (lower is better), people-using-telecare (higher) and referrals-to-social-care (neither):
   every area's latest figure is for a month, so every area is compared with all the others;
-- ae-attendances: only 4 areas report it, so none is compared (we compare from 5);
+- ae-attendances: only 4 areas report it, so none is compared (we compare only when 5 or more do);
 - emergency-admissions: 2 areas' latest figures are for a year, the others' for a month: the months are compared
   among themselves, the 2 years are not compared.
 
@@ -126,11 +126,12 @@ def test_a_comparison_group_of_nearest_councils_is_made_up_and_compared(built):
 def test_fewer_than_five_areas_are_not_compared_and_the_page_says_why(built):
     site, ids, _, _ = built
     for area_id in ids[:FEW_AREAS]:
-        assert f"Against all areas that report it: not compared, because only {FEW_AREAS} areas report this measure, and we compare from 5." in _page(
-            site, "areas", area_id
+        assert (
+            f"Against all areas that report it: not compared, because only {FEW_AREAS} areas report this measure; we compare only when 5 or more do."
+            in _page(site, "areas", area_id)
         )
     words = _page(site, "measures", FEW)
-    assert f"Areas are not compared on this measure, because only {FEW_AREAS} areas report this measure, and we compare from 5." in words
+    assert f"Areas are not compared on this measure, because only {FEW_AREAS} areas report this measure; we compare only when 5 or more do." in words
     assert "Compared with other areas" not in words  # no column of places
 
 
@@ -140,7 +141,7 @@ def test_periods_of_different_lengths_are_not_compared(built):
     for area_id in year_areas:
         assert (
             "Against all areas that report it: not compared, because their latest figures' periods differ in length, "
-            f"and only {YEARS} are for 12 months, as this area's is (we compare from 5)." in _page(site, "areas", area_id)
+            f"and only {YEARS} are for 12 months, as this area's is; we compare only when 5 or more are." in _page(site, "areas", area_id)
         )
     area_id = next(a for a in ids if a not in year_areas)
     assert (

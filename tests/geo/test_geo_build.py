@@ -57,4 +57,4 @@ def test_a_measure_page_maps_its_areas_and_says_they_are_not_compared(site):
     hexes = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><title>', html)
     assert len(hexes) == 1 and hexes[0][0] == "../../areas/testshire/" and hexes[0][1].startswith("Testshire: ")
     assert len(re.findall(r'class="care-hex care-hex--none"', html)) == 150  # the other councils of the layout
-    assert "Areas are not compared on this measure, because only 1 area reports this measure, and we compare from 5." in words(html)
+    assert "Areas are not compared on this measure, because only 1 area reports this measure; we compare only when 5 or more do." in words(html)

@@ -37,18 +37,25 @@ def edit(data: Path, old: str, new: str) -> None:
 
 def history_repo(tmp_path: Path) -> Path:
     """The tiny data in its own repository: first published; a figure corrected; a provisional figure
-    revised (with the message GitHub writes itself); a figure added. Each commit on its own day."""
+    revised (with the message GitHub writes itself); a figure added. Each commit on its own day, its reason
+    on a line starting "Reason:" (docs/editors.md), anywhere in the message."""
     data = with_new_columns(tmp_path, provisional={"1,418": "yes"})
     git(data, "init", "-q")
     git(data, "add", ".")
-    git(data, "commit", "-qm", "First figures, from the report of 30 November 2016", when="2026-01-05")
+    git(data, "commit", "-qm", "Load the tiny data\n\nReason: First figures, from the report of 30 November 2016", when="2026-01-05")
     edit(data, 'actual,"1,041"', 'actual,"1,052"')
-    git(data, "commit", "-qam", "April's days waited: the report's table says 1,052, not 1,041", when="2026-02-10")
+    git(data, "commit", "-qam", "Reason: April's days waited: the report's table says 1,052, not 1,041", when="2026-02-10")
     edit(data, 'actual,"1,418",,table,,rep-2016,Table in paragraph 16,,,,yes', 'actual,"1,420",,table,,rep-2016,Table in paragraph 16,,,,no')
     git(data, "commit", "-qam", "Update observations.csv", when="2026-03-15")
     with open(data / "observations.csv", "a", encoding="utf-8") as f:
         f.write("testshire,,dtc-days,2016-06-01,2016-06-30,Jun,plan,1200,,table,,rep-2016,Table in paragraph 16,,,,\n")
-    git(data, "commit", "-qam", "June's plan added", when="2026-04-20")
+    git(
+        data,
+        "commit",
+        "-qam",
+        "Add a row to observations.csv\n\nreason: June's plan added\nSigned-off-by: Editor <editor@example.org>",
+        when="2026-04-20",
+    )
     return data
 
 
@@ -161,12 +168,14 @@ def test_a_shallow_clone_says_it_has_no_history(tmp_path):
 @pytest.mark.parametrize(
     ("message", "said"),
     [
-        ("Correct April's figure\n\nThe report's table says 1,052.\n", "Correct April's figure The report's table says 1,052."),
+        ("Correct April's figure\n\nReason: The report's table says 1,052.\n", "The report's table says 1,052."),
+        ("Reason: April's figure\ncorrected from the table\n\nMore for developers", "April's figure corrected from the table"),
+        ("Correct April's figure\n\nThe report's table says 1,052.\n", ""),  # a developer's words, not a reason
         ("Update observations.csv", ""),
         ("Add files via upload", ""),
-        ("Merge pull request #12 from council/fix-april\n\nCorrect April's figure", "Correct April's figure"),
-        ("Merge branch 'main' into fix", ""),
-        ("Fix a typo\n\nCo-authored-by: A Person <a@example.org>", "Fix a typo"),
+        ("Merge pull request #12 from council/fix-april\n\nCorrect April's figure", ""),
+        ("Merge branch 'wt-data'", ""),
+        ("Fix a typo\n\nReason: a typo in April\nCo-authored-by: A Person <a@example.org>", "a typo in April"),
     ],
 )
 def test_the_reason_is_the_editors_words_or_none(message, said):
@@ -194,7 +203,23 @@ def test_what_each_commit_changed_is_read_once_and_kept(tmp_path):
     kept.write_text(kept.read_text(encoding="utf-8").replace('"1,052"', '"9,999"'), encoding="utf-8")
     assert [c.new for c in read_history(data, cache=cache).changes if c.nature == "correction"] == ["9,999"]
     edit(data, "2016-06-30,Jun,plan,1200", "2016-06-30,Jun,plan,1250")
-    git(data, "commit", "-qam", "June's plan is 1,250", when="2026-05-01")
+    git(data, "commit", "-qam", "Reason: June's plan is 1,250", when="2026-05-01")
     newer = read_history(data, cache=cache)
     assert len(list(cache.glob("*.json"))) == 5
     assert [(c.commit.reason, c.old, c.new) for c in newer.changes][:1] == [("June's plan is 1,250", "1200", "1250")]
+
+
+def test_a_row_whose_period_or_kind_was_put_right_is_a_correction_not_a_removal(tmp_path):
+    """A figure's key changed but not its value (a plan that the report calls a target, a period put right): one
+    correction saying what it was listed as before; no figure removed and none added."""
+    from macros.data.history import CORRECTION, read_history
+
+    data = history_repo(tmp_path)
+    edit(data, "2016-06-30,Jun,plan,1200", "2016-06-30,Jun,target,1200")
+    git(data, "commit", "-qam", "Reason: June's figure is a target, not a plan", when="2026-05-01")
+    history = read_history(data)
+    [change] = [c for c in history.changes if c.commit.day.isoformat() == "2026-05-01"]
+    assert (change.nature, change.kind, change.old, change.new) == (CORRECTION, "target", "1200", "1200")
+    assert change.before is not None and change.before.kind == "plan"
+    assert not [n for n in history.new if n.commit.day.isoformat() == "2026-05-01"]
+    assert history.counts()["removed"] == 0

@@ -349,3 +349,11 @@ def test_built_in_times_said_in_words_have_their_words():
         for row in csv_rows(REAL_DATA, name):
             if row["time_stated"] in ("by", "from", "words"):
                 assert row["time_words"], (name, row)
+
+
+def test_the_built_in_counts_of_staff_are_counts_of_people():
+    """The small-number rule (small_number_threshold) hides counts of people only: a count of staff or workers
+    is one (a fresh reader found 2 and 3 staff shown because the measure was not marked)."""
+    measures = csv_rows(REAL_DATA, "measures")
+    staff = [m for m in measures if m["unit"] == "count" and re.search(r"\b(staff|workers?)\b", m["name"], re.I)]
+    assert staff and all(m["counts_people"] == "yes" for m in staff), [m["id"] for m in staff if m["counts_people"] != "yes"]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from macros.analysis.status import ALL, NO_PLAN, NO_RESULT, ON_PLAN, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, Status, headline
-from macros.data.model import Area, Caveat, Dataset, Measure, Observation, Outcome, Period, Scheme, Source
-from macros.data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement
+from macros.data.model import Area, Caveat, Dataset, Measure, Milestone, Observation, Outcome, Period, Risk, Scheme, Source
+from macros.data.vocab import CaveatKind, Completed, FigureKind, Per, SchemeStage, StatedJudgement, TimeStated
 from macros.presentation import statuses, wording
 from macros.site import pages, sections
 from macros.site.context import Context
@@ -324,6 +324,51 @@ def test_a_caveat_on_a_schemes_good_news_goes_with_its_sentence_on_the_area_page
     assert ("caveats", 4) in ctx.shown
 
 
+# Good news beside bad (issue 20, item 3): wherever a result is shown, what the reports say about it goes with it.
+GOOD = "Fewer people moved into care homes than planned"
+WARNING = "One of the main reasons for delayed discharge is delay in nursing home placements"
+ACTION = "Urgent action to recover performance has been agreed"
+
+
+def _care_homes(plan: float, actual: float, scheme_id: str | None = None) -> Dataset:
+    """A result better (actual below plan) or worse (above) than its plan, with a warning, good news and an action."""
+    return dataset(
+        [
+            obs("plan", plan, measure_id="care-homes", scheme_id=scheme_id),
+            obs("actual", actual, measure_id="care-homes", scheme_id=scheme_id, line=3),
+        ],
+        caveats=[
+            caveat(GOOD, measure_id="care-homes", scheme_id=scheme_id, kind="progress", line=4),
+            caveat(WARNING, measure_id="care-homes", scheme_id=scheme_id, kind="caveat", line=5),
+            caveat(ACTION, measure_id="care-homes", scheme_id=scheme_id, kind="action", line=6),
+        ],
+    )
+
+
+@pytest.mark.parametrize("plan, actual", [(157, 126), (28, 40)], ids=["better than plan", "worse than plan"])
+def test_the_home_page_shows_a_results_good_news_and_warnings_and_actions_together(tmp_path, plan, actual):
+    ctx = context(_care_homes(plan, actual), tmp_path)
+    text = visible(pages.areas_in_words(ctx, ""))
+    line = text.index("Care home moves:")
+    assert all(text.index(said) > line for said in (GOOD, WARNING, ACTION))
+    assert "What is being done, the report says: " + ACTION in text
+    assert {("caveats", 4), ("caveats", 5), ("caveats", 6)} <= ctx.shown
+
+
+@pytest.mark.parametrize("scheme_id", [None, "rapid"], ids=["whole area", "scheme"])
+def test_a_measure_page_shows_what_the_reports_say_about_each_result_it_shows(tmp_path, scheme_id):
+    ctx = context(_care_homes(157, 126, scheme_id), tmp_path)
+    page = visible(pages.measure_page(ctx, "care-homes"))
+    assert "What the reports say about the figures for " + ("Testshire: Rapid response" if scheme_id else "Testshire") + ":" in page
+    assert GOOD in page and WARNING in page and ACTION in page
+
+
+def test_a_schemes_result_worse_than_plan_has_the_reports_action_beside_it_on_the_area_page(tmp_path):
+    ctx = context(_care_homes(28, 40, "rapid"), tmp_path)
+    listed = visible(sections.schemes_list(ctx, "areas/testshire/", "testshire"))
+    assert ACTION in listed and GOOD in listed and WARNING in listed
+
+
 def test_scheme_and_area_pages_show_what_qualifies_them_as_a_whole(tmp_path):
     data = dataset(
         outcomes=[outcome("worse", "The scheme has not met its aims", measure_id=None, scheme_id="rapid", line=5)],
@@ -355,3 +400,27 @@ def test_the_sentence_does_not_repeat_the_note_when_the_report_judges_in_words(t
     assert note not in words(context(judged, tmp_path), "delays")
     unjudged = dataset([obs("plan", 387.6, measure_id="delays"), missing])
     assert words(context(unjudged, tmp_path), "delays").endswith("The report gives no result to compare. " + note)
+
+
+def test_a_risk_log_is_shown_with_its_own_columns_and_no_scale_the_report_does_not_state(tmp_path):
+    """A risk log prints impact, probability and a risk rating; it need not say what they run from or to."""
+    risk = Risk("testshire", None, 1, "Funding is delayed", 4, 3, 12, "Talk to the NHS", "Director", "report", "Risk log", 2)
+    data = dataclasses.replace(dataset(), risks=[risk])
+    table = visible(sections.risks_table(context(data, tmp_path), "testshire"))
+    assert "Risk rating" in table and "Funding is delayed" in table
+    assert not re.search(r"\b1 \(low\)|to 5\b|highest possible", table)
+
+
+def _milestone(name: str, due: date, label: str, stated: TimeStated, line: int) -> Milestone:
+    return Milestone("testshire", None, name, due, label, Completed.UNSAID, "report", "Plan", line, stated)
+
+
+def test_a_milestones_table_heads_its_times_to_fit_every_row(tmp_path):
+    """ "Due by" only over deadlines; a row that is a start ("from February") makes it "When", the cell saying "from"."""
+    deadline = _milestone("Flats open", date(2016, 12, 31), "December 2016", TimeStated.MONTH, 2)
+    start = _milestone("Rest of the flats open", date(2017, 2, 28), "from February", TimeStated.FROM, 3)
+    table = lambda rows: visible(sections.milestones_table(context(dataclasses.replace(dataset(), milestones=rows), tmp_path), "testshire"))
+    assert "Milestone Due by Progress" in table([deadline])
+    mixed = table([deadline, start])
+    assert "Milestone When Progress" in mixed and "Due by" not in mixed
+    assert "Rest of the flats open from February" in mixed and "Flats open December 2016" in mixed
