@@ -30,6 +30,7 @@ from .data.loader import tabular
 from .presentation import charts
 from .site import github, public_body, report
 from .site.advice import Advice, advise
+from .site.build_log import BuildLog
 from .site.catalogue import page_units
 from .site.context import Context
 from .site.engine import PROBLEM_PAGE, Engine, quiet_dirty_warning
@@ -138,6 +139,11 @@ class CarePlugin(BasePlugin[CareConfig]):
         self.advice: list[Advice] = []
         self.mismatches: list[Mismatch] = []
         self.extras = PageExtras()  # what the page being converted gets besides its markdown (site/html_blocks.py)
+        # What mkdocs logs during a build (site/build_log.py): its warnings, and broken links with their lines.
+        self.build_log: BuildLog | None = None
+        self.strict = False  # `--strict`: a warning stops the build, so GitHub marks it as an error
+        self.roots: list[Path] = []  # folders the job summary names paths from (github.relative)
+        self.summarised = False  # the job summary of a build that stopped is written once, by the first problem
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this object, and its engine's records, across rebuilds."""
@@ -182,6 +188,11 @@ class CarePlugin(BasePlugin[CareConfig]):
             config.watch.append(str(settings.data_dir))
         self.engine.start(config, settings)
         self.narrative, self.advice, self.mismatches = {}, [], []
+        if self.build_log is not None:
+            self.build_log.detach()
+        self.build_log = BuildLog(Path(config.docs_dir), self._link_problem).attach()
+        self.strict, self.summarised = bool(config.strict), False
+        self.roots = [Path(config.config_file_path or ".").parent, Path(settings.data_dir).resolve().parent]
         self.extras = PageExtras()
         config.markdown_extensions.append(CareMarkdown(lambda: self.extras))
         try:
@@ -189,7 +200,8 @@ class CarePlugin(BasePlugin[CareConfig]):
         except DataProblems as problems:
             # On GitHub Actions, each problem on its file and line of the pull request, and the list in the job summary.
             github.emit(github.problem_annotations(problems.problems, settings.data_dir, Path(config.config_file_path).parent))
-            github.write_summary(f"## {problems.args[0].splitlines()[0]}\n\n" + "\n".join(f"- {p}" for p in problems.problems))
+            count = len(problems.problems)
+            self._stopped_summary(f"the data has {count} problem{'s' if count != 1 else ''}.", [str(p) for p in problems.problems])
             self.engine.stopped(problems)
             return config
         history = self.engine.history(settings)  # what changed and when: one `git log` a build (data/history.py)
@@ -206,6 +218,7 @@ class CarePlugin(BasePlugin[CareConfig]):
                 units, self.narrative = page_units(self.ctx, {f.src_uri for f in files})
             except PageProblem as problem:
                 github.emit([github.annotation("error", str(problem).split(": ", 1)[-1], problem.page)])
+                self._stopped_summary("a page could not be made.", [str(problem)])
                 self.engine.stopped(problem)
         files = self.engine.pages(files, config, self.ctx, units)
         files.append(File.generated(config, ICONS_CSS, content=status_icons_css(ALL)))
@@ -251,10 +264,14 @@ class CarePlugin(BasePlugin[CareConfig]):
             mismatches = check_page(page.file.src_uri, page.file.content_string, ctx.data)
             self.advice += advice
             for mismatch in mismatches:
-                # A warning: the report lists it, GitHub marks the line, and `mkdocs build --strict` fails.
+                # A warning: the report lists it, GitHub marks the line, `mkdocs build --strict` fails, and the
+                # preview shows it on every page until it is fixed.
                 self.mismatches.append(mismatch)
-                log.warning(str(mismatch))
-                github.emit([github.annotation("warning", mismatch.message, mismatch.file, mismatch.line)])
+                github.emit([github.annotation(self._level, mismatch.message, mismatch.file, mismatch.line)])
+                if self.engine.serving:
+                    self.engine.page_failed(page.file.src_uri, str(mismatch))
+                else:
+                    log.warning(str(mismatch))
             self.engine.findings(page.file.src_uri, advice, mismatches)
             self.extras.abbreviations = {t.term: t.meaning for t in ctx.data.glossary.values()}
             self.extras.check_html = True
@@ -272,6 +289,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             if self.engine.serving:  # shown on every page of the preview, and in the terminal
                 self.engine.page_failed(page.file.src_uri, str(problem))
         if unsafe and not self.engine.serving:
+            self._stopped_summary(f"docs/{page.file.src_uri} carries what a page may not.", [str(p) for p in unsafe])
             raise unsafe[0] if len(unsafe) == 1 else PageProblem(f"docs/{page.file.src_uri}", None, _listed(unsafe))
         if self.ctx is not None:
             self.engine.page_finished(page, html, self.ctx)
@@ -304,8 +322,39 @@ class CarePlugin(BasePlugin[CareConfig]):
         return squeeze_indentation(output)
 
     def page_problem(self, uri: str, message: str) -> None:
-        """A macro on an editor's page failed (macros/__init__.py says so): shown in the browser while served."""
+        """A macro on an editor's page failed (macros/__init__.py says so): shown in the browser while served;
+        otherwise the build stops (mkdocs-macros exits), so the job summary says why now."""
         self.engine.page_failed(uri, message)
+        self._stopped_summary("a macro on a page could not be run.", [message])
+
+    def _link_problem(self, uri: str, problem: PageProblem) -> None:
+        """A link on a page goes nowhere (mkdocs warned: site/build_log.py): marked on its line on GitHub, and
+        shown in the browser while served. mkdocs has said it in the terminal; `--strict` stops the build."""
+        github.emit([github.annotation(self._level, str(problem).split(": ", 1)[-1], problem.page, problem.line)])
+        if self.engine.serving:
+            self.engine.page_failed(uri, str(problem))
+
+    @property
+    def _level(self) -> str:
+        """How GitHub marks a warning: as an error where it stops the build (`--strict`)."""
+        return "error" if self.strict else "warning"
+
+    def _stopped_summary(self, why: str, problems: list[str], report: str = "") -> None:
+        """The job summary of a build that publishes nothing, written once, by the first problem that stops it."""
+        if not self.engine.serving and not self.summarised:
+            self.summarised = True
+            github.write_summary(github.stopped_summary(why, problems, self.roots, report))
+
+    def on_shutdown(self) -> None:
+        if self.build_log is not None:
+            self.build_log.detach()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Anything else that stopped the build: the job summary says so (mkdocs prints it in the terminal)."""
+        if self.config.enabled:
+            self._stopped_summary("the build stopped.", [str(error) or type(error).__name__])
+        if self.build_log is not None:
+            self.build_log.detach()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         return Served(self.engine, PROBLEM_PAGE).install(server) if self.config.enabled else server
@@ -328,7 +377,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             since = compare(folder, [res["path"] for res in tabular(ctx.data.package)], folder.name)
             for change in since.lost:  # a warning: `mkdocs build --strict` fails on it
                 log.warning(change.warning())
-                github.emit([github.annotation("warning", change.warning().split(": ", 1)[1], change.file)])
+                github.emit([github.annotation(self._level, change.warning().split(": ", 1)[1], change.file)])
         removed = ctx.charts.prune(ctx.charts_used)
         self.advice, self.mismatches = self.engine.findings_in_order(self.advice, self.mismatches)
         for item in self.advice:
@@ -344,7 +393,13 @@ class CarePlugin(BasePlugin[CareConfig]):
             f"{removed} removed from the cache (no build used them for {charts.KEEP_UNUSED_DAYS} days)",
         )
         (Path(config.site_dir) / "build-report.txt").write_text(text, encoding="utf-8")
-        github.write_summary(github.summary_markdown(text))
+        warned = self.build_log.warnings if self.build_log is not None else []
+        if self.strict and warned:  # mkdocs stops the build right after this: nothing is published
+            n, they = len(warned), "they are" if len(warned) > 1 else "it is"
+            why = f"the build found {n} warning{'s' if n > 1 else ''}, and a strict build publishes nothing until {they} fixed."
+            self._stopped_summary(why, warned, report=text)
+        else:
+            github.write_summary(github.relative(github.summary_markdown(text), self.roots))
         for line in text.splitlines():
             log.info(line)
 

@@ -292,3 +292,32 @@ def test_make_preview_serves_with_dirty_builds():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\npreview:", 1)[1].split("\n\n", 1)[0]
     assert re.search(r"-m mkdocs serve --dirty\b", recipe)
+
+
+@pytest.mark.slow
+def test_preview_shows_a_broken_link_and_a_contradicted_figure_until_they_are_fixed(tmp_path):
+    """Both stop `mkdocs build --strict` (issue 21, item 8): the preview shows each on every page, with its file
+    and line, instead of a page that looks right, and the site again once the page is corrected."""
+    data = data_dir(tmp_path)
+    latest = max(
+        (r for r in csv_rows(data, "observations") if r["measure_id"] == "dtc-days" and r["kind"] == "actual"), key=lambda r: r["period_end"]
+    )
+    wrong = f"{int(latest['value'].replace(',', '')) + 100:,}"
+    when = f"{date.fromisoformat(latest['period_start']):%B %Y}"  # a month, as the site names it
+    page_path = project_copy(tmp_path, data, docs={"areas/testshire.md": ""}) / "docs" / "areas" / "testshire.md"
+    mistaken = f"---\ntitle: Testshire\n---\n\n# Testshire\n\nIn {when} people in Testshire spent {wrong} days waiting.\n"
+    mistaken += "\nRead [the plan](plans/missing.md) too.\n"
+    page_path.write_text(mistaken, encoding="utf-8")
+    link_line = mistaken.splitlines().index("Read [the plan](plans/missing.md) too.") + 1
+    served = Served(tmp_path, data, "--dirty")
+    try:
+        assert wait_for(lambda: problems_in(served.page("areas/testshire/")), 300), served.log
+        for address in ("", "measures/"):
+            shown = problems_in(served.page(address))
+            assert any(p.startswith("docs/areas/testshire.md, line 7: ") and "does not match the data" in p for p in shown), shown
+            assert any(p.startswith(f"docs/areas/testshire.md, line {link_line}: the link 'plans/missing.md'") for p in shown), shown
+        page_path.write_text("---\ntitle: Testshire\n---\n\n# Testshire\n\nOur own words.\n", encoding="utf-8")
+        assert wait_for(lambda: not problems_in(served.page("")) and "Testshire" in served.page("areas/testshire/")), served.log
+    finally:
+        served.stop()
+    assert "Traceback" not in served.log

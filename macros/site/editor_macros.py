@@ -250,6 +250,38 @@ def measures(env, area, scheme=None):
 
 
 @macro
+def what_reports_say(env, area, scheme=None):
+    """What the reports say in words about the whole area (or one scheme): their own judgements, and their
+    warnings, risks and good news, each quoted with where it is. Example: {{ what_reports_say("southampton") }}"""
+    ctx = _whole(env, Part.SAID, area, scheme)
+    said = sections.place_said(ctx, area, scheme)
+    return str(said or render("empty.html", words="The reports say nothing in words about this as a whole."))
+
+
+@macro
+def partners(env, area):
+    """The bodies that run the partnership in the area. Example: {{ partners("southampton") }}"""
+    ctx = _whole(env, Part.PARTNERS, area, None)
+    return str(pages.partners_list(ctx, area) or render("empty.html", words="The reports name no partners."))
+
+
+@macro
+def decisions(env, area):
+    """What each report asked its committee to decide, with the report's own words.
+
+    Example: {{ decisions("southampton") }}"""
+    ctx = _whole(env, Part.DECISIONS, area, None)
+    return str(sections.decisions_list(ctx, area) or render("empty.html", words="The reports record no decisions asked of a committee."))
+
+
+@macro
+def about_scheme(env, area, scheme):
+    """Who a scheme is for, its area and its stage. Example: {{ about_scheme("southampton", "southampton-supporting-carers") }}"""
+    ctx = _whole(env, Part.SCHEME_FACTS, area, scheme)
+    return str(pages.scheme_facts(ctx, env.page.url, scheme))
+
+
+@macro
 def where_it_is(env, area):
     """Where the area is: the places its reports name, its ONS code (or why it has none) and the areas it is
     compared with. Example: {{ where_it_is("southampton") }}"""

@@ -1,11 +1,14 @@
 """What a build tells GitHub Actions, so an editor who works in GitHub's web editor sees it where they work:
-each problem as an annotation on the file and line of the pull request (workflow commands), and the build
-report in the job summary. Outside GitHub Actions (GITHUB_ACTIONS is not "true") nothing is written."""
+each problem as an annotation on the file and line of the pull request (workflow commands), and in the job
+summary the build report, or, when a problem stopped the build, a first line saying that nothing was published
+and why, then the problems (`stopped_summary`). Outside GitHub Actions (GITHUB_ACTIONS is not "true") nothing
+is written."""
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -85,3 +88,34 @@ def write_summary(markdown: str, environ: Mapping[str, str] | None = None) -> No
     if on_github(environ) and target:
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(markdown + "\n")
+
+
+def stopped_summary(why: str, problems: list[str], roots: list[Path], report: str = "") -> str:
+    """The job summary of a build that published nothing: its first line says so and why, then each problem,
+    then (for a build stopped by its warnings only) the build report. No path of the build machine: see
+    `relative`."""
+    lines = [f"## Nothing was published: {why}", ""]
+    for problem in problems:
+        first, *rest = relative(problem, roots).strip().splitlines() or [""]
+        lines.append(f"- {first}")
+        lines += [f"    {line.strip()}" for line in rest if line.strip()]
+    if report:
+        lines += ["", "#" + relative(summary_markdown(report), roots).rstrip("\n")]  # its heading one level down
+    return "\n".join(lines) + "\n"
+
+
+_ABSOLUTE = re.compile(r"(?<![\w.:/~-])/(?:[^\s/'\"()<>:,;]+/)*[^\s/'\"()<>:,;]+")
+
+
+def relative(text: str, roots: list[Path]) -> str:
+    """The text with the project's folders written from the project (`roots`, the longest first: the
+    project, the data folder's parent), and any other path that is a path of this machine cut to its name."""
+    for root in sorted({str(r.resolve()) for r in roots} | {str(r) for r in roots}, key=len, reverse=True):
+        if root not in ("", "/"):
+            text = text.replace(root.rstrip("/") + "/", "")
+
+    def name(found: re.Match) -> str:
+        path = Path(found[0])
+        return path.name if path.parent != path and path.parent.exists() else found[0]
+
+    return _ABSOLUTE.sub(name, text)

@@ -48,7 +48,16 @@ from .updates import changes_section
 def area_intro(ctx: Context, area_id: str) -> Markup:
     area = ctx.data.areas[area_id]
     ctx.mark("areas", [area], "id")
-    return render("area_intro.html", area=area, said=place_said(ctx, area_id, None), abbreviations=ctx.abbreviations)
+    return render(
+        "area_intro.html", area=area, said=place_said(ctx, area_id, None), partners=partners_list(ctx, area_id), abbreviations=ctx.abbreviations
+    )
+
+
+def partners_list(ctx: Context, area_id: str) -> Markup:
+    """The bodies that run the partnership (areas.csv bodies), or nothing when the row names none."""
+    area = ctx.data.areas[area_id]
+    ctx.mark("areas", [area], "id")
+    return render("partners.html", area=area, abbreviations=ctx.abbreviations) if area.bodies else Markup("")
 
 
 def area_where(ctx: Context, area_id: str) -> Markup:
@@ -76,11 +85,15 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
     """Everything on an area page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
     # An editor's words replace the generated introduction, and with it what the reports say about the whole
-    # area (their judgements, warnings and good news): shown here instead, so none is lost.
-    said = place_said(ctx, area_id, None) if placed is not None else Markup("")
+    # area (their judgements, warnings and good news) and the partners: shown here instead, so none is lost,
+    # unless a macro on the page placed them.
+    editors = placed is not None
     placed = placed or Placed()
     # In the order they are shown: each part marks the rows it shows for the build report.
     made = {
+        Part.SAID: lambda: place_said(ctx, area_id, None) if editors else Markup(""),
+        Part.PARTNERS: lambda: partners_list(ctx, area_id) if editors else Markup(""),
+        Part.DECISIONS: lambda: decisions_list(ctx, area_id),
         Part.WHERE: lambda: area_where(ctx, area_id),
         Part.AT_A_GLANCE: lambda: status_counts(ctx, area_id),
         Part.MEASURES: lambda: measure_sections(ctx, here, area_id, placed=placed),
@@ -94,12 +107,12 @@ def area_figures(ctx: Context, here: str, area_id: str, placed: Placed | None = 
         Part.SOURCES: lambda: sources_list(ctx, cited_rows(ctx, area_id)),
     }
     part = {p: Markup("") if placed.has(p, area_id) else make() for p, make in made.items()}
-    decided = decisions_list(ctx, area_id)  # no macro places it: on an editor's page it comes after the editor's words
     return render(
         "page_parts.md",
         parts=[
-            ("What the reports say about the area", said),
-            ("What the committee was asked to decide", decided),
+            ("What the reports say about the area", part[Part.SAID]),
+            ("Who the partners are", part[Part.PARTNERS]),
+            ("What the committee was asked to decide", part[Part.DECISIONS]),
             ("Where it is", part[Part.WHERE]),
             ("How things are going", part[Part.AT_A_GLANCE] + part[Part.MEASURES]),
             ("How it compares with other areas", part[Part.COMPARES]),
@@ -249,11 +262,23 @@ def scheme_intro(ctx: Context, here: str, scheme_id: str) -> Markup:
     return render(
         "scheme_intro.html",
         scheme=s,
+        said=place_said(ctx, s.area_id, scheme_id),
+        facts=scheme_facts(ctx, here, scheme_id),
+        abbreviations=ctx.abbreviations,
+    )
+
+
+def scheme_facts(ctx: Context, here: str, scheme_id: str) -> Markup:
+    """Who a scheme is for, its area and its stage (schemes.csv)."""
+    s = ctx.data.schemes[scheme_id]
+    ctx.mark("schemes", [s], "id")
+    return render(
+        "scheme_facts.html",
+        scheme=s,
         area_href=ctx.page_href(here, "area", s.area_id),
         area_name=ctx.data.areas[s.area_id].name,
         stage=wording.STAGE_WORDS[s.status],
         as_at=wording.day(ctx.data.sources[s.source_id].date),
-        said=place_said(ctx, s.area_id, scheme_id),
         abbreviations=ctx.abbreviations,
     )
 
@@ -266,11 +291,15 @@ def scheme_figures(ctx: Context, here: str, scheme_id: str, placed: Placed | Non
     """Everything on a scheme page after its introduction. On an editor's page, after the editor's words,
     leaving out what the page's macros `placed` (site/placed.py)."""
     s = ctx.data.schemes[scheme_id]
-    said = place_said(ctx, s.area_id, scheme_id) if placed is not None else Markup("")  # an editor's page: see area_figures
+    editors = placed is not None
     placed = placed or Placed()
     left_out = lambda part: placed.has(part, s.area_id, scheme_id)
+    # On an editor's page, what the generated introduction showed comes here (see area_figures).
+    said = place_said(ctx, s.area_id, scheme_id) if editors and not left_out(Part.SAID) else ""
+    facts = scheme_facts(ctx, here, scheme_id) if editors and not left_out(Part.SCHEME_FACTS) else ""
     parts = [
         ("What the reports say about the scheme", said),
+        ("About the scheme", facts),
         ("Money", "" if left_out(Part.MONEY) else money_table(ctx, s.area_id, scheme_id) or _empty("The reports give no budget for this scheme.")),
         ("Measures", "" if left_out(Part.MEASURES) else measure_sections(ctx, here, s.area_id, scheme_id, placed=placed)),
         (

@@ -29,6 +29,10 @@ class Element(Enum):
 class Part(Enum):
     """One part of an area's or a scheme's page, placed whole by a macro."""
 
+    SAID = "what_reports_say"  # the reports' own judgements, warnings and good news about the whole area or scheme
+    PARTNERS = "partners"
+    DECISIONS = "decisions"
+    SCHEME_FACTS = "about_scheme"  # who a scheme is for, where and its stage
     WHERE = "where_it_is"
     AT_A_GLANCE = "at_a_glance"
     COMPARES = "how_it_compares"

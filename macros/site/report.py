@@ -25,15 +25,42 @@ def _shown(folder: Path) -> str:
         return folder.name
 
 
-def unshown(ctx: Context) -> list[str]:
-    """Rows of the data that no page displayed: there should be none."""
+def unshown(ctx: Context, narrative: list[str] | None = None) -> list[str]:
+    """Rows of the data that no page displayed (there should be none), each with why."""
     missing = []
     for name, table in ctx.data.tables.items():
         column = _ROW_KEY.get(name)
         lines = table.lines.tolist()
         keys = table.column(column) if column else lines
-        missing += [f"{table.file}, line {line}" for line, key in zip(lines, keys) if (name, key) not in ctx.shown]
+        gone = [i for i, (line, key) in enumerate(zip(lines, keys)) if (name, key) not in ctx.shown]
+        if not gone:
+            continue
+        # The columns a row's reason is read from, read only for a table with rows that reached no page.
+        about = {c: table.column(c) for c in ("area_id", "scheme_id", "measure_id") if c in table.texts}
+        for i in gone:
+            cells = {c: values[i] or None for c, values in about.items()}
+            missing.append(f"{table.file}, line {lines[i]}: {_why_unshown(ctx, name, cells, narrative or [])}")
     return missing
+
+
+def _why_unshown(ctx: Context, name: str, cells: dict, narrative: list[str]) -> str:
+    """Why a row reached no page, from what it is about: what to do is the editor's to choose."""
+    area, scheme, measure = cells.get("area_id"), cells.get("scheme_id"), cells.get("measure_id")
+    if name == "sources":
+        return "no row of the data cites this report in its source_id column, so no page lists it. Cite it, or remove the row."
+    if name == "explanations":
+        return "it explains a disagreement the checks do not find (see the explanations listed below)."
+    if area and measure and (area, scheme, measure) not in ctx.data.series:
+        where = f"the scheme '{scheme}'" if scheme else f"the whole area '{area}'"
+        return (
+            f"there are no figures for the measure '{measure}' for {where}, so there is no section for that measure "
+            f"for it to go in. Add the figures to observations.csv, give the scheme_id of a scheme that has them, "
+            f"or leave measure_id empty to say it of the whole {'scheme' if scheme else 'area'}."
+        )
+    page = ctx.src_uri("scheme", scheme) if scheme else ctx.src_uri("area", area) if area else None
+    if page in narrative:
+        return f"its page, docs/{page}, is an editor's, and neither its macros nor what the site adds after them show this row. Please report this."
+    return "no page of the site has a place for it. Please report this: it is a fault of the site, not of the data."
 
 
 def public_body_lines(settings) -> list[str]:
@@ -130,7 +157,7 @@ def build_report(
         )
     else:
         lines.append(f"History of the figures: not read ({history.why}). Pages and the Updates page say they cannot say what changed.")
-    missing = unshown(ctx)
+    missing = unshown(ctx, narrative)
     lines.append(f"Rows that did not reach a page: {len(missing) or 'none'}")
     lines += [f"  - {m}" for m in missing[:50]]
     unmatched = unmatched_explanations(ctx.disagreements, data.explanations)

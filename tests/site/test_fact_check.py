@@ -69,7 +69,7 @@ def test_a_contradicted_number_fails_the_strict_build_and_is_in_the_report(tmp_p
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert f"docs/areas/testshire.md, line 7: '{WRONG} days' does not match the data" in output
-    assert f"::warning file=docs/areas/testshire.md,line=7::'{WRONG} days' does not match" in result.stdout
+    assert f"::error file=docs/areas/testshire.md,line=7::'{WRONG} days' does not match" in result.stdout
 
 
 # Issue 21, item 7: the fact check reads figures, not units, reports the number's own line, and accepts what

@@ -81,6 +81,12 @@ Our own words about carers.
 # Every part of the area page placed by hand: nothing is added after it.
 EVERY_PART = """# Testshire
 
+{{ what_reports_say("testshire") }}
+
+{{ partners("testshire") }}
+
+{{ decisions("testshire") }}
+
 {{ where_it_is("testshire") }}
 
 {{ at_a_glance("testshire") }}

@@ -35,7 +35,9 @@ def test_a_file_emptied_since_the_last_commit_fails_the_strict_build_saying_how_
     out = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"data/milestones.csv: {rows} rows of {rows} were removed since the last commit. It has no rows now." in out
-    assert f"::warning file=data/milestones.csv::{rows} rows of {rows} were removed since the last commit." in result.stdout
+    assert (
+        f"::error file=data/milestones.csv::{rows} rows of {rows} were removed since the last commit." in result.stdout
+    )  # an error: it stops a strict build
 
 
 @pytest.mark.slow
