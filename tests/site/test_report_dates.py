@@ -177,3 +177,38 @@ def test_every_place_that_dates_a_report_dates_it_as_the_report_does(coarse_site
     assert f"dated {said_as} (" in _page(site, "")  # the home page's age
     assert f"The newest report is from {said_as}, " in _page(site, "areas")
     assert f"Update on Better Care, {said_as}:" in (site / "build-report.txt").read_text(encoding="utf-8")
+
+
+# The history of the figures ----------------------------------------------------------------------------------------
+
+
+def test_a_change_to_a_figure_is_dated_as_its_report_states_its_time(tmp_path):
+    """The history holds only a figure's dates: where the data still holds the figure, its line says its time as
+    the report states it, never its report's day for a figure with no date, nor a whole year for 'by 2018/19'."""
+    from macros.data.history import CORRECTION, REMOVED, Before, Change, Commit
+    from macros.site import updates
+    from macros.site.context import Context
+    from macros.site.settings import Settings
+
+    data = stated_data(
+        tmp_path,
+        {
+            "observations": [
+                obs("dtc-days", "2016-11-30", "2016-11-30", "actual", "4,000", "none"),
+                obs("dtc-days", "2018-04-01", "2019-03-31", "target", "900", "by", "by 2018/19"),
+            ]
+        },
+    )
+    ctx = Context(load(with_date_stated(data, "month")), Settings(data, chart_cache=tmp_path / "charts", today=date(2026, 12, 6)))
+    commit = Commit("abc", date(2026, 11, 25), "")
+    series = ("testshire", None, "dtc-days")
+
+    def line(start: str, end: str, kind: str, nature: str = CORRECTION) -> str:
+        before = Before(series, start, end, "", "plan")
+        return updates.change_words(ctx, Change(commit, series, start, end, "", kind, nature, "7", "7", before), False)
+
+    undated, target = line("2016-11-30", "2016-11-30", "actual"), line("2018-04-01", "2019-03-31", "target")
+    assert "November 2016" not in undated and "no date given" in undated, undated
+    assert ", by 2018/19, target," in target and "2018 to 2019" not in target, target
+    # A figure the data no longer holds is named by its dates, as before.
+    assert ", 2016 to 2017, actual" in line("2016-04-01", "2017-03-31", "actual", REMOVED)
