@@ -197,6 +197,13 @@ def day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def report_day(source: dict[str, str]) -> str:
+    """A report's date (a row of sources.csv) as the site writes it, no finer than its date_stated: 11 December
+    2017; August 2012 for a report dated only to the month; 2012 for one dated only to the year."""
+    d = cell_date(source["date"])
+    return {"month": f"{d:%B %Y}", "year": str(d.year)}.get(source.get("date_stated") or "day", day(d))
+
+
 def _year_later(d: date) -> date:
     last = calendar.monthrange(d.year + 1, d.month)[1]
     return date(d.year + 1, d.month, min(d.day, last))

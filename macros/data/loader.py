@@ -48,7 +48,7 @@ from .model import (
 )
 from .reading import read_table, too_wide
 from .schema import Table, check_cells, check_foreign_keys, check_header, check_primary_key, groups, unsupported
-from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
+from .vocab import Better, CaveatKind, Completed, DateStated, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 __all__ = ["Table", "load"]
 
@@ -422,13 +422,20 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         return tuple(b.strip() for b in text.split(";") if b.strip())
 
     # Every object is made from its columns by field name (model.rows_of), so a new field cannot shift the others.
-    sources = {s.id: s for s in rows_of(Source, **as_read(t["sources"], *MODEL_FIELDS["sources"]))}
-    glossary = {g.term: g for g in rows_of(Term, **as_read(t["glossary"], *MODEL_FIELDS["glossary"]))}
-    areas_t, schemes_t = t["areas"], t["schemes"]
-
     def optional(table: Table, name: str, convert=None) -> list:
         """A column a data package from before it was added may not have: "" in every row when it has none."""
         return col(table, name, convert) if name in table.values else [convert("") if convert else ""] * len(table)
+
+    sources = {
+        s.id: s
+        for s in rows_of(
+            Source,
+            **as_read(t["sources"], *MODEL_FIELDS["sources"]),
+            date_stated=optional(t["sources"], "date_stated", lambda v: DateStated(v or DateStated.DAY)),  # empty: a full date
+        )
+    }
+    glossary = {g.term: g for g in rows_of(Term, **as_read(t["glossary"], *MODEL_FIELDS["glossary"]))}
+    areas_t, schemes_t = t["areas"], t["schemes"]
 
     areas = {
         a.id: a
@@ -615,4 +622,4 @@ def _stated_periods(table: Table, rows: np.ndarray, made: list, sources: dict[st
     stated, words = table.values[stated_field][rows].tolist(), table.values[words_field][rows].tolist()
     for row, how, said in zip(made, stated, words):
         if how or said:
-            row.period = replace(row.period, stated=TimeStated(how or ""), words=said or "", report=sources[row.source_id].date)
+            row.period = replace(row.period, stated=TimeStated(how or ""), words=said or "", report=sources[row.source_id])

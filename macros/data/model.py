@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
+from .vocab import Better, CaveatKind, Completed, DateStated, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 if TYPE_CHECKING:
     from .schema import Table
@@ -47,9 +47,10 @@ class Source:
     title: str
     body: str
     committee: str
-    date: date
+    date: date  # a day, for sorting and ages; pages word it as date_stated says (wording.report_date)
     seed_file: str
     url: str
+    date_stated: DateStated = DateStated.DAY  # how precisely the report gives its date: a day, a month or a year
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +149,10 @@ class Period:
     end: date
     label: str = field(default="", compare=False)  # as the report wrote it; two labels for the same dates are one period
     # How the report gives the time, where the dates (kept for sorting and charts) say more than it does; the
-    # report's words for it; and the date of the report, for a time it does not give ("from the report of ...").
+    # report's words for it; and the report, whose date is said for a time it does not give ("from the report of ...").
     stated: TimeStated = field(default=TimeStated.AS_DATED, compare=False)
     words: str = field(default="", compare=False)
-    report: date | None = field(default=None, compare=False)
+    report: Source | None = field(default=None, compare=False)
 
     @property
     def undated(self) -> bool:

@@ -120,6 +120,15 @@ class CaveatKind(StrEnum):
         return self in (CaveatKind.PROGRESS, CaveatKind.PRAISE, CaveatKind.SIGN_OF_SUCCESS)
 
 
+class DateStated(StrEnum):
+    """sources.csv `date_stated`: how precisely a report gives its own date. Its `date` is kept as a day for
+    sorting and ages; pages say it no finer than this (presentation/wording.py `report_date`)."""
+
+    DAY = "day"  # a full date, such as "13 September 2012" (an empty cell means this)
+    MONTH = "month"  # only the month and year, such as "August 2012": no page names a day
+    YEAR = "year"  # only the year
+
+
 class TimeStated(StrEnum):
     """observations.csv, outcomes.csv and money.csv `time_stated`, milestones.csv `due_stated`: how the report
     gives the time of a figure, where the date columns (kept for sorting and charts) say more than it does.

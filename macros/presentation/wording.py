@@ -26,8 +26,8 @@ from ..analysis.disagreements import (
     TableAndText,
 )
 from ..analysis.status import Status
-from ..data.model import Dataset, Explanation, Measure, Observation, Period
-from ..data.vocab import CaveatKind, FigureKind, Per, SchemeStage, StatedJudgement, TimeStated, Unit
+from ..data.model import Dataset, Explanation, Measure, Observation, Period, Source
+from ..data.vocab import CaveatKind, DateStated, FigureKind, Per, SchemeStage, StatedJudgement, TimeStated, Unit
 
 KIND_NAMES = {
     FigureKind.PLAN: "Plan",
@@ -147,6 +147,17 @@ def day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def report_date(source: Source) -> str:
+    """A report's own date, no finer than the report gives it (sources.csv `date_stated`): '30 November 2016',
+    'August 2012' or '2012'. The one way a page says when a report is from; its `date` stays a day for sorting
+    and ages."""
+    if source.date_stated == DateStated.MONTH:
+        return f"{source.date:%B %Y}"
+    if source.date_stated == DateStated.YEAR:
+        return str(source.date.year)
+    return day(source.date)
+
+
 def _month_start(d: date) -> bool:
     return d.day == 1
 
@@ -174,7 +185,7 @@ def stated_time(p: Period) -> str:
     if p.stated == TimeStated.YEAR:
         return str(p.start.year) if p.start.year == p.end.year else f"{p.start.year} to {p.end.year}"
     if p.stated == TimeStated.NONE:
-        report = f"no date given; from the report of {day(p.report)}" if p.report else "no date given"
+        report = f"no date given; from the report of {report_date(p.report)}" if p.report else "no date given"
         return f"{p.words} ({report})" if p.words else report
     if p.words:  # by, from, words: the report's own words
         return p.words

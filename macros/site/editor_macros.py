@@ -407,7 +407,7 @@ def last_updated(env):
             newest_ago=wording.ago(period.end, today) if period else "",
             today=wording.day(today),
             report=report,
-            report_date=wording.day(report.date),
+            report_date=wording.report_date(report),
             report_ago=wording.ago(report.date, today),
             next=sections.next_reports_words(ctx),
         )

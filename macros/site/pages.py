@@ -278,7 +278,7 @@ def scheme_facts(ctx: Context, here: str, scheme_id: str) -> Markup:
         area_href=ctx.page_href(here, "area", s.area_id),
         area_name=ctx.data.areas[s.area_id].name,
         stage=wording.STAGE_WORDS[s.status],
-        as_at=wording.day(ctx.data.sources[s.source_id].date),
+        as_at=wording.report_date(ctx.data.sources[s.source_id]),
         abbreviations=ctx.abbreviations,
     )
 

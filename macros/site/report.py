@@ -97,7 +97,7 @@ def said_counts(ctx: Context) -> list[str]:
                 shown = sum(1 for c in rows if ("caveats", c.line) in ctx.shown)
                 counts.append(f"{kind.value} {len(rows)} in the data, {shown} on the pages")
         check = "" if any(c.kind.good_news for c in said) else " (warnings but no good news: check the report for its progress and praise)"
-        lines.append(f"  - {source.title}, {wording.day(source.date)}: {'; '.join(counts)}{check}")
+        lines.append(f"  - {source.title}, {wording.report_date(source)}: {'; '.join(counts)}{check}")
     return lines
 
 

@@ -19,7 +19,7 @@ from enum import StrEnum
 from markupsafe import Markup
 
 from ..analysis.status import STATED, Headline, Status, consistent, set_for_later
-from ..data.model import Caveat, Milestone, Observation, Outcome, Period, places
+from ..data.model import Caveat, Milestone, Observation, Outcome, Period, Source, places
 from ..data.vocab import Completed, FigureKind, PrintedIn, TimeStated
 from ..presentation import statuses, wording
 from ..presentation.charts.points import plotted, visible
@@ -183,7 +183,7 @@ def measure_status(ctx: Context, series, measure) -> Markup:
 def _where(ctx: Context, row) -> str:
     """Where a quote is from: "Report title, 15 March 2017, Paragraph 44"."""
     source = ctx.data.sources[row.source_id]
-    return f"{source.title}, {wording.day(source.date)}, {row.source_location}"
+    return f"{source.title}, {wording.report_date(source)}, {row.source_location}"
 
 
 def stated_line(ctx: Context, top: Headline | None, said: list[Outcome] | None = None, badge_first: bool = True) -> Markup:
@@ -366,7 +366,7 @@ def sources_line(ctx: Context, rows) -> Markup:
     for row in rows:
         where.setdefault(row.source_id, set()).add(row.source_location)
     ctx.mark("sources", ctx.data.sources_for(rows), "id")
-    sources = [{"title": s.title, "body": s.body, "date": wording.day(s.date), "where": places(where[s.id])} for s in ctx.data.sources_for(rows)]
+    sources = [{"title": s.title, "body": s.body, "date": wording.report_date(s), "where": places(where[s.id])} for s in ctx.data.sources_for(rows)]
     return render("sources_line.html", sources=sources, abbreviations=ctx.abbreviations)
 
 
@@ -470,7 +470,7 @@ def figures_age(ctx: Context, found: list[Observation], rows: list, about: str) 
     the reports `rows` come from."""
     data, today = ctx.data, ctx.today
     newest_report = max((data.sources[r.source_id] for r in rows), key=lambda s: (s.date, s.id))
-    report_day = wording.day(newest_report.date)
+    report_day = wording.report_date(newest_report)
     results = [o for o in found if o.kind == FigureKind.ACTUAL and o.value is not None and data.dated(o)]
     if results:
         # The newest end; of the results ending then, the shortest period (a year rather than six years to it).
@@ -509,20 +509,20 @@ def next_report_words(ctx: Context, area_id: str) -> str:
         return ""
     source = ctx.data.sources[area.source_id]
     where = f" ({area.next_report_location})" if area.next_report_location else ""
-    newest = max(ctx.data.sources[r.source_id].date for r in cited_rows(ctx, area_id))
+    newest = max((ctx.data.sources[r.source_id] for r in cited_rows(ctx, area_id)), key=lambda s: (s.date, s.id))
     today = ctx.settings.today
     said = []
     if area.next_report is not None:
         due = wording.day(area.next_report)
         if today <= area.next_report:
-            said.append(f"The report of {wording.day(source.date)} says the next report is due by {due}{where}.")
-        elif newest < area.next_report:
-            said.append(f"The report of {wording.day(source.date)} said the next report was due by {due}{where}. {EXPECTED}")
+            said.append(f"The report of {wording.report_date(source)} says the next report is due by {due}{where}.")
+        elif newest.date < area.next_report:
+            said.append(f"The report of {wording.report_date(source)} said the next report was due by {due}{where}. {EXPECTED}")
     if area.reports_every in EVERY and not said:
         words, months, span = EVERY[area.reports_every]
-        said.append(f"The report of {wording.day(source.date)} says a new report is due {words}{where}.")
-        if _months_later(newest, months) < today:
-            since = "then" if newest == source.date else f"the newest report, of {wording.day(newest)}"
+        said.append(f"The report of {wording.report_date(source)} says a new report is due {words}{where}.")
+        if _months_later(newest.date, months) < today:
+            since = "then" if newest.date == source.date else f"the newest report, of {wording.report_date(newest)}"
             said.append(f"More than {span} have passed since {since}. {EXPECTED}")
     return " ".join(said)
 
@@ -571,7 +571,7 @@ def site_age_words(ctx: Context) -> str:
         else "How old these figures are: the reports give no dated results. "
     )
     return (
-        first + f"This page was made on {wording.day(today)}. The newest report is from {wording.day(report.date)}, "
+        first + f"This page was made on {wording.day(today)}. The newest report is from {wording.report_date(report)}, "
         f"{wording.ago(report.date, today)}. {next_reports_words(ctx)}"
     )
 
@@ -681,8 +681,8 @@ def scheme_summary(ctx: Context, area_id: str, scheme_id: str) -> dict:
         for m in milestones:
             state = milestone_state(m, ctx.data.sources[m.source_id].date, ctx.settings.today)
             states[state] = states.get(state, 0) + 1
-        dates = sorted({ctx.data.sources[m.source_id].date for m in milestones})
-        as_at = wording.day(dates[-1]) if len(dates) == 1 else f"{wording.day(dates[0])} to {wording.day(dates[-1])}, each report's date"
+        reports = sorted({(s.date, wording.report_date(s)) for s in (ctx.data.sources[m.source_id] for m in milestones)})
+        as_at = reports[-1][1] if len(reports) == 1 else f"{reports[0][1]} to {reports[-1][1]}, each report's date"
         lines.append(
             f"{wording.plural(len(milestones), 'milestone').capitalize()}: "
             + ", ".join(f"{n} {_STATE_IN_A_LIST[state]}" for state, n in states.items())
@@ -734,14 +734,14 @@ def milestone_state(m: Milestone, as_at: date, today: date) -> MilestoneState:
     return MilestoneState.LATE if m.completed == Completed.NO and m.due < as_at else MilestoneState.NO_UPDATE
 
 
-def milestone_words(m: Milestone, as_at: date, today: date) -> str:
-    """A milestone's state in words, with the date of the report it is from."""
-    state = milestone_state(m, as_at, today)
+def milestone_words(m: Milestone, report: Source, today: date) -> str:
+    """A milestone's state in words, with the date of the report it is from (as the report gives it)."""
+    state, as_at = milestone_state(m, report.date, today), wording.report_date(report)
     if state == MilestoneState.LATE:
-        return f"Late (as at {wording.day(as_at)}), with no update since"
+        return f"Late (as at {as_at}), with no update since"
     if state == MilestoneState.NO_UPDATE:
-        return f"No update since the report of {wording.day(as_at)}"
-    return f"{state} (as at {wording.day(as_at)})"
+        return f"No update since the report of {as_at}"
+    return f"{state} (as at {as_at})"
 
 
 def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Markup:
@@ -751,12 +751,12 @@ def milestones_table(ctx: Context, area_id: str, scheme_id: str | None = None) -
     ctx.mark("milestones", rows)
     body = []
     for m in sorted(rows, key=lambda m: (m.due, m.line)):
-        as_at = ctx.data.sources[m.source_id].date
+        report = ctx.data.sources[m.source_id]
         body.append(
             [
                 text(m.milestone, ctx.abbreviations),
-                wording.period(replace(m.when, report=as_at)),  # as the report gives it: a day, a month, "from June 2017"
-                milestone_words(m, as_at, ctx.settings.today),
+                wording.period(replace(m.when, report=report)),  # as the report gives it: a day, a month, "from June 2017"
+                milestone_words(m, report, ctx.settings.today),
             ]
         )
     return render(
@@ -810,7 +810,7 @@ def decisions_list(ctx: Context, area_id: str) -> Markup:
             for d in sorted(rows, key=lambda d: d.line)
             if d.source_id == source.id
         ]
-        reports.append({"committee": source.committee, "date": wording.day(source.date), "said": items})
+        reports.append({"committee": source.committee, "date": wording.report_date(source), "said": items})
     return render("decisions.html", reports=reports, abbreviations=ctx.abbreviations)
 
 
@@ -835,7 +835,7 @@ def disagreements_list(ctx: Context, here: str, area_id: str | None = None, sche
                     "explanation": wording.explanation(d.explanation) if d.explanation else "",
                     "where": d.where,
                     "source_title": source.title,
-                    "source_date": wording.day(source.date),
+                    "source_date": wording.report_date(source),
                 }
             )
         if items:
@@ -849,5 +849,5 @@ def sources_list(ctx: Context, rows) -> Markup:
     return render(
         "sources_list.html",
         abbreviations=ctx.abbreviations,
-        sources=[{"title": s.title, "url": s.url, "body": s.body, "committee": s.committee, "date": wording.day(s.date)} for s in sources],
+        sources=[{"title": s.title, "url": s.url, "body": s.body, "committee": s.committee, "date": wording.report_date(s)} for s in sources],
     )

@@ -27,11 +27,18 @@ NO_REASON = "No reason was given."
 NO_HISTORY = "The site could not read the history of its figures when it was built, so it cannot say what changed."
 
 
-def _period(change: Change | Before) -> str:
+def _period(ctx: Context, change: Change | Before) -> str:
+    """The period of a figure in the history, in a short line. Where the data still holds that figure, as its report
+    states its time (the history has only its dates: a figure with no date of its own would be given its report's
+    day, a target "by 2018/19" a whole year)."""
     try:
-        return wording.period(Period(date.fromisoformat(change.period_start), date.fromisoformat(change.period_end), change.period_label))
+        start, end = date.fromisoformat(change.period_start), date.fromisoformat(change.period_end)
     except ValueError:
         return change.period_label or f"{change.period_start} to {change.period_end}"
+    for o in ctx.data.series.get(change.series, []):
+        if o.period.start == start and o.period.end == end and o.kind == change.kind:
+            return wording.period_brief(o.period)
+    return wording.period(Period(start, end, change.period_label))
 
 
 def _kind(kind: str) -> str:
@@ -57,7 +64,7 @@ def _what(ctx: Context, series: SeriesKey, with_area: bool) -> str:
 
 
 def change_words(ctx: Context, change: Change, with_area: bool) -> str:
-    what = f"{_what(ctx, change.series, with_area)}, {_period(change)}, {_kind(change.kind)}"
+    what = f"{_what(ctx, change.series, with_area)}, {_period(ctx, change)}, {_kind(change.kind)}"
     old, new = change.old or "no figure", change.new or "no figure"
     if change.nature == REMOVED:
         return f"Removed: {what} (it was {old})."
@@ -66,7 +73,7 @@ def change_words(ctx: Context, change: Change, with_area: bool) -> str:
         # Only what was put right: the series, the period or the kind it was listed under.
         parts = [
             (b.series != change.series, _what(ctx, b.series, with_area)),
-            ((b.period_start, b.period_end) != (change.period_start, change.period_end), _period(b)),
+            ((b.period_start, b.period_end) != (change.period_start, change.period_end), _period(ctx, b)),
             (b.kind != change.kind, _kind(b.kind)),
         ]
         was = ", ".join(words for differs, words in parts if differs) or "another row"

@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from macros.data.vocab import Better, CaveatKind, Completed, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
+from macros.data.vocab import Better, CaveatKind, Completed, DateStated, FigureKind, Per, PrintedIn, SchemeStage, StatedJudgement, TimeStated, Unit
 
 PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -32,6 +32,7 @@ def enum_of(resource: str, field: str) -> set[str]:
         (TimeStated, "outcomes", "time_stated"),
         (TimeStated, "money", "time_stated"),
         (TimeStated, "milestones", "due_stated"),
+        (DateStated, "sources", "date_stated"),
     ],
 )
 def test_enumeration_matches_the_schema(enum, resource, field):

@@ -11,7 +11,7 @@ from conftest import TINY, build, data_dir, page
 from test_site import visible
 
 from macros.data.loader import load
-from macros.data.model import Milestone
+from macros.data.model import Milestone, Source
 from macros.site import report, sections
 from macros.site.context import Context
 from macros.site.settings import Settings
@@ -28,6 +28,7 @@ def milestone(due: date, completed: str = "") -> Milestone:
 
 
 REPORT = date(2016, 11, 30)
+REPORTED = Source("rep-2016", "Update", "Testshire Council", "Board", REPORT, "", "")  # the report of that date
 
 
 @pytest.mark.parametrize(
@@ -46,9 +47,9 @@ def test_a_milestone_is_due_only_if_its_date_is_still_to_come(due, completed, st
 
 
 def test_a_milestone_past_due_says_there_is_no_update_since_its_report():
-    words = sections.milestone_words(milestone(date(2016, 12, 31)), REPORT, BUILT)
+    words = sections.milestone_words(milestone(date(2016, 12, 31)), REPORTED, BUILT)
     assert words == "No update since the report of 30 November 2016"
-    assert sections.milestone_words(milestone(date(2016, 6, 30), "no"), REPORT, BUILT) == "Late (as at 30 November 2016), with no update since"
+    assert sections.milestone_words(milestone(date(2016, 6, 30), "no"), REPORTED, BUILT) == "Late (as at 30 November 2016), with no update since"
 
 
 def test_an_area_and_a_scheme_say_how_old_their_newest_result_is(tmp_path):

@@ -19,7 +19,7 @@ from conftest import REAL_DATA, ROOT, built_site, csv_rows, data_dir
 
 from macros.data.errors import DataProblems, Problem
 from macros.data.loader import load
-from macros.data.model import Period
+from macros.data.model import Period, Source
 from macros.data.vocab import CaveatKind, TimeStated
 from macros.presentation import wording
 
@@ -133,7 +133,8 @@ def said(kind: str, quote: str, plain: str = "", scheme: str = "", measure: str 
     ],
 )
 def test_a_period_is_worded_as_the_report_states_it_never_finer(stated, start, end, words, shown):
-    p = Period(start, end, "label", stated, words, report=date(start.year if stated != TimeStated.NONE else end.year, end.month, end.day))
+    written = date(start.year if stated != TimeStated.NONE else end.year, end.month, end.day)
+    p = Period(start, end, "label", stated, words, report=Source("rep", "Update", "Council", "Board", written, "", ""))
     assert wording.period(p) == wording.stated_time(p) == shown
     for said_as in (
         wording.period(p),
@@ -170,7 +171,7 @@ def test_the_loader_gives_each_row_its_time_as_stated(tmp_path):
     target, undated = loaded.observations[-2:]
     assert (target.period.stated, target.period.words, wording.period(target.period)) == (TimeStated.BY, "by 2018/19", "by 2018/19")
     source_date = date.fromisoformat(csv_rows(data, "sources")[0]["date"])
-    assert undated.period.undated and undated.period.report == source_date
+    assert undated.period.undated and undated.period.report and undated.period.report.date == source_date
     assert all(o.period.stated == TimeStated.AS_DATED for o in loaded.observations[:-2])
 
 
