@@ -188,12 +188,22 @@ def stated_time(p: Period) -> str:
         report = f"no date given; from the report of {report_date(p.report)}" if p.report else "no date given"
         return f"{p.words} ({report})" if p.words else report
     if p.words:  # by, from, words: the report's own words
-        return p.words
+        return with_year_said(p.words)
     if p.stated == TimeStated.BY:  # (the loader asks for words; a period made in code may have none)
         return f"by {_dated(date(p.end.year, p.end.month, 1), p.end)}"
     if p.stated == TimeStated.FROM:
         return f"from {_dated(p.start, date(p.start.year, p.start.month, monthrange(p.start.year, p.start.month)[1]))}"
     return _dated(p.start, p.end)
+
+
+_MONTH_NAMED = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_YEAR_NAMED = re.compile(r"\b(19|20)\d\d\b|['’]\d\d\b")  # 2016, 2018/19, Sept '14
+
+
+def with_year_said(words: str) -> str:
+    """The report's words for a time, as printed; when they name a month but no year ('November', 'from
+    February'), '(no year given)' follows, so a reader does not take it for the month just gone."""
+    return f"{words} (no year given)" if _MONTH_NAMED.search(words) and not _YEAR_NAMED.search(words) else words
 
 
 @lru_cache(maxsize=8192)  # a national build writes the same few hundred periods hundreds of thousands of times

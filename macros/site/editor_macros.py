@@ -480,8 +480,9 @@ def small_number_rule(env):
     """The small-number rule in words, with the threshold set in mkdocs.yml. Example: {{ small_number_rule() }}"""
     t = current(env).settings.small_number_threshold
     return (
-        f'When a count of people is between 1 and {t - 1}, we write "fewer than {t}" instead of the number. '
-        f"This is so that nobody can be identified. We do this in sentences, tables, charts and downloads. Zero is shown as zero."
+        f'When a count of people who use services is between 1 and {t - 1}, we write "fewer than {t}" instead of the number. '
+        f"This is so that nobody can be identified. We do this in sentences, tables, charts and downloads. Zero is shown as zero. "
+        f"Counts of staff or posts are shown as the reports print them: they are not about people who use services."
     )
 
 

@@ -548,7 +548,8 @@ def next_reports_words(ctx: Context) -> str:
     areas = list(ctx.data.areas.values())
     saying = sum(1 for a in areas if a.next_report is not None or a.reports_every)
     if not saying:
-        return "No report says when the next one is due."
+        # Some reports say how often they come or name a "next update" (area pages quote them), but none gives a date.
+        return "No report gives a date for the next one."
     if saying == len(areas):
         return "For each area, a report says when the next one is due: each area's page says when."
     return (

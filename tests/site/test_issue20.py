@@ -253,7 +253,7 @@ def test_measure_and_index_pages_say_how_old_their_figures_are(tmp_path):
     for kind in ("area", "scheme", "measure"):
         index = visible(next(iter(pages.index_pages(ctx, kind).values())))
         assert "How old these figures are: the newest result on this site is for 2016 to 2017, 9 years ago." in index, kind
-        assert "The newest report is from 15 March 2017" in index and "No report says when the next one is due." in index
+        assert "The newest report is from 15 March 2017" in index and "No report gives a date for the next one." in index
 
 
 # Item 9: plain words --------------------------------------------------------------------------------------------
