@@ -8,13 +8,14 @@ preview makes a page again when a new commit changes what it shows."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from markupsafe import Markup
 
 from ..data.history import CORRECTION, NEW, REMOVED, REVISION, Before, Change, History, NewFigures, SeriesKey
 from ..data.model import Period
-from ..data.vocab import FigureKind
+from ..data.vocab import FigureKind, TimeStated
 from ..presentation import wording
 from .context import Context
 from .public_body import UPDATES_PAGE
@@ -27,11 +28,35 @@ NO_REASON = "No reason was given."
 NO_HISTORY = "The site could not read the history of its figures when it was built, so it cannot say what changed."
 
 
-def _period(change: Change | Before) -> str:
+def _period(ctx: Context, change: Change | Before) -> str:
+    """The time of a changed figure in the words its own page uses (wording.period): the figure's row now,
+    where it is still in the data (under the series or kind a later correction put it under); else its time as
+    committed (time_stated, time_words); only a row committed before those columns were kept has nothing but
+    its dates. An undated figure's dates are only where it is sorted, so a change log never names them ("2016
+    to 2017" for a target the report gives no year for)."""
     try:
-        return wording.period(Period(date.fromisoformat(change.period_start), date.fromisoformat(change.period_end), change.period_label))
+        start, end = date.fromisoformat(change.period_start), date.fromisoformat(change.period_end)
     except ValueError:
         return change.period_label or f"{change.period_start} to {change.period_end}"
+    key = (change.series, change.period_start, change.period_end, change.kind)
+    put_right = ctx.history_status().put_right
+    for _ in range(len(put_right)):  # a row later listed under another series or kind is the same figure, same time
+        later = put_right.get(key)
+        if later is None or later[1:3] != key[1:3]:
+            break
+        key = later
+    for obs in ctx.data.series.get(key[0], []):
+        if obs.kind == key[3] and (obs.period.start, obs.period.end) == (start, end):
+            return wording.period(obs.period)
+    found = Period(start, end, change.period_label)
+    if change.time is not None:
+        try:
+            stated = TimeStated(change.time.stated)
+        except ValueError:  # a cell the checks of its day refused: say no more than the report's date
+            stated = TimeStated.NONE
+        source = ctx.data.sources.get(change.time.source_id)
+        found = replace(found, stated=stated, words=change.time.words, report=source.date if source else None)
+    return wording.period(found)
 
 
 def _kind(kind: str) -> str:
@@ -57,7 +82,7 @@ def _what(ctx: Context, series: SeriesKey, with_area: bool) -> str:
 
 
 def change_words(ctx: Context, change: Change, with_area: bool) -> str:
-    what = f"{_what(ctx, change.series, with_area)}, {_period(change)}, {_kind(change.kind)}"
+    what = f"{_what(ctx, change.series, with_area)}, {_period(ctx, change)}, {_kind(change.kind)}"
     old, new = change.old or "no figure", change.new or "no figure"
     if change.nature == REMOVED:
         return f"Removed: {what} (it was {old})."
@@ -66,7 +91,7 @@ def change_words(ctx: Context, change: Change, with_area: bool) -> str:
         # Only what was put right: the series, the period or the kind it was listed under.
         parts = [
             (b.series != change.series, _what(ctx, b.series, with_area)),
-            ((b.period_start, b.period_end) != (change.period_start, change.period_end), _period(b)),
+            ((b.period_start, b.period_end) != (change.period_start, change.period_end), _period(ctx, b)),
             (b.kind != change.kind, _kind(b.kind)),
         ]
         was = ", ".join(words for differs, words in parts if differs) or "another row"
