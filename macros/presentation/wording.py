@@ -287,6 +287,15 @@ def newest(p: Period) -> str:
     return period_for(p) if p.stated != TimeStated.WORDS else period(p)
 
 
+def newest_and_age(p: Period, today: date) -> str:
+    """After 'the newest result is': its time and how long before `today` it ended ('for October 2016, 9 years
+    ago'); for a time the report gives without a year ('during January'), no age, as its year is only where it
+    is sorted: 'during January (the report gives no year for it)'."""
+    if not p.has_year:
+        return f"{newest(p)} (the report gives no year for it)"
+    return f"{newest(p)}, {ago(p.end, today)}"
+
+
 def ago(then: date, today: date) -> str:
     """How long before `today` a day was, in whole years or months: '9 years ago', '3 months ago'."""
     months_before = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
