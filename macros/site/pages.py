@@ -495,8 +495,11 @@ def _areas_summary(tops: list[Headline], later: int = 0) -> Markup:
 
 
 def _plan_header(reporting: list[_Reporting]) -> str:
-    """The latest-figures table's plan column: "Plan or target" when a target stands in for a plan in it."""
-    targets = any(r.top is not None and r.top.plan is not None and r.top.plan.kind == FigureKind.TARGET for r in reporting)
+    """The latest-figures table's plan column: "Plan or target" when a target stands in for a plan in it, or a
+    target for later is in it."""
+    targets = any(
+        r.top is not None and (r.top.target is not None or (r.top.plan is not None and r.top.plan.kind == FigureKind.TARGET)) for r in reporting
+    )
     return "Plan or target" if targets else "Plan"
 
 
@@ -514,7 +517,8 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
         [
             link(ctx.page_href(here, "area", r.area_id), r.name),
             period(r.top.period),
-            plan_cell(r.top.plan),
+            # A target for later is shown with its status, never the status alone: "15.1% (target)", "by 2018/19".
+            plan_cell(r.top.target if r.top.status == TARGET_LATER else r.top.plan),
             cell(r.top.actual),
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
@@ -556,6 +560,13 @@ def _place(found: Standing | None) -> str:
     return f"{place_words(found)[0].upper()}{place_words(found)[1:]}"
 
 
+def _later_figure(ctx: Context, top: Headline | None) -> str:
+    """After "target for later": the target itself (": 25%"), so the status is never shown without its figure."""
+    if top is None or top.status != TARGET_LATER or top.target is None:
+        return ""
+    return f": {wording.figure_text(top.target, ctx.data.measures[top.target.measure_id], ctx.settings.small_number_threshold, with_unit=True)}"
+
+
 def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], listed: bool = True) -> Markup:
     """The schemes that report a measure, by area, each with its status in words; their figures, charts
     and tables are on the scheme's page. As a table with figures, 500 schemes made a page of 500 KB.
@@ -573,7 +584,7 @@ def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], list
                 {
                     "href": ctx.page_href(here, "scheme", scheme_id),
                     "name": ctx.data.schemes[scheme_id].name,
-                    "word": wording.inside_brackets(word.lower()),
+                    "word": wording.inside_brackets(word.lower() + _later_figure(ctx, top)),
                     "when": wording.inside_brackets(wording.period(top.period)) if top else "",
                 }
             )
