@@ -116,10 +116,13 @@ def test_a_target_for_later_is_worded_to_be_met_by_and_counted_apart(tmp_path):
 
 
 def test_a_target_for_later_is_never_in_a_column_headed_plan(tmp_path):
+    """Nor is it left out: beside "Target for later" the table gives the target itself, marked as a target, in a
+    column headed "Plan or target" (a status alone never says what the target is)."""
     ctx = context(dataset([obs("cut", "target", 25.0, LATER)]), tmp_path)
     page = pages.measure_page(ctx, "cut")
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    assert "25%" not in body  # the target is never a plan cell
+    assert '<th scope="col">Plan or target</th>' in page and '<th scope="col">Plan</th>' not in page
+    assert "25% (target)" in body
     assert "Target for later" in body
     assert "No result published" not in page
 
