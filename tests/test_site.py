@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from conftest import REAL_DATA, ROOT, STATUS_WORDS, build, cell_date, cell_number, csv_rows, data_dir, day, expected_headlines, page, report_day
@@ -71,9 +72,9 @@ def gap_text(actual: float, plan: float, unit: str, target: bool = False) -> str
         return words
     else:
         words = f"{number_text(size)} {more} than {planned}"
-    share = size / abs(plan) * 100 if plan else None
-    if share is not None:
-        words += f" ({'less than 1' if share < 0.5 else number_text(round(share))}% {side} {the_plan})"
+    if plan:
+        share = int(Decimal(repr(size)) * 100 / Decimal(repr(abs(plan))) + Decimal("0.5"))  # a half rounded up, as people round
+        words += f" ({'less than 1' if share < 1 else number_text(share)}% {side} {the_plan})"
     return words
 
 

@@ -53,6 +53,11 @@ class Status(StrEnum):
         """Better than or on plan, worked out or stated: a caveat on such a result is never folded away."""
         return self in (Status.BETTER, Status.ON_PLAN, Status.STATED_BETTER, Status.STATED_ON_PLAN)
 
+    @property
+    def bad_news(self) -> bool:
+        """Worse than plan, worked out or stated."""
+        return self in (Status.WORSE, Status.STATED_WORSE)
+
 
 BETTER, WORSE, ON_PLAN, NO_PLAN, NO_RESULT, NOT_RATED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER = Status
 ALL = tuple(Status)

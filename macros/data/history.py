@@ -31,6 +31,7 @@ import subprocess
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 SeriesKey = tuple[str, str | None, str]
@@ -52,6 +53,16 @@ class Commit:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeCells:
+    """A row's time_stated, time_words and source_id cells as committed: how its report states the figure's time,
+    so a change log words a figure's time as its page does (an undated figure's dates are only for sorting)."""
+
+    stated: str
+    words: str
+    source_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Before:
     """What a figure was for before a correction changed that (its series, period or kind), not its value."""
 
@@ -60,6 +71,7 @@ class Before:
     period_end: str
     period_label: str
     kind: str
+    time: TimeCells | None = None  # how the report states the time of the row as it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,7 @@ class Change:
     old: str  # the value as printed before
     new: str  # and after ("" when removed)
     before: Before | None = None  # what it was for, when a correction changed that (and perhaps not its value)
+    time: TimeCells | None = None  # how the report states the time of the row (the new row; the old one when removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +122,17 @@ class History:
     new: list[NewFigures] = field(default_factory=list)
     by_series: dict[SeriesKey, SeriesHistory] = field(default_factory=dict)
     head: str = ""  # the commit the history was read at (a new commit means a new history)
+
+    @cached_property
+    def put_right(self) -> dict[tuple[SeriesKey, str, str, str], tuple[SeriesKey, str, str, str]]:
+        """{a figure's series, period start, end and kind: what a later correction put it under}, for each
+        correction of what a figure is for (its series, period or kind), so a change to the figure as it was
+        listed can be matched to its row now."""
+        return {
+            (c.before.series, c.before.period_start, c.before.period_end, c.before.kind): (c.series, c.period_start, c.period_end, c.kind)
+            for c in reversed(self.changes)
+            if c.before
+        }
 
     def counts(self) -> dict[str, int]:
         found = {NEW: sum(n.count for n in self.new), CORRECTION: 0, REVISION: 0, REMOVED: 0}
@@ -337,16 +361,18 @@ def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
     for key, row in added.items():
         old_key = relabelled.get(key, key)
         old = removed.get(old_key)
-        was = None if old_key == key else [list(old_key), (old or {}).get("period_label", "").strip()]
+        was: list | None = None if old_key == key else [list(old_key), (old or {}).get("period_label", "").strip(), _time_cells(old or {})]
         if old is None:
             new_by_series[key[:3]].append(row)
         elif was is not None or not _same_value(old.get("value", ""), row.get("value", "")):
             nature = REVISION if old.get("provisional", "").strip().lower() == "yes" else CORRECTION
-            changes.append([list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip(), was])
+            changes.append(
+                [list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip(), was, _time_cells(row)]
+            )
     kept = set(relabelled.values())
     for key, row in removed.items():
         if key not in added and key not in kept:
-            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), "", None])
+            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), "", None, _time_cells(row)])
     new = []
     for series, rows in new_by_series.items():
         starts = [d for d in (_iso(r.get("period_start", "")) for r in rows) if d]
@@ -356,11 +382,22 @@ def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
     return {"changes": changes, "new": new, "header": header}
 
 
+def _time_cells(row: dict[str, str]) -> list[str] | None:
+    """A row's time_stated, time_words and source_id, or None when the file had no time_stated column then."""
+    if "time_stated" not in row:
+        return None
+    return [row.get("time_stated", "").strip().lower(), row.get("time_words", "").strip(), row.get("source_id", "").strip()]
+
+
+def _time(cells: list[str] | None) -> TimeCells | None:
+    return TimeCells(*cells) if cells else None
+
+
 def _record(history: History, commit: Commit, done: dict) -> None:
-    for key, label, nature, old, new, was in done["changes"]:
+    for key, label, nature, old, new, was, time in done["changes"]:
         series = (key[0], key[1], key[2])
-        before = None if was is None else Before((was[0][0], was[0][1], was[0][2]), was[0][3], was[0][4], was[1], was[0][5])
-        history.changes.append(Change(commit, series, key[3], key[4], label, key[5], nature, old, new, before))
+        before = None if was is None else Before((was[0][0], was[0][1], was[0][2]), was[0][3], was[0][4], was[1], was[0][5], _time(was[2]))
+        history.changes.append(Change(commit, series, key[3], key[4], label, key[5], nature, old, new, before, _time(time)))
     for series, count, first, last in done["new"]:
         key = (series[0], series[1], series[2])
         history.new.append(NewFigures(commit, key, count, date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None))
@@ -368,7 +405,7 @@ def _record(history: History, commit: Commit, done: dict) -> None:
         history.commits.append(commit)
 
 
-CACHE_VERSION = 3  # of what a cached commit holds: a change to _outcome must change it
+CACHE_VERSION = 4  # of what a cached commit holds: a change to _outcome must change it
 
 
 def _cache_file(cache: Path, commit: str, path: str) -> Path:

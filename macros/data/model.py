@@ -41,6 +41,9 @@ def places(locations) -> str:
     return "; ".join(sorted(set(locations), key=lambda where: [int(p) if p.isdigit() else p for p in _DIGITS.split(where)]))
 
 
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a report's words: "2017", "2018/19"
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
@@ -164,6 +167,12 @@ class Period:
         """The report gives the time of the figure, to the month or year or in its words: not only an end ("by
         2020"), only a start ("from June 2017") or nothing. Only such a figure can say how old a page's figures are."""
         return self.stated not in (TimeStated.NONE, TimeStated.BY, TimeStated.FROM)
+
+    @property
+    def has_year(self) -> bool:
+        """The report gives the year of the figure: a time given only in words ("during January") may give none,
+        and then the year of its dates is only where it is sorted, and how old it is is not known."""
+        return self.stated != TimeStated.WORDS or bool(_A_YEAR.search(self.words))
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other

@@ -7,6 +7,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -308,6 +309,15 @@ def newest(p: Period) -> str:
     return period_for(p) if p.stated != TimeStated.WORDS else period(p)
 
 
+def newest_and_age(p: Period, today: date) -> str:
+    """After 'the newest result is': its time and how long before `today` it ended ('for October 2016, 9 years
+    ago'); for a time the report gives without a year ('during January'), no age, as its year is only where it
+    is sorted: 'during January (the report gives no year for it)'."""
+    if not p.has_year:
+        return f"{newest(p)} (the report gives no year for it)"
+    return f"{newest(p)}, {ago(p.end, today)}"
+
+
 def ago(then: date, today: date) -> str:
     """How long before `today` a day was, in whole years or months: '9 years ago', '3 months ago'."""
     months_before = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
@@ -352,9 +362,16 @@ def gap(actual: float, plan: float, unit: str, *, target: bool = False, rate_of:
     else:
         words = f"{number(size)} {'more' if difference > 0 else 'fewer'} than {planned}"
     if plan:
-        share = abs(difference) / abs(plan) * 100
-        words += f" ({'less than 1' if share < 0.5 else number(round(share))}% {side} {the_plan})"
+        share = percent_of(size, plan)
+        words += f" ({'less than 1' if share < 1 else number(share)}% {side} {the_plan})"
     return words
+
+
+def percent_of(part: float, whole: float) -> int:
+    """`part` as a whole per cent of `whole`, a half rounded up as people round (Python's round() takes 12.5 to
+    12, the even number): 1,000 of 8,000 is 13%, not 12%. Worked out in decimals, so 12.5 is exactly a half."""
+    share = Decimal(repr(abs(part))) * 100 / Decimal(repr(abs(whole)))
+    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def by_when(p: Period) -> str:

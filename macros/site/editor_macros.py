@@ -403,8 +403,7 @@ def last_updated(env):
     return str(
         render(
             "last_updated.html",
-            newest=wording.period(period) if period else "",
-            newest_ago=wording.ago(period.end, today) if period else "",
+            newest=wording.newest_and_age(period, today) if period else "",
             today=wording.day(today),
             report=report,
             report_date=wording.report_date(report),

@@ -30,7 +30,20 @@ GLYPHS = {
     "mixed": "±",
     "unjudged": "–",
 }
-MIXED = "As many measures better than plan as worse"
+MIXED = "As many measures going well as badly"
+
+
+def _good(status: Status) -> bool:
+    return status.good_news
+
+
+def _bad(status: Status) -> bool:
+    return status.bad_news
+
+
+def _as_stated(n: int) -> str:
+    """How many of a count are the report's own judgement, not worked out from figures: " (2 as the report says)"."""
+    return f" ({n} as the report says)" if n else ""
 
 
 def _draw(ctx: Context, here: str, anchor: str, title: str, shown: dict[str, dict], described: str, legend: list[tuple[str, str, int]]) -> Markup:
@@ -76,24 +89,30 @@ def _legend(keys: list[str], words: dict[str, str]) -> list[tuple[str, str, int]
 
 
 def home_map(ctx: Context, here: str, counts: dict[str, dict[str, int]]) -> Markup:
-    """Every area on the map, coloured by how its measures compare with plan: more better than worse, more worse
-    than better, or as many of each (counts: each area's measures by status key, as the glance table)."""
+    """Every area on the map, coloured by how its measures are going: more going well (better than or on plan, or
+    so in the report's own words) than badly, more badly than well, or as many of each (counts: each area's
+    measures by status key, as the glance table)."""
     coded = _on_map(ctx)
     shown, words = {}, {}
     for area_id, code in coded.items():
         c = counts[area_id]
-        # Only what the figures show against a plan: the reports' own words ("better than target") are another
-        # judgement, shown in the table beside the map, not counted here as better or worse than plan.
-        better, worse = c["better"], c["worse"]
-        key = "better" if better > worse else "worse" if worse > better else "mixed" if better else "unjudged"
+        # Going well or badly as the table beside the map counts it: worked out against a plan, or the report's
+        # own judgement ("better than target") where the figures cannot be judged, said as the report's.
+        well, badly = (sum(n for key, n in c.items() if test(Status(key))) for test in (_good, _bad))
+        stated_well, stated_badly = (sum(n for key, n in c.items() if test(Status(key)) and Status(key).stated) for test in (_good, _bad))
+        key = "better" if well > badly else "worse" if badly > well else "mixed" if well else "unjudged"
         words[key] = {
-            "better": "More measures better than plan than worse",
-            "worse": "More measures worse than plan than better",
+            "better": "More measures going well than badly",
+            "worse": "More measures going badly than well",
             "mixed": MIXED,
-            "unjudged": "No measure judged against a plan",
+            "unjudged": "No measure judged against a plan or by its report",
         }[key]
         name = ctx.data.areas[area_id].name
-        word = f"{better} better than plan, {worse} worse" if better or worse else "no measure judged against a plan"
+        word = (
+            f"{well} going well{_as_stated(stated_well)}, {badly} going badly{_as_stated(stated_badly)}"
+            if well or badly
+            else "no measure judged against a plan or by its report"
+        )
         shown[code] = {"href": ctx.page_href(here, "area", area_id), "key": key, "word": f"{name}: {word}", "glyph": GLYPHS[key]}
     missing = len(ctx.data.areas) - len(coded)
     described = f"{len(coded)} of this site's {len(ctx.data.areas)} areas are on the map."

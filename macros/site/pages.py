@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..analysis.compare import MIN_AREAS, Standing, standing
-from ..analysis.status import ALL, BETTER, COUNTED, STATED_BETTER, STATED_ON_PLAN, STATED_WORSE, TARGET_LATER, WORSE, Headline, Status
+from ..analysis.status import ALL, BETTER, COUNTED, ON_PLAN, TARGET_LATER, WORSE, Headline
 from ..data.model import Measure
 from ..data.vocab import Better, FigureKind
 from ..presentation import statuses, wording
@@ -140,14 +140,14 @@ def counts_for(ctx: Context, area_id: str) -> dict[str, int]:
 IN_WORDS_AT_MOST = 3
 
 
-STATED_WELL, STATED_BADLY = "stated-well", "stated-badly"  # the home page's groups of the reports' own words
+WELL, BADLY = "better", "worse"  # the home page's two lines (their CSS keys: the colours of better and worse)
 
 
-def _in_words(name: str, top: Headline, group: Status | str, measure: Measure) -> str:
+def _in_words(name: str, top: Headline, measure: Measure) -> str:
     """One line of an area's headlines: worked out ("475 fewer than planned") or the report's words ("the report
     says it is on target"), with the period."""
-    if isinstance(group, Status) and top.actual is not None and top.plan is not None:
-        return wording.against_plan(name, top.actual, top.plan, group, top.period, measure.unit, measure.rate_of)
+    if not top.status.stated and top.actual is not None and top.plan is not None:
+        return wording.against_plan(name, top.actual, top.plan, top.status, top.period, measure.unit, measure.rate_of)
     said = top.stated
     if said is None:
         raise ValueError(f"{name}: no judgement to put in words")
@@ -176,8 +176,9 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
         )
     areas = []
     for area in sorted(data.areas.values(), key=lambda a: a.name):
-        # Worked out from the figures, or (where the figures cannot say) the report's own words, kept apart.
-        judged: dict[Status | str, list] = {BETTER: [], WORSE: [], STATED_WELL: [], STATED_BADLY: []}
+        # Going well and going badly: worked out from the figures, or (where the figures cannot say) the report's
+        # own judgement, each said as what it is ("the report says it is better than the target").
+        judged: dict[str, list] = {WELL: [], BADLY: []}
         later = 0  # measures with only a target for later: never judged, said apart
         for scheme_id, measure_id in data.series_by_area.get(area.id, []):
             measure = data.measures[measure_id]
@@ -187,37 +188,28 @@ def areas_in_words(ctx: Context, here: str) -> Markup:
             if top.status == TARGET_LATER:
                 later += 1
                 continue
-            group: Status | str
-            if top.status in (BETTER, WORSE) and top.actual is not None and top.plan is not None:
-                group = top.status
-            elif top.status in (STATED_BETTER, STATED_ON_PLAN) and top.stated is not None:
-                group = STATED_WELL
-            elif top.status == STATED_WORSE and top.stated is not None:
-                group = STATED_BADLY
-            else:
+            worked_out = top.status in (BETTER, WORSE, ON_PLAN) and top.actual is not None and top.plan is not None
+            if not worked_out and not (top.status.stated and top.stated is not None):
+                continue
+            if not (top.status.good_news or top.status.bad_news):
                 continue
             name = measure.short_name or measure.name
             if scheme_id:
                 name += f" ({data.schemes[scheme_id].name})"
-            judged[group].append((top, name, (area.id, scheme_id, measure_id), measure))
+            judged[WELL if top.status.good_news else BADLY].append((top, name, (area.id, scheme_id, measure_id), measure))
         lines = []
-        for status, label, none in (
-            (BETTER, "Going well", "no measure is better than plan"),
-            (WORSE, "Going badly", "no measure is worse than plan"),
-            (STATED_WELL, "Going well, in the report's own words", ""),
-            (STATED_BADLY, "Going badly, in the report's own words", ""),
-        ):
-            if not none and not judged[status]:
-                continue  # lines for the reports' words only where there are some
-            # Newest first; the whole area's measures before its schemes'.
-            found = sorted(judged[status], key=lambda item: (-item[0].period.end.toordinal(), item[2][1] is not None, item[0].period.start, item[1]))
+        for group, label, none in ((WELL, "Going well", "no measure is better than plan"), (BADLY, "Going badly", "no measure is worse than plan")):
+            # Newest first; the whole area's measures before its schemes'; worked out from figures before the reports' words.
+            found = sorted(
+                judged[group],
+                key=lambda item: (-item[0].period.end.toordinal(), item[2][1] is not None, item[0].status.stated, item[0].period.start, item[1]),
+            )
             said = [
-                {"words": _in_words(name, top, status, measure), "beside": said_beside(ctx, data.series[key], measure)}
+                {"words": _in_words(name, top, measure), "beside": said_beside(ctx, data.series[key], measure)}
                 for top, name, key, measure in found[:IN_WORDS_AT_MOST]
             ]
             more = len(found) - len(said)
-            css = status.key if isinstance(status, Status) else status
-            lines.append({"label": label, "css": css, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
+            lines.append({"label": label, "css": group, "said": said, "none": none, "more": f"{more:,} more" if more else ""})
         areas.append(
             {
                 "name": area.name,
@@ -495,8 +487,11 @@ def _areas_summary(tops: list[Headline], later: int = 0) -> Markup:
 
 
 def _plan_header(reporting: list[_Reporting]) -> str:
-    """The latest-figures table's plan column: "Plan or target" when a target stands in for a plan in it."""
-    targets = any(r.top is not None and r.top.plan is not None and r.top.plan.kind == FigureKind.TARGET for r in reporting)
+    """The latest-figures table's plan column: "Plan or target" when a target stands in for a plan in it, or a
+    target for later is in it."""
+    targets = any(
+        r.top is not None and (r.top.target is not None or (r.top.plan is not None and r.top.plan.kind == FigureKind.TARGET)) for r in reporting
+    )
     return "Plan or target" if targets else "Plan"
 
 
@@ -514,7 +509,8 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
         [
             link(ctx.page_href(here, "area", r.area_id), r.name),
             period(r.top.period),
-            plan_cell(r.top.plan),
+            # A target for later is shown with its status, never the status alone: "15.1% (target)", "by 2018/19".
+            plan_cell(r.top.target if r.top.status == TARGET_LATER else r.top.plan),
             cell(r.top.actual),
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
@@ -556,6 +552,13 @@ def _place(found: Standing | None) -> str:
     return f"{place_words(found)[0].upper()}{place_words(found)[1:]}"
 
 
+def _later_figure(ctx: Context, top: Headline | None) -> str:
+    """After "target for later": the target itself (": 25%"), so the status is never shown without its figure."""
+    if top is None or top.status != TARGET_LATER or top.target is None:
+        return ""
+    return f": {wording.figure_text(top.target, ctx.data.measures[top.target.measure_id], ctx.settings.small_number_threshold, with_unit=True)}"
+
+
 def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], listed: bool = True) -> Markup:
     """The schemes that report a measure, by area, each with its status in words; their figures, charts
     and tables are on the scheme's page. As a table with figures, 500 schemes made a page of 500 KB.
@@ -573,7 +576,7 @@ def schemes_reporting(ctx: Context, here: str, reporting: list[_Reporting], list
                 {
                     "href": ctx.page_href(here, "scheme", scheme_id),
                     "name": ctx.data.schemes[scheme_id].name,
-                    "word": wording.inside_brackets(word.lower()),
+                    "word": wording.inside_brackets(word.lower() + _later_figure(ctx, top)),
                     "when": wording.inside_brackets(wording.period(top.period)) if top else "",
                 }
             )

@@ -475,7 +475,7 @@ def figures_age(ctx: Context, found: list[Observation], rows: list, about: str) 
     if results:
         # The newest end; of the results ending then, the shortest period (a year rather than six years to it).
         newest = max(results, key=lambda o: (o.period.end, o.period.start)).period
-        first = f"How old these figures are: the newest result is {wording.newest(newest)}, {wording.ago(newest.end, today)}. "
+        first = f"How old these figures are: the newest result is {wording.newest_and_age(newest, today)}. "
     elif any(o.kind == FigureKind.ACTUAL and o.value is not None for o in found):
         first = "How old these figures are: the reports give no date for these results, so they are as old as their reports. "
     else:
@@ -567,7 +567,7 @@ def site_age_words(ctx: Context) -> str:
         return "There are no figures yet."
     newest = newest_result(ctx)
     first = (
-        f"How old these figures are: the newest result on this site is for {wording.period(newest)}, {wording.ago(newest.end, today)}. "
+        f"How old these figures are: the newest result on this site is {wording.newest_and_age(newest, today)}. "
         if newest is not None
         else "How old these figures are: the reports give no dated results. "
     )

@@ -8,13 +8,14 @@ preview makes a page again when a new commit changes what it shows."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from markupsafe import Markup
 
 from ..data.history import CORRECTION, NEW, REMOVED, REVISION, Before, Change, History, NewFigures, SeriesKey
 from ..data.model import Period
-from ..data.vocab import FigureKind
+from ..data.vocab import FigureKind, TimeStated
 from ..presentation import wording
 from .context import Context
 from .public_body import UPDATES_PAGE
@@ -28,17 +29,34 @@ NO_HISTORY = "The site could not read the history of its figures when it was bui
 
 
 def _period(ctx: Context, change: Change | Before) -> str:
-    """The period of a figure in the history, in a short line. Where the data still holds that figure, as its report
-    states its time (the history has only its dates: a figure with no date of its own would be given its report's
-    day, a target "by 2018/19" a whole year)."""
+    """The time of a changed figure in the words its own page uses (wording.period): the figure's row now,
+    where it is still in the data (under the series or kind a later correction put it under); else its time as
+    committed (time_stated, time_words); only a row committed before those columns were kept has nothing but
+    its dates. An undated figure's dates are only where it is sorted, so a change log never names them ("2016
+    to 2017" for a target the report gives no year for)."""
     try:
         start, end = date.fromisoformat(change.period_start), date.fromisoformat(change.period_end)
     except ValueError:
         return change.period_label or f"{change.period_start} to {change.period_end}"
-    for o in ctx.data.series.get(change.series, []):
-        if o.period.start == start and o.period.end == end and o.kind == change.kind:
-            return wording.period_brief(o.period)
-    return wording.period(Period(start, end, change.period_label))
+    key = (change.series, change.period_start, change.period_end, change.kind)
+    put_right = ctx.history_status().put_right
+    for _ in range(len(put_right)):  # a row later listed under another series or kind is the same figure, same time
+        later = put_right.get(key)
+        if later is None or later[1:3] != key[1:3]:
+            break
+        key = later
+    for obs in ctx.data.series.get(key[0], []):
+        if obs.kind == key[3] and (obs.period.start, obs.period.end) == (start, end):
+            return wording.period(obs.period)
+    found = Period(start, end, change.period_label)
+    if change.time is not None:
+        try:
+            stated = TimeStated(change.time.stated)
+        except ValueError:  # a cell the checks of its day refused: say no more than the report's date
+            stated = TimeStated.NONE
+        source = ctx.data.sources.get(change.time.source_id)
+        found = replace(found, stated=stated, words=change.time.words, report=source)
+    return wording.period(found)
 
 
 def _kind(kind: str) -> str:

@@ -7,6 +7,7 @@ import dataclasses
 import html
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -117,8 +118,8 @@ def gap_words(actual: float, plan: float, unit: str) -> str:
         return f"{shown} percentage point{'' if size == 1 else 's'} {side} plan"
     more = "more" if diff > 0 else "fewer"
     words = f"{shown} {more} days than planned" if unit == "days" else f"{shown} {more} than planned"
-    share = size / abs(plan) * 100
-    return words + f" ({'less than 1' if share < 0.5 else f'{round(share):.0f}'}% {side} plan)"
+    share = int(Decimal(repr(size)) * 100 / Decimal(repr(abs(plan))) + Decimal("0.5"))  # a half rounded up
+    return words + f" ({'less than 1' if share < 1 else share}% {side} plan)"
 
 
 def test_home_page_says_what_is_going_well_and_badly_in_each_area(judged_site):

@@ -116,10 +116,13 @@ def test_a_target_for_later_is_worded_to_be_met_by_and_counted_apart(tmp_path):
 
 
 def test_a_target_for_later_is_never_in_a_column_headed_plan(tmp_path):
+    """Nor is it left out: beside "Target for later" the table gives the target itself, marked as a target, in a
+    column headed "Plan or target" (a status alone never says what the target is)."""
     ctx = context(dataset([obs("cut", "target", 25.0, LATER)]), tmp_path)
     page = pages.measure_page(ctx, "cut")
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    assert "25%" not in body  # the target is never a plan cell
+    assert '<th scope="col">Plan or target</th>' in page and '<th scope="col">Plan</th>' not in page
+    assert "25% (target)" in body
     assert "Target for later" in body
     assert "No result published" not in page
 
@@ -145,6 +148,12 @@ def test_a_target_standing_in_for_a_plan_is_marked_as_a_target_in_the_plan_colum
         (8_407, 6_930, "days", "1,477 more days than planned (21% above plan)"),
         (10_002, 10_000, "count", "2 more than planned (less than 1% above plan)"),
         (1_000_000, 1_200_000, "gbp", "£200,000 less than planned (17% below plan)"),
+        # A half rounds up, as people round it (Python's round() takes 12.5 to 12 and 2.5 to 2, the even number).
+        (9_000, 8_000, "count", "1,000 more than planned (13% above plan)"),
+        (7_000, 8_000, "count", "1,000 fewer than planned (13% below plan)"),
+        (1_025, 1_000, "count", "25 more than planned (3% above plan)"),
+        (1_005, 1_000, "count", "5 more than planned (1% above plan)"),
+        (10_005, 10_000, "count", "5 more than planned (less than 1% above plan)"),
     ],
 )
 def test_a_gap_is_said_in_the_measures_unit(actual, plan, unit, said):
