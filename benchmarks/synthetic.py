@@ -22,6 +22,8 @@ What is in it:
   year totals for some series, and two measures per running scheme with quarterly figures;
 - money (pooled funds split between the NHS and the council with shares, scheme budgets, staffing
   rows with full-time posts times cost), milestones done, due, late and without update, risk logs;
+- the count and the population behind each monthly actual figure of two measures (OUT_OF), so that areas are
+  tested against all of them together by Fingertips' rule;
 - short names for three measures; with `words=True` (--words), outcomes.csv and caveats.csv rows for one
   area in five (explanations.csv stays empty: only an editor explains a disagreement);
 - a handful of deliberate source disagreements (printed totals that are not the sum of their months,
@@ -159,6 +161,11 @@ def slug(name: str) -> str:
 def place(rng: random.Random) -> str:
     return rng.choice(ROOTS) + rng.choice(ENDINGS)
 
+
+# The measures whose actual figures carry the count and the population they are worked out from (observations.csv
+# `count` and `population`), so that areas are tested against each other as Fingertips does: the population as a
+# share of the area's residents (all of them for a rate; the people offered reablement in a month for a percentage).
+OUT_OF = {"emergency-admissions-rate": 1.0, "reablement-still-home-91": 0.0004}
 
 # Measures: id, name, meaning, unit, better, counts_people, abbreviation, monthly level per 100,000
 # people (or the level itself for percent, rate and average), seasonal swing, printed year totals.
@@ -703,6 +710,13 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                     plan, actual = round(plan, 1), round(actual, 1)
                 else:
                     plan, actual = max(5, round(plan)), max(5, round(actual))
+                # The count and the population the figure is worked out from, for the measures that carry them:
+                # the figure is then exactly count out of population, as its validation requires.
+                count = people = None
+                if mid in OUT_OF:
+                    people = round(population[a] * OUT_OF[mid])
+                    count = round(actual / (100 if unit == "percent" else 100_000) * people)
+                    actual = round(count / people * (100 if unit == "percent" else 100_000), 1)
                 monthly[(start, end)] = (plan, actual)
                 src, loc = sources[fy], "Table 2: performance against plan"
                 w.add(
@@ -749,6 +763,8 @@ def generate(out: Path, areas: int = 150, schemes: int = 3000, years: int = 3, s
                         value=printed(actual, unit),
                         qualifier="about" if (mid == "ae-attendances" and rng.random() < 0.01) else "",
                         printed_in="table",
+                        count=count,
+                        population=people,
                         source_id=src,
                         source_location=loc,
                     )

@@ -72,7 +72,7 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
             False, f"only {n} area{'' if n == 1 else 's'} report{'s' if n == 1 else ''} this measure; we compare only when {min_areas} or more do"
         )
     months = _months(mine.start, mine.end)
-    alike = [f for f in figures if _months(f.start, f.end) == months]
+    alike = _alike(mine, figures)
     if len(alike) < min_areas:
         return Standing(
             False,
@@ -97,7 +97,45 @@ def standing(area_id: str, figures: list[Figure], better: str, *, min_areas: int
     )
 
 
+def _alike(mine: Figure, figures: list[Figure]) -> list[Figure]:
+    """The figures compared with `mine`: those for periods as long as its own (itself included)."""
+    months = _months(mine.start, mine.end)
+    return [f for f in figures if _months(f.start, f.end) == months]
+
+
 # Fingertips' rule: a confidence interval, and the benchmark inside it or not ------------------------------------------
+
+# The measures' units a count and a population can test: what one figure is per `per` people, and whether it is a
+# proportion (a share of the population, Wilson's interval) or a rate of events (a Poisson count, Byar's).
+TESTABLE = {"percent": (100.0, True), "rate_per_100k": (100_000.0, False)}
+
+
+@dataclass(frozen=True)
+class Tested:
+    """An area's figure tested against all the compared areas together (Fingertips' rule)."""
+
+    benchmark: float  # the compared areas' counts over their populations, in the measure's unit
+    low: float  # the area's 95% confidence interval, in the measure's unit
+    high: float
+    verdict: str  # "better", "similar", "worse"; or "higher", "similar", "lower" when neither is better
+
+
+def tested(area_id: str, figures: list[Figure], better: str, unit: str, *, min_areas: int = MIN_AREAS) -> Tested | None:
+    """`area_id`'s figure against all the areas it is compared with (as `standing` picks them) taken together, or
+    None: when it is not compared, when the unit is neither a percentage nor a rate per 100,000, or when any of
+    those areas' figures lacks its count or its population (a test of some areas only would be a different test)."""
+    mine = next((f for f in figures if f.area_id == area_id), None)
+    if mine is None or unit not in TESTABLE or not standing(area_id, figures, better, min_areas=min_areas).compared:
+        return None
+    alike = _alike(mine, figures)
+    given = [(f.count, f.population) for f in alike if f.count is not None and f.population is not None]
+    if len(given) < len(alike) or mine.count is None or mine.population is None:
+        return None
+    per, proportion = TESTABLE[unit]
+    benchmark = sum(c for c, _ in given) / sum(p for _, p in given) * per
+    low, high = interval(mine.count, mine.population, per=per, proportion=proportion)
+    verdict = against_benchmark(mine.count, mine.population, benchmark, better, per=per, proportion=proportion)
+    return Tested(benchmark, low, high, verdict)
 
 
 def wilson(count: float, total: float, z: float = Z95) -> tuple[float, float]:
@@ -120,13 +158,19 @@ def byar(count: float, z: float = Z95) -> tuple[float, float]:
 def against_benchmark(count: float, population: float, benchmark: float, better: str, *, per: float = 100_000, proportion: bool = False) -> str:
     """ "better", "similar", "worse" (or "higher", "similar", "lower" when neither is better) than a benchmark rate
     (per `per` people) or proportion: a difference only when the 95% interval leaves the benchmark out."""
-    if proportion:
-        low, high = (b * per for b in wilson(count, population))
-    else:
-        low, high = (b / population * per for b in byar(count))
+    low, high = interval(count, population, per=per, proportion=proportion)
     if low <= benchmark <= high:
         return "similar"
     side = "higher" if low > benchmark else "lower"
     if better not in ("lower", "higher"):
         return side
     return "better" if side == better else "worse"
+
+
+def interval(count: float, population: float, *, per: float = 100_000, proportion: bool = False) -> tuple[float, float]:
+    """The 95% confidence interval of count/population per `per`: Wilson's for a proportion, Byar's for a rate."""
+    if proportion:
+        low, high = wilson(count, population)
+        return low * per, high * per
+    low, high = byar(count)
+    return low / population * per, high / population * per

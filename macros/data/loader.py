@@ -357,6 +357,7 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         rules.within_bounds(obs_t, "value", obs_value, rules.observation_bound_kinds(obs_t, obs_units, share_of), problems)
         obs_value_to = rules.range_tops(obs_t, obs_value, obs_missing, obs_units, problems)
         rules.benchmarks_named(obs_t, problems)
+        rules.counts_out_of_populations(obs_t, obs_units, obs_value, problems)
     # What reports say in words: periods that do not run backwards, schemes of the row's area.
     for name in ("outcomes", "caveats", "explanations"):
         if not t[name].broken and scheme_area is not None:
@@ -501,6 +502,9 @@ def _build(tables: dict[str, Table], problems: list[Problem], threshold: int) ->
         per=cells(obs_t, "per", rows, member(Per)),
         compared_with=cells(obs_t, "compared_with", rows),
         provisional=cells(obs_t, "provisional", rows, lambda v: v or "") if "provisional" in obs_t.values else [""] * len(rows),
+        # What the figure is worked out from, where the data gives it: both or neither (rules.counts_out_of_populations).
+        count=cells(obs_t, "count", rows) if "count" in obs_t.values else [None] * len(rows),
+        population=cells(obs_t, "population", rows) if "population" in obs_t.values else [None] * len(rows),
     )
     rows = np.flatnonzero(money_period)
     money = rows_of(

@@ -199,6 +199,8 @@ class Observation:
     per: Per = Per.NONE  # a rate for each of these periods ("about 40 a month"), not a total for the period
     compared_with: str = ""  # for a benchmark: where the figure is from ("NHS Wales demonstrator sites")
     provisional: str = ""  # "yes" when the report marks the figure provisional (it may change), "no" when final, "" when it does not say
+    count: float | None = None  # what a percentage or a rate is worked out from, where the data gives it (Fingertips' numerator)
+    population: float | None = None  # the number of people that count is out of (the denominator); given with count, or neither
 
     @property
     def aligned(self) -> Period:

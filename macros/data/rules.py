@@ -464,3 +464,77 @@ def observation_bound_kinds(table: Table, units: np.ndarray, share_of: dict[str,
     out = np.empty(len(first), dtype=object)
     out[:] = [None if kinds[i] in change else ("share" if share_of.get(measures[i]) else units[i]) for i in firsts]
     return out[group]
+
+
+# What a count and a population test (analysis/compare.py TESTABLE): a figure per this many people.
+PER_PEOPLE = MappingProxyType({Unit.PERCENT: 100.0, Unit.RATE_PER_100K: 100_000.0})
+
+
+def counts_out_of_populations(table: Table, units: np.ndarray, values: np.ndarray, problems: list[Problem]) -> None:
+    """observations.csv `count` and `population` (optional columns; the schema checks each is a number and not
+    below its minimum): given together, only for a percentage or a rate for every 100,000 people and never for a
+    printed change, a percentage's count no more than its population, and the figure the count out of the
+    population as printed (to its last decimal place). One problem a row: the first that applies."""
+    present = [name for name in ("count", "population") if name in table.values]
+    if not present:
+        return
+    none = np.zeros(len(table), dtype=bool)
+    given = {name: table.given(name) if name in present else none for name in ("count", "population")}
+    broken = np.logical_or.reduce([table.invalid[name] for name in present])
+    for i in np.flatnonzero((given["count"] | given["population"]) & ~broken).tolist():
+        found: tuple[str, str, str, str | None] | None
+        if given["count"][i] != given["population"][i]:
+            has, lacks = ("count", "population") if given["count"][i] else ("population", "count")
+            found = (
+                lacks,
+                f"there is a {has} but no {lacks}: the two are used together",
+                f"Fill in {lacks} as well, or leave {has} empty too.",
+                None,
+            )
+        else:
+            found = _count_problem(table, i, units[i], values[i])
+        if found is not None:
+            column, message, fix, shown = found
+            problems.append(Problem(file=table.file, line=int(table.lines[i]), column=column, value=shown, message=message, fix=fix))
+
+
+def _count_problem(table: Table, i: int, unit, value) -> tuple[str, str, str, str | None] | None:
+    """What is wrong with row i's count and population, both given: (column, message, fix, the cell shown), or None."""
+    count, population = float(table.values["count"][i]), float(table.values["population"][i])
+    shown = _plain(count)
+    if FigureKind(table.values["kind"][i]).is_change:
+        return ("count", "a printed change is not worked out from a count and a population", "Leave count and population empty on this row.", shown)
+    if unit not in PER_PEOPLE:
+        measure_unit = str(unit).replace("_", " ")
+        return (
+            "count",
+            f"a count and a population are used only for a percentage or a rate for every 100,000 people, and this measure is in {measure_unit}",
+            "Leave count and population empty on this row, or check the measure_id.",
+            shown,
+        )
+    if unit == Unit.PERCENT and count > population:
+        return (
+            "count",
+            f"the count is more than the population ({_plain(population)}), so the percentage would be over 100%",
+            "Check both against the report: the count is the part of the population the percentage is of.",
+            shown,
+        )
+    if value is None or table.values["qualifier"][i] or table.values["value_to"][i]:
+        return None  # no single exact figure to check against
+    text = table.texts["value"].texts[table.texts["value"].codes[i]]
+    decimals = len(text.rstrip("%*").split(".")[1]) if "." in text else 0
+    worked_out = count / population * PER_PEOPLE[unit]
+    if abs(worked_out - float(value)) <= 0.5 * 10**-decimals + 1e-9:
+        return None
+    said = f"{worked_out:,.{decimals + 1}f}{'%' if unit == Unit.PERCENT else ' for every 100,000 people'}"
+    return (
+        "value",
+        f"the figure is not the count out of the population: {_plain(count)} out of {_plain(population)} is {said}",
+        "Check the three against the report. If the figure is adjusted, such as age-standardised, leave count and population empty.",
+        text,
+    )
+
+
+def _plain(number: float) -> str:
+    """A count or a population as an editor would write it: 1,234 or 12.5."""
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,g}"

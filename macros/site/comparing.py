@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.compare import Figure, Standing, standing
+from ..analysis.compare import Figure, Standing, Tested, standing, tested
+from ..data.model import Measure
 from ..presentation import wording
 from .context import Context
 from .templating import render
@@ -24,9 +25,10 @@ def _latest_figures(ctx: Context, measure_id: str) -> list[Figure]:
         if scheme_id is not None:
             continue
         top = ctx.headline(data.series[(area_id, None, measure_id)], m)
-        if top is None or top.actual is None or top.actual.value is None or top.actual.suppressed:
+        a = None if top is None else top.actual
+        if a is None or a.value is None or a.suppressed:
             continue
-        found.append(Figure(area_id, top.actual.value, top.actual.period.start, top.actual.period.end))
+        found.append(Figure(area_id, a.value, a.period.start, a.period.end, a.count, a.population))
     return found
 
 
@@ -56,13 +58,46 @@ def compared(ctx: Context, area_id: str, measure_id: str, figures: list[Figure] 
     m = ctx.data.measures[measure_id]
     figures = latest_figures(ctx, measure_id) if figures is None else figures
     lines = [said(standing(area_id, figures, m.better), "all areas that report it")]
+    lines += tested_lines(area_id, figures, m)
     groups = ctx.data.comparison_groups(area_id)
     for group, similar in sorted(groups.items()):
         members = set(similar) | {area_id}
         # One group is named once, under "Where it is" with its areas; two or more are named on each line.
         against = "its similar areas" if len(groups) == 1 else f"its similar areas ({group})"
-        lines.append(said(standing(area_id, [f for f in figures if f.area_id in members], m.better), against))
+        in_group = [f for f in figures if f.area_id in members]
+        lines.append(said(standing(area_id, in_group, m.better), against))
+        lines += tested_lines(area_id, in_group, m)
     return lines
+
+
+def tested_lines(area_id: str, figures: list[Figure], m: Measure) -> list[str]:
+    """The line below a standing, where every compared area's figure comes with its count and population: the area
+    against all of them together, by Fingertips' rule. None where it cannot be tested: the place in the order stands alone."""
+    found = tested(area_id, figures, m.better, m.unit)
+    return [] if found is None else [tested_words(found, m)]
+
+
+TOGETHER = "Against all these areas together"
+# Why a verdict is what it is, in words a resident understands.
+BECAUSE = {
+    "similar": "the difference could be chance",
+    "better": "the difference is more than chance would explain",
+    "worse": "the difference is more than chance would explain",
+    "higher": "the difference is more than chance would explain",
+    "lower": "the difference is more than chance would explain",
+}
+
+
+def tested_words(found: Tested, m: Measure) -> str:
+    """ "Against all these areas together (12.3 per 100,000 population): similar — the difference could be chance
+    (95% confidence interval 10.1 to 14.8)."; a better or worse area says which side it is on ("lower")."""
+    benchmark = wording.figure(round(found.benchmark, 1), m.unit, rate_of=m.rate_of)
+    low, high = (wording.figure(round(b, 1), m.unit, with_unit=False) for b in (found.low, found.high))
+    verdict = found.verdict
+    if verdict in ("better", "worse"):
+        side = "lower" if (verdict == "better") == (m.better == "lower") else "higher"
+        verdict = f"{verdict} ({side})"
+    return f"{TOGETHER} ({benchmark}): {verdict} — {BECAUSE[found.verdict]} (95% confidence interval {low} to {high})."
 
 
 def area_comparisons(ctx: Context, area_id: str) -> Markup:
@@ -87,12 +122,18 @@ def _area_comparisons(ctx: Context, area_id: str) -> Markup:
         return Markup("")
     if alone:
         return render("comparisons.html", rows=[], note=ALONE.format(name=data.areas[area_id].name), abbreviations=ctx.abbreviations)
-    return render("comparisons.html", rows=rows, note=NOTE, abbreviations=ctx.abbreviations)
+    tested_any = any(line.startswith(TOGETHER) for row in rows for line in row["lines"])
+    return render("comparisons.html", rows=rows, note=NOTE + (NOTE_TESTED if tested_any else ""), abbreviations=ctx.abbreviations)
 
 
 NOTE = (
     "An area is compared only with areas that report the same measure, counted the same way, for periods of the same "
     "length, and only when at least 5 do. Its place in the order is not a test of whether a difference is more than chance."
+)
+NOTE_TESTED = (
+    " Where the data gives the counts behind the figures, an area is also tested against all the areas together. "
+    "A 95% confidence interval is the range its true figure is very likely in. "
+    "It is better or worse only when that range leaves out the figure for all the areas together."
 )
 ALONE = (
     "Not compared: no other area reports any of {name}'s measures. Areas count similar things in their own ways. "

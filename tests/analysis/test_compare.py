@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from macros.analysis import compare
 from macros.analysis.compare import MIN_AREAS, Figure, against_benchmark, byar, standing, wilson
 
 YEAR = (date(2019, 4, 1), date(2020, 3, 31))
@@ -95,3 +96,34 @@ def test_fingertips_rule_for_a_proportion():
     # 55 of 100 is 55%, interval 45% to 64%: a benchmark of 50% is inside; of 40%, outside and lower.
     assert against_benchmark(55, 100, 50, "higher", per=100, proportion=True) == "similar"
     assert against_benchmark(55, 100, 40, "higher", per=100, proportion=True) == "better"
+
+
+def counted(pairs: list[tuple[int, int]], per: float, period=MONTH) -> list[Figure]:
+    """Areas a0, a1... with these (count, population) and the figure they give per `per`."""
+    return [Figure(f"a{i}", c / p * per, *period, c, p) for i, (c, p) in enumerate(pairs)]
+
+
+def test_the_benchmark_is_all_the_compared_areas_together_not_the_average_of_their_figures():
+    # Rates 1,000, 2,000, 2,000, 2,000 and 3,000 for every 100,000; together 1,000 out of 50,000 people: 2,000.
+    found = compare.tested(
+        "a0", counted([(100, 10_000), (200, 10_000), (200, 10_000), (200, 10_000), (300, 10_000)], 100_000), "lower", "rate_per_100k"
+    )
+    assert found is not None and found.benchmark == pytest.approx(2_000) and found.verdict == "better"
+    assert (found.low, found.high) == pytest.approx(tuple(b / 10_000 * 100_000 for b in byar(100)))
+
+
+def test_a_percentage_uses_wilson_and_says_higher_or_lower_when_neither_is_better():
+    figures_ = counted([(90, 100), (70, 100), (70, 100), (70, 100), (50, 100)], 100)
+    high = compare.tested("a0", figures_, "neither", "percent")
+    assert high is not None and high.verdict == "higher" and (high.low, high.high) == pytest.approx(tuple(b * 100 for b in wilson(90, 100)))
+    assert compare.tested("a1", figures_, "neither", "percent").verdict == "similar"  # type: ignore[union-attr]
+    assert compare.tested("a4", figures_, "higher", "percent").verdict == "worse"  # type: ignore[union-attr]
+
+
+def test_nothing_is_tested_without_every_count_a_testable_unit_or_a_comparison():
+    whole = counted([(100, 1000)] * 5, 100)
+    assert compare.tested("a0", [*whole[:4], Figure("a4", 10, *MONTH)], "lower", "percent") is None  # one area without a count
+    assert compare.tested("a0", whole, "lower", "count") is None  # a count is not a rate or a percentage
+    assert compare.tested("a0", whole[:4], "lower", "percent") is None  # 4 areas are not compared
+    # Areas whose latest figure is for another length of time are left out, as by standing(): with or without counts.
+    assert compare.tested("a0", [*whole, Figure("y", 10, *YEAR)], "lower", "percent") is not None

@@ -7,23 +7,30 @@ give (the line is the row's). ACCEPTED is what must still load. Add a line to ei
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
-from conftest import build, data_dir
-from data_helpers import append, problems
+from conftest import ROOT, build, data_dir
+from data_helpers import append, edit_schema, field, problems, schema_of
 
 from macros.data.loader import load
 from macros.data.period_labels import ambiguous, label_period
 
-OBS = "testshire,,{measure},{start},{end},{label},{kind},{value},,table,,rep-2016,T,,,"
+# Every column with_measures gives observations.csv: the last two are count and population.
+OBS = "testshire,,{measure},{start},{end},{label},{kind},{value},,table,,rep-2016,T,,,,,,,{count},{population}"
 FALL = " A fall or a cut is not a level: write it in a row of kind change_vs_plan or change_vs_last_year, as a percentage, such as -12%."
 CHECK = "Check the figure against the report and write it as printed."
 SHARE = "a share of a whole (this measure's share is yes in measures.csv)"
 
 
-def obs(value="5", measure="dtc-days", start="2016-06-01", end="2016-06-30", label="Jun", kind="actual") -> str:
-    return OBS.format(measure=measure, start=start, end=end, label=label, kind=kind, value=value)
+def obs(value="5", measure="dtc-days", start="2016-06-01", end="2016-06-30", label="Jun", kind="actual", count=None, population=None) -> str:
+    return OBS.format(measure=measure, start=start, end=end, label=label, kind=kind, value=value, count=count or "", population=population or "")
+
+
+BOTH = "the two are used together"
+RATE_OR_PERCENT = "a count and a population are used only for a percentage or a rate for every 100,000 people"
+ADJUSTED = "Check the three against the report. If the figure is adjusted, such as age-standardised, leave count and population empty."
 
 
 MISTAKES = [
@@ -122,6 +129,76 @@ MISTAKES = [
         "column 'source_id': an id can only have lower-case letters a to z, digits, and single hyphens between them (found 'Rep 2016'). "
         "Write it as 'rep-2016', its id in data/sources.csv.",
     ),
+    # A count and the population it is out of (issue 22, item 3): what the schema checks, then the rules.
+    (
+        "observations",
+        obs("60%", measure="at-home", count="30"),
+        f"column 'population': there is a count but no population: {BOTH}. Fill in population as well, or leave count empty too.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", population="50"),
+        f"column 'count': there is a population but no count: {BOTH}. Fill in count as well, or leave population empty too.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", count="thirty", population="50"),
+        "column 'count': this is not a whole number as the schema writes one (found 'thirty'). Write it as 30: digits only, no commas or marks.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", count='"1,234"', population="2000"),
+        "column 'count': this is not a whole number as the schema writes one (found '1,234'). Write it as 1234: digits only, no commas or marks.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", count="n/a", population="50"),
+        "column 'count': this is not a whole number (found 'n/a'). Write a whole number such as 3.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", count="-3", population="50"),
+        "column 'count': this must be at least 0 (found '-3'). Write at least 0.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", count="30", population="0"),
+        "column 'population': this must be at least 1 (found '0'). Write at least 1.",
+    ),
+    (
+        "observations",
+        obs("60%", measure="at-home", count="60", population="50"),
+        "column 'count': the count is more than the population (50), so the percentage would be over 100% (found '60'). "
+        "Check both against the report: the count is the part of the population the percentage is of.",
+    ),
+    (
+        "observations",
+        obs("5", count="5", population="100"),
+        f"column 'count': {RATE_OR_PERCENT}, and this measure is in days (found '5'). "
+        "Leave count and population empty on this row, or check the measure_id.",
+    ),
+    (
+        "observations",
+        obs("-20%", measure="at-home", kind="change_vs_plan", count="30", population="50"),
+        "column 'count': a printed change is not worked out from a count and a population (found '30'). "
+        "Leave count and population empty on this row.",
+    ),
+    (
+        "observations",
+        obs("40%", measure="at-home", count="30", population="50"),
+        f"column 'value': the figure is not the count out of the population: 30 out of 50 is 60.0% (found '40%'). {ADJUSTED}",
+    ),
+    (
+        "observations",
+        obs("1500", measure="admit-rate", count="10", population="1000"),
+        "column 'value': the figure is not the count out of the population: 10 out of 1,000 is 1,000.0 for every 100,000 people "
+        f"(found '1500'). {ADJUSTED}",
+    ),
+    (
+        "observations",
+        obs("33.4%", measure="at-home", count="1", population="3"),
+        f"column 'value': the figure is not the count out of the population: 1 out of 3 is 33.33% (found '33.4%'). {ADJUSTED}",
+    ),
     (
         "sources",
         "rep-2017,Update,Testshire Council,Health and Wellbeing Board,10/11/2017,,",
@@ -143,6 +220,12 @@ ACCEPTED = [
     ("observations", obs(start="2016-10-01", end="2016-10-31", label="October 2016")),
     ("observations", obs(start="2016-10-01", end="2016-10-31", label="Oct-16")),
     ("milestones", "testshire,,Carers' plan,01/04/2017,Apr-17,,rep-2016,Paragraph 11"),  # its label settles it
+    ("observations", obs("60%", measure="at-home", count="30", population="50")),
+    ("observations", obs("33.3%", measure="at-home", count="1", population="3")),  # to the decimal place printed
+    ("observations", obs("33%", measure="at-home", count="1", population="3")),
+    ("observations", obs("0%", measure="at-home", count="0", population="3")),
+    ("observations", obs("150000", measure="admit-rate", count="15", population="10")),  # more events than people: a rate may be
+    ("observations", obs("60%", measure="at-home", count="31", population="50").replace("60%,,", "60%,about,")),  # hedged: not exact
 ]
 
 
@@ -157,15 +240,23 @@ def test_an_id_changed_by_mistake_where_it_is_defined_is_one_message_suggesting_
 
 
 def with_measures(data):
-    """The tiny data set with a measure that is a share of a whole, and a percentage that is not."""
+    """The tiny data set with a measure that is a share of a whole, a percentage that is not and a rate; and
+    observations.csv with the optional columns up to count and population, described as the project describes them."""
     path = data / "measures.csv"
     lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
     lines = [lines[0] + ",share"] + [line + "," for line in lines[1:]]
     lines += [
         "at-home,Still at home,The share still at home.,percent,higher,no,,,,yes",
         "rise,Rise in visits,How much visits rose.,percent,neither,no,,,,no",
+        "admit-rate,Admission rate,Admissions for every hundred thousand people.,rate_per_100k,lower,no,,,,no",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    added = ("time_stated", "time_words", "provisional", "count", "population")
+    project = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    edit_schema(data, lambda package: schema_of(package, "observations")["fields"].extend(field(project, "observations", n) for n in added))
+    path = data / "observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(f"{lines[0]},{','.join(added)}\n{lines[1]}", encoding="utf-8")  # the rows' missing cells read as empty
     return data
 
 

@@ -46,14 +46,17 @@ def test_explanations_name_exactly_the_checks_the_build_makes():
 
 
 def test_the_new_columns_come_last_in_the_agreed_order():
-    # issue 12's columns, then issue 20's time as the report states it, then issue 23's provisional
-    assert [f["name"] for f in RESOURCES["observations"]["schema"]["fields"]][-6:] == [
+    # issue 12's columns, then issue 20's time as the report states it, then issue 23's provisional, then issue 22's
+    # count and population
+    assert [f["name"] for f in RESOURCES["observations"]["schema"]["fields"]][-8:] == [
         "value_to",
         "per",
         "compared_with",
         "time_stated",
         "time_words",
         "provisional",
+        "count",
+        "population",
     ]
     assert [f["name"] for f in RESOURCES["measures"]["schema"]["fields"]][-3:] == ["short_name", "rate_of", "share"]
 
