@@ -201,10 +201,13 @@ _MONTH_NAMED = re.compile(r"\b(January|February|March|April|May|June|July|August
 _YEAR_NAMED = re.compile(r"\b(19|20)\d\d\b|['’]\d\d\b")  # 2016, 2018/19, Sept '14
 
 
+NO_YEAR = "(no year given)"
+
+
 def with_year_said(words: str) -> str:
     """The report's words for a time, as printed; when they name a month but no year ('November', 'from
     February'), '(no year given)' follows, so a reader does not take it for the month just gone."""
-    return f"{words} (no year given)" if _MONTH_NAMED.search(words) and not _YEAR_NAMED.search(words) else words
+    return f"{words} {NO_YEAR}" if _MONTH_NAMED.search(words) and not _YEAR_NAMED.search(words) else words
 
 
 @lru_cache(maxsize=8192)  # a national build writes the same few hundred periods hundreds of thousands of times
@@ -312,9 +315,10 @@ def newest(p: Period) -> str:
 def newest_and_age(p: Period, today: date) -> str:
     """After 'the newest result is': its time and how long before `today` it ended ('for October 2016, 9 years
     ago'); for a time the report gives without a year ('during January'), no age, as its year is only where it
-    is sorted: 'during January (the report gives no year for it)'."""
+    is sorted: 'during January (no year given)', as stated_time says it wherever the time is shown."""
     if not p.has_year:
-        return f"{newest(p)} (the report gives no year for it)"
+        said = newest(p)
+        return said if said.endswith(NO_YEAR) else f"{said} {NO_YEAR}"
     return f"{newest(p)}, {ago(p.end, today)}"
 
 

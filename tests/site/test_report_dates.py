@@ -208,7 +208,8 @@ def test_a_change_to_a_figure_is_dated_as_its_report_states_its_time(tmp_path):
         return updates.change_words(ctx, Change(commit, series, start, end, "", kind, nature, "7", "7", before), False)
 
     undated, target = line("2016-11-30", "2016-11-30", "actual"), line("2018-04-01", "2019-03-31", "target")
-    assert "November 2016" not in undated and "no date given" in undated, undated
+    # No date of its own: its report's, at the report's precision (a month), never the day it is sorted under.
+    assert "no date given; from the report of November 2016" in undated and "30 November" not in undated, undated
     assert ", by 2018/19, target," in target and "2018 to 2019" not in target, target
     # A figure the data no longer holds is named by its dates, as before.
     assert ", 2016 to 2017, actual" in line("2016-04-01", "2017-03-31", "actual", REMOVED)
