@@ -374,7 +374,9 @@ class CarePlugin(BasePlugin[CareConfig]):
         since = Comparison(None, "not compared while previewing")
         if not self.engine.serving:
             folder = ctx.settings.data_dir
-            since = compare(folder, [res["path"] for res in tabular(ctx.data.package)], folder.name)
+            tables = tabular(ctx.data.package)
+            rows_now = {res["path"]: len(ctx.data.tables[res["name"]]) for res in tables if res["name"] in ctx.data.tables}
+            since = compare(folder, [res["path"] for res in tables], folder.name, rows_now)
             for change in since.lost:  # a warning: `mkdocs build --strict` fails on it
                 log.warning(change.warning())
                 github.emit([github.annotation(self._level, change.warning().split(": ", 1)[1], change.file)])

@@ -117,3 +117,38 @@ def test_rows_removed_in_a_commit_that_says_so_are_published(tmp_path, message, 
         assert "1 fewer, removed on purpose, as the commit message says" in report
     else:
         assert 'If it was meant, commit it with a line "Rows removed on purpose" in the commit message.' in out
+
+
+TABLE = 'id,name,note\na,Alpha,plain\nb,Beta,"two\nlines"\nc,Gamma,plain\nd,Delta,plain\n'
+
+
+@pytest.mark.parametrize(
+    "edited, read_in_full",
+    [
+        (TABLE.replace("Alpha", "Alfa"), False),  # one cell corrected
+        (TABLE + "e,Epsilon,plain\n", False),  # a row added
+        (TABLE.replace("c,Gamma,plain\n", ""), False),  # a row removed
+        (TABLE.replace("c,Gamma,plain\n", "") + "\n\n", False),  # and blank lines added
+        (TABLE.replace('"two\nlines"', '"two\nlines, corrected"'), True),  # a quoted cell across lines
+        (TABLE.replace("id,name,note", "id,name,notes"), True),  # the header
+        ("id,name,note\n", True),  # emptied
+    ],
+)
+def test_rows_counted_from_gits_diff_are_those_the_whole_files_give(tmp_path, monkeypatch, edited, read_in_full):
+    # The build counts rows added and removed from the lines git's diff gives (a national file is not read in
+    # full twice for one edited cell); the answer must be the one comparing both files in full gives.
+    from macros.site import since_commit
+    from macros.site.since_commit import _rows, compare
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "t.csv").write_text(TABLE, encoding="utf-8")
+    committed(data)
+    (data / "t.csv").write_text(edited, encoding="utf-8")
+    rows_now = {"t.csv": sum(_rows(edited.encode()).values())}
+    in_full = compare(data, ["t.csv"], "data")
+    reads = []
+    monkeypatch.setattr(since_commit, "_rows", lambda raw: reads.append(raw) or _rows(raw))
+    by_diff = compare(data, ["t.csv"], "data", rows_now)
+    assert by_diff.changes == in_full.changes and len(in_full.changes) == 1
+    assert bool(reads) is read_in_full
