@@ -353,7 +353,7 @@ def test_every_generated_page_names_its_sources_with_dates(real_site, facts):
 def test_editor_page_keeps_prose_and_pulls_figures(real_site, facts):
     """docs/areas/southampton.md asks for the April to September 2016 waiting days and their plan."""
     words = visible(page(real_site, "areas/southampton"))
-    assert "This page was written by an editor." in words
+    assert "This page was written by our editors." in words
     figures = {
         o["kind"]: cell_number(o["value"])
         for o in facts["rows"]["observations"]
