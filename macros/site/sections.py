@@ -794,7 +794,14 @@ def risks_table(ctx: Context, area_id: str, scheme_id: str | None = None) -> Mar
         ]
         for r in sorted(rows, key=lambda r: (r.source_id, r.number))
     ]
-    return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, sources=sources_line(ctx, rows))
+    return render("risks_table.html", name=_name(ctx, area_id, scheme_id), rows=body, scored=risks_scored(rows), sources=sources_line(ctx, rows))
+
+
+def risks_scored(rows) -> str:
+    """How many of the risks the report scores (impact, probability or rating): "all", "some" or "none". A
+    table says the report scores each risk only when it does; a log printed with no scores is said to be so."""
+    scored = [r.impact is not None or r.probability is not None or r.score is not None for r in rows]
+    return "all" if all(scored) else "some" if any(scored) else "none"
 
 
 def decisions_list(ctx: Context, area_id: str) -> Markup:

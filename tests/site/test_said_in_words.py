@@ -411,6 +411,24 @@ def test_a_risk_log_is_shown_with_its_own_columns_and_no_scale_the_report_does_n
     assert not re.search(r"\b1 \(low\)|to 5\b|highest possible", table)
 
 
+@pytest.mark.parametrize(
+    ("scores", "said", "not_said"),
+    [
+        ([(4, 3, 12), (5, 2, 10)], "The report gives each risk a score", "no score"),
+        ([(4, 3, 12), (None, None, None)], "The report gives some of these risks a score", "each risk"),
+        ([(None, None, None), (None, None, None)], "The report gives these risks no score", "each risk a score"),
+    ],
+)
+def test_a_risk_table_says_the_report_scores_each_risk_only_when_it_does(tmp_path, scores, said, not_said):
+    """A risk log printed without scores (every cell "Not given") is not introduced as one that scores each risk."""
+    risks = [
+        Risk("testshire", None, n, f"Risk number {n}", impact, probability, score, "", "", "report", "Risk log", n + 1)
+        for n, (impact, probability, score) in enumerate(scores, start=1)
+    ]
+    table = visible(sections.risks_table(context(dataclasses.replace(dataset(), risks=risks), tmp_path), "testshire"))
+    assert said in table and not_said not in table
+
+
 def _milestone(name: str, due: date, label: str, stated: TimeStated, line: int) -> Milestone:
     return Milestone("testshire", None, name, due, label, Completed.UNSAID, "report", "Plan", line, stated)
 
