@@ -58,19 +58,25 @@ def test_a_milestone_is_as_at_its_report_at_the_report_s_precision():
 # The column: optional, and checked like the other fixed lists ----------------------------------------------------
 
 
+def with_column(data: Path, resource: str, column: str, value: str) -> Path:
+    """The data folder with an optional column of the built-in data package added to `resource` (defined as
+    there), `value` in every row."""
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in package["resources"] if r["name"] == resource)["schema"]["fields"]
+    fields.append(next(f for f in RESOURCES[resource]["schema"]["fields"] if f["name"] == column))
+    (data / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+    rows = csv_rows(data, resource)
+    with open(data / f"{resource}.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=[*rows[0], column], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(row | {column: value} for row in rows)
+    return data
+
+
 def with_date_stated(data: Path, stated: str) -> Path:
     """The data folder with sources.csv's date_stated column (defined as in the built-in data package), `stated`
     in every row."""
-    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
-    fields = next(r for r in package["resources"] if r["name"] == "sources")["schema"]["fields"]
-    fields.append(next(f for f in RESOURCES["sources"]["schema"]["fields"] if f["name"] == "date_stated"))
-    (data / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
-    rows = csv_rows(data, "sources")
-    with open(data / "sources.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=[*rows[0], "date_stated"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(row | {"date_stated": stated} for row in rows)
-    return data
+    return with_column(data, "sources", "date_stated", stated)
 
 
 def test_without_the_column_a_report_is_dated_to_the_day_as_before(tmp_path, tiny_site):
@@ -139,15 +145,7 @@ def coarse_site(request, tmp_path_factory) -> tuple[str, Path]:
     )
     with_date_stated(data, request.param)
     # How often the area reports, so that its page says which report says so.
-    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
-    areas = next(r for r in package["resources"] if r["name"] == "areas")["schema"]["fields"]
-    areas.append(next(f for f in RESOURCES["areas"]["schema"]["fields"] if f["name"] == "reports_every"))
-    (data / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
-    rows = csv_rows(data, "areas")
-    with open(data / "areas.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=[*rows[0], "reports_every"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(row | {"reports_every": "six-monthly"} for row in rows)
+    with_column(data, "areas", "reports_every", "six-monthly")
     return request.param, built_site(tmp, data, env={"CARE_BUILD_DATE": "2026-12-06"})
 
 
