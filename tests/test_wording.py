@@ -76,3 +76,17 @@ def test_status_is_direction_aware_and_never_invented(actual, plan, better, stat
 )
 def test_words_put_inside_brackets_have_no_brackets_of_their_own(words, inside):
     assert wording.inside_brackets(words) == inside
+
+
+@pytest.mark.parametrize(
+    "words, said",
+    [
+        ("by 2018/19", "to be met by 2018/19"),
+        ("until 2020", "until 2020"),  # not "to be met until 2020"
+    ],
+)
+def test_when_a_target_is_to_be_met_reads_as_english(words, said):
+    from macros.data.vocab import TimeStated
+
+    period = Period(date(2017, 4, 1), date(2020, 12, 31), words, stated=TimeStated.BY, words=words)
+    assert wording.to_be_met(period) == said

@@ -393,6 +393,13 @@ def by_when(p: Period) -> str:
     return f"by the end of {end:%B %Y}"
 
 
+def to_be_met(p: Period) -> str:
+    """When a target is to be met, after its figure: 'to be met by 2018/19'; a time the report words another way
+    is said as it words it ('until 2020': 'to be met until 2020' is not English)."""
+    when = by_when(p)
+    return f"to be met {when}" if when.startswith("by ") else when
+
+
 def against_plan(name: str, actual: Observation, plan: Observation, status: Status, p: Period, unit: str = Unit.COUNT, rate_of: str = "") -> str:
     """A headline judged better or worse than plan, in a few words with its period: 'Delayed days: 1,477 more
     days than planned (21% above plan), from April to September 2016'. A figure hidden by the small-number rule gets

@@ -55,7 +55,7 @@ def _claim(top: Headline) -> str:
 def _target_later_words(ctx: Context, target: Observation, measure) -> str:
     """A target set for later, never judged: "the report set a target of 25%, to be met by the end of March 2019."
     Once that date has passed, it says no report here gives the result."""
-    out = f"the report set a target of {_figure(ctx, target, measure)}, to be met {wording.by_when(target.period)}."
+    out = f"the report set a target of {_figure(ctx, target, measure)}, {wording.to_be_met(target.period)}."
     if target.period.end < ctx.today:
         out += " No report on this site gives the result."
     return out

@@ -178,5 +178,6 @@ def updates_page(ctx: Context) -> dict[str, str]:
         if history.available
         else [],
         commits=wording.plural(len(history.commits), "update"),
+        days=wording.plural(len({c.day for c in history.commits}), "day"),  # the table shows days: several updates can share one
     )
     return {UPDATES_PAGE: str(page)}

@@ -126,6 +126,7 @@ def test_a_measure_page_names_the_area_of_each_change(history_site):
 def test_the_updates_page_lists_every_change_newest_first_and_the_build_report_counts_them(history_site):
     site, output = history_site
     said = words(site, "updates")
+    # Each of the 4 updates on a day of its own: the days are not said twice.
     assert "So far there have been 4 updates: 12 new figures, 1 correction, 1 revision and 0 figures removed." in said
     rows = table_rows(site, "updates", "Updates to the figures, newest first")
     assert [(r[0], r[1].split(":")[0]) for r in rows] == [
@@ -223,3 +224,14 @@ def test_a_row_whose_period_or_kind_was_put_right_is_a_correction_not_a_removal(
     assert change.before is not None and change.before.kind == "plan"
     assert not [n for n in history.new if n.commit.day.isoformat() == "2026-05-01"]
     assert history.counts()["removed"] == 0
+
+
+def test_updates_that_share_a_day_are_counted_with_their_days(tmp_path):
+    # The table lists changes by day; "5 updates" above a table of 4 days read as a mistake (a fresh reader).
+    data = history_repo(tmp_path)
+    edit(data, "2016-06-30,Jun,plan,1200", "2016-06-30,Jun,plan,1250")
+    git(data, "commit", "-qam", "June's plan is 1,250", when="2026-04-20")  # the day of the commit before
+    result = build(tmp_path, data, env={"CARE_BUILD_DATE": BUILT})
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = words(tmp_path / "project" / "site", "updates")
+    assert "So far there have been 5 updates, on 4 days: 12 new figures, 2 corrections, 1 revision" in said
