@@ -68,20 +68,14 @@ def draw(plot: Plot) -> str:
 
 
 def _draw(jobs: list[tuple[str, Plot]]) -> int:
-    """Draw charts into the cache (run in a worker process, or here for a few); the number drawn. A chart already
-    in the cache was drawn meanwhile by another process of the same build (engine/ahead.py): a chart's file is
-    named by what it shows, so it is the same chart, and is not drawn or counted again."""
-    drawn = 0
+    """Draw charts into the cache (run in a worker process, or here for a few)."""
     for target, plot in jobs:
         path = Path(target)
-        if path.exists():
-            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
         tmp.write_text(draw(plot), encoding="utf-8")
         tmp.replace(path)
-        drawn += 1
-    return drawn
+    return len(jobs)
 
 
 class Drawer:
