@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..analysis.compare import Figure, Standing, Tested, standing, tested
+from ..analysis.compare import Figure, Standing, Tested, months_words, standing, tested
 from ..data.model import Measure
 from ..presentation import wording
 from .context import Context
@@ -91,13 +91,64 @@ BECAUSE = {
 def tested_words(found: Tested, m: Measure) -> str:
     """ "Against all these areas together (12.3 per 100,000 population): similar — the difference could be chance
     (95% confidence interval 10.1 to 14.8)."; a better or worse area says which side it is on ("lower")."""
-    benchmark = wording.figure(round(found.benchmark, 1), m.unit, rate_of=m.rate_of)
+    return (
+        f"{TOGETHER} ({benchmark_words(found, m)}): {verdict_words(found, m)} — {BECAUSE[found.verdict]} "
+        f"(95% confidence interval {interval_words(found, m)})."
+    )
+
+
+def benchmark_words(found: Tested, m: Measure) -> str:
+    """The figure for all the compared areas together, in its unit: "2,000 per 100,000 population", "70%"."""
+    return wording.figure(round(found.benchmark, 1), m.unit, rate_of=m.rate_of)
+
+
+def verdict_words(found: Tested, m: Measure) -> str:
+    """ "similar"; "better (lower)", "worse (higher)": a better or worse area says which side it is on; "higher" or
+    "lower" alone where neither side is better."""
+    if found.verdict in ("better", "worse"):
+        side = "lower" if (found.verdict == "better") == (m.better == "lower") else "higher"
+        return f"{found.verdict} ({side})"
+    return found.verdict
+
+
+def interval_words(found: Tested, m: Measure) -> str:
+    """The area's 95% confidence interval: "2,683 to 3,356", "86.9% to 92.6%"."""
     low, high = (wording.figure(round(b, 1), m.unit, with_unit=False) for b in (found.low, found.high))
-    verdict = found.verdict
-    if verdict in ("better", "worse"):
-        side = "lower" if (verdict == "better") == (m.better == "lower") else "higher"
-        verdict = f"{verdict} ({side})"
-    return f"{TOGETHER} ({benchmark}): {verdict} — {BECAUSE[found.verdict]} (95% confidence interval {low} to {high})."
+    return f"{low} to {high}"
+
+
+def measure_tested(ctx: Context, measure_id: str, standings: dict[str, Standing]) -> dict[str, Tested]:
+    """Each area tested against all the areas it is compared with together, as on its own page (`tested`), for a
+    measure page's table: only the areas that can be (`standings`: each area's, from the same figures)."""
+    m = ctx.data.measures[measure_id]
+    figures = latest_figures(ctx, measure_id)
+    found = {a: tested(a, figures, m.better, m.unit) for a, s in standings.items() if s.compared}
+    return {a: t for a, t in found.items() if t is not None}
+
+
+def tested_cell(found: Tested | None, m: Measure) -> str:
+    """A measure page's cell for one area: "Worse (higher): 2,683 to 3,356", or "Not tested"."""
+    if found is None:
+        return "Not tested"
+    verdict = verdict_words(found, m)
+    return f"{verdict[0].upper()}{verdict[1:]}: {interval_words(found, m)}"
+
+
+def tested_note(found: dict[str, Tested], standings: dict[str, Standing], m: Measure) -> str:
+    """What a measure page says once about its column of tests: the note the area pages give, what the column
+    holds, and the figure for all the areas together (one for each length of period the tested areas' figures
+    are for: each length is compared apart). "" when no area is tested."""
+    if not found:
+        return ""
+    together: dict[int, str] = {}
+    for area_id, t in sorted(found.items(), key=lambda kv: standings[kv[0]].months):
+        together.setdefault(standings[area_id].months, benchmark_words(t, m))
+    if len(together) == 1:
+        benchmark = f"The figure for all these areas together is {next(iter(together.values()))}."
+    else:
+        each = " and ".join(f"{b} for figures for {months_words(n)}" for n, b in together.items())
+        benchmark = f"The figure for all these areas together is {each}."
+    return f"{NOTE_TESTED.strip()} {benchmark} The last column gives each area's result and its 95% confidence interval."
 
 
 def area_comparisons(ctx: Context, area_id: str) -> Markup:

@@ -89,6 +89,10 @@ FIGURE_FIELDS = (
     "source_id",
     "source_location",
     "provisional",
+    # Last, so the columns before them keep their places: what a percentage or a rate is worked out from, where the
+    # data gives it, so a reader can check how an area is tested against the others (analysis/compare.py).
+    "count",
+    "population",
 )
 
 
@@ -137,6 +141,8 @@ def figure_rows(observations, unit: str) -> list[list]:
             "source_id": o.source_id,
             "source_location": o.source_location,
             "provisional": o.provisional,
+            "count": _number(o.count),
+            "population": _number(o.population),
         }
         rows.append([neutralise(cells[f]) if f in _TEXT_FIELDS else cells[f] for f in FIGURE_FIELDS])
     return rows

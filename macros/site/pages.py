@@ -17,7 +17,7 @@ from ..data.model import Measure
 from ..data.vocab import Better, FigureKind
 from ..presentation import statuses, wording
 from . import paging
-from .comparing import area_comparisons, latest_figures, place_words
+from .comparing import TOGETHER, area_comparisons, latest_figures, measure_tested, place_words, tested_cell, tested_note
 from .context import Context
 from .finder import a_to_z, finder_form
 from .maps import measure_map
@@ -403,9 +403,13 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     later = sum(1 for r in reporting if r.top is not None and r.top.status == TARGET_LATER)
     figures = latest_figures(ctx, measure_id)
     every = {f.area_id: standing(f.area_id, figures, m.better) for f in figures}
-    about["compare"] = compare_words(list(every.values()))
     standings: dict = every if any(s.compared for s in every.values()) else {}
+    # Where the figures carry their counts and populations: each area tested against all of them together.
+    tests = measure_tested(ctx, measure_id, standings)
+    about["compare"] = compare_words(list(every.values()), tested=bool(tests))
     about["standings"] = standings
+    about["tested_header"] = TESTED_HEADER if tests else ""
+    about["tested_note"] = tested_note(tests, standings, m)
     about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
     summary = _areas_summary(tops, later) if tops and (len(parts) > 1 or len(tops) >= SUMMARY_FROM) else None
@@ -416,7 +420,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
             description=m.meaning,
             summary=summary,
             parts=[],
-            rows=_latest_rows(ctx, here, m, reporting, standings),
+            rows=_latest_rows(ctx, here, m, reporting, standings, tests),
             rows_said=_said_beside(ctx, reporting, measure_id, schemes=False),
             plan_header=_plan_header(reporting),
             schemes=schemes_reporting(ctx, here, reporting),
@@ -457,7 +461,7 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
                 part=p,
                 measure_href=ctx.href(at, here),
                 near={k: {"href": ctx.href(at, ctx.url(q.uri)), "name": q.name} if q else None for k, q in near.items()},
-                rows=_latest_rows(ctx, at, m, p.items, standings),
+                rows=_latest_rows(ctx, at, m, p.items, standings, tests),
                 rows_said=_said_beside(ctx, p.items, measure_id, schemes=False),
                 plan_header=_plan_header(p.items),
                 schemes=schemes_reporting(ctx, at, p.items),
@@ -495,10 +499,12 @@ def _plan_header(reporting: list[_Reporting]) -> str:
     return "Plan or target" if targets else "Plan"
 
 
-def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting], standings: dict | None = None) -> list[list]:
+def _latest_rows(
+    ctx: Context, here: str, m: Measure, reporting: list[_Reporting], standings: dict | None = None, tests: dict | None = None
+) -> list[list]:
     """A row for each area's latest figure for the whole area: area, period, plan, actual, status, and (when the
-    areas are compared) its place among them."""
-    standings = standings or {}
+    areas are compared) its place among them, and (when any is tested) its test against all of them together."""
+    standings, tests = standings or {}, tests or {}
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.figure_text(o, m, t)
     # A target standing in for a plan (its period is over) says so in its cell: the column is "Plan or target".
@@ -515,13 +521,20 @@ def _latest_rows(ctx: Context, here: str, m: Measure, reporting: list[_Reporting
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
         + ([_place(standings.get(r.area_id))] if standings else [])
+        + ([tested_cell(tests.get(r.area_id), m)] if tests else [])
         for r in reporting
         if r.top is not None
     ]
 
 
-def compare_words(found: list[Standing]) -> str:
-    """What a measure page says, above its table, about how its areas are compared (`found`: each area's standing)."""
+# The measure table's column of tests (comparing.tested_cell), after the column of places.
+TESTED_HEADER = f"{TOGETHER} (95% confidence interval)"
+COLUMN_OF_PLACES = 'column "Compared with other areas"'  # the column before it, which is no longer the last
+
+
+def compare_words(found: list[Standing], *, tested: bool = False) -> str:
+    """What a measure page says, above its table, about how its areas are compared (`found`: each area's standing;
+    `tested`: a column of tests follows the column of places)."""
     compared = [s for s in found if s.compared]
     if not found:
         return "No area has a figure for the whole area to compare."
@@ -534,7 +547,8 @@ def compare_words(found: list[Standing]) -> str:
             f"and fewer than {MIN_AREAS} are for any one length."
         )
     words = (
-        "The last column gives each area's place among areas whose latest figure is for a period of the same length. "
+        f"The {COLUMN_OF_PLACES if tested else 'last column'} gives each area's place among areas "
+        "whose latest figure is for a period of the same length. "
         "It is a place in the order. It is not a test of whether a difference is more than chance."
     )
     if len(compared) < len(found):

@@ -8,12 +8,17 @@ with counts and populations chosen so that each verdict has an area:
 - reablement-still-home-91 (a percentage): one area's latest figure has no count, so nobody is tested on it,
   and its pages say only where each area is in the order, as before.
 
-A data folder without the two columns builds with no test at all: the last test."""
+Each measure page says the same of every area in its table (a column after each area's place), once what the
+figure for all the areas together is, and the note the area pages give; the chart data and the measure's figures
+to download carry the count and the population, so a reader can check the test. A data folder without the two
+columns builds with no test at all: the last test."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +27,7 @@ from conftest import ROOT, built_site
 from test_site import visible
 
 from macros.analysis.compare import byar, wilson
+from macros.site.comparing import NOTE_TESTED
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402
@@ -118,6 +124,102 @@ def test_a_percentage_of_a_measure_where_neither_side_is_better_is_higher_simila
         assert "better" not in expected and "worse" not in expected
 
 
+def _measure_rows(site: Path, measure_id: str) -> dict[str, list[str]]:
+    """The cells of each area's row in the measure's table of latest figures, by the area's id (from its link),
+    on the measure's page or the parts of its list."""
+    rows = {}
+    for page in sorted((site / "measures" / measure_id).glob("**/index.html")):
+        for row in re.findall(r'<tr><th scope="row">(.*?)</tr>', page.read_text(encoding="utf-8"), flags=re.S):
+            area_id = re.search(r'href="[^"]*areas/([^/"]+)/"', row)
+            if area_id:
+                rows[area_id.group(1)] = [visible(cell) for cell in re.findall(r"<td>(.*?)</td>", row, flags=re.S)]
+    return rows
+
+
+def _measure_page(site: Path, measure_id: str) -> str:
+    return visible((site / "measures" / measure_id / "index.html").read_text(encoding="utf-8"))
+
+
+def _shown(low: float, high: float, per: float) -> str:
+    return " to ".join(f"{round(b * per, 1):,g}" + ("%" if per == 100 else "") for b in (low, high))
+
+
+def _assert_measure_page_tests(site: Path, ids: list[str]) -> None:
+    rows = _measure_rows(site, RATE)
+    assert set(rows) == set(ids), rows.keys()
+    for area_id, count, said in ((ids[0], 300, "Worse (higher)"), (ids[1], 100, "Better (lower)"), (ids[2], 200, "Similar")):
+        low, high = byar(count)
+        # Its place in the order, then its test: the verdict in words and its 95% interval.
+        assert rows[area_id][-2].startswith("Lower than "), rows[area_id]
+        assert rows[area_id][-1] == f"{said}: {_shown(low / 10_000, high / 10_000, 100_000)}", rows[area_id]
+    assert all(cells[-1] == rows[ids[2]][-1] for area_id, cells in rows.items() if area_id not in ids[:2])
+    words = _measure_page(site, RATE)
+    # Said once: the figure for all the areas together, and what the test is, in the area pages' words.
+    assert words.count("2,000 per 100,000 population") == 1, words
+    assert "The figure for all these areas together is 2,000 per 100,000 population." in words
+    assert " ".join(NOTE_TESTED.split()) in words
+    assert 'The column "Compared with other areas" gives each area\'s place' in words
+
+
+def test_a_measure_page_says_each_areas_test_against_all_the_areas_together_with_its_interval(built):
+    site, ids = built
+    _assert_measure_page_tests(site, ids)
+    words = _measure_page(site, RATE)
+    assert f"Compared with other areas {TOGETHER} (95% confidence interval)" in words  # the column's header
+
+
+def test_a_measure_page_where_neither_side_is_better_says_higher_similar_or_lower(built):
+    site, ids = built
+    rows = _measure_rows(site, NEITHER)
+    for area_id, count, said in ((ids[0], 900, "Higher"), (ids[1], 500, "Lower"), (ids[2], 700, "Similar")):
+        assert rows[area_id][-1] == f"{said}: {_shown(*wilson(count, 1000), 100)}", rows[area_id]
+    assert not any(w in cells[-1] for cells in rows.values() for w in ("Better", "Worse")), rows
+    assert "The figure for all these areas together is 70%." in _measure_page(site, NEITHER)
+
+
+def test_a_measure_page_tests_nobody_when_one_compared_figure_has_no_count(built):
+    site, ids = built
+    rows = _measure_rows(site, PARTLY)
+    assert set(rows) == set(ids) and all(cells[-1].startswith("Lower than ") for cells in rows.values()), rows
+    words = _measure_page(site, PARTLY)
+    assert "Compared with other areas" in words and "The last column gives each area's place" in words
+    assert TOGETHER not in words and "confidence interval" not in words
+    # One missing count is all that keeps it untested: the measure whose figures all have theirs is tested.
+    assert all(cells[-1].startswith(("Worse", "Better", "Similar")) for cells in _measure_rows(site, RATE).values())
+
+
+def test_a_measure_in_parts_tests_every_area_in_each_part(tmp_path):
+    """The national set's measure pages are split into parts (areas_per_page): each part's table has the tests,
+    worked out against all the areas, not the part's; the measure's page says what the figure together is."""
+    data, ids = _made_up(tmp_path)
+    config = re.sub(r"^(\s+areas_per_page:) \d+", r"\g<1> 5", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
+    site = built_site(tmp_path, data, config=config)
+    assert len(list((site / "measures" / RATE).glob("*/index.html"))) == -(-AREAS // 5)
+    _assert_measure_page_tests(site, ids)
+
+
+def _latest_actual(rows: list[dict], area_id: str) -> dict:
+    return next(r for r in rows if (r["area_id"], r["scheme_id"], r["kind"], r["period_start"], r["period_end"]) == (area_id, "", "actual", *LAST))
+
+
+def test_the_figures_to_download_carry_the_count_and_the_population(built):
+    site, ids = built
+    downloads = site / "downloads"
+    # A chart's data: the two columns at the end, after the columns it always had.
+    fields, rows = _rows(downloads / "charts" / ids[0] / f"{RATE}.csv")
+    assert fields[-2:] == ["count", "population"] and fields[:3] == ["area_id", "scheme_id", "measure_id"], fields
+    assert {k: _latest_actual(rows, ids[0])[k] for k in ("value", "count", "population")} == {"value": "3000", "count": "300", "population": "10000"}
+    assert all(r["count"] == r["population"] == "" for r in rows if r["kind"] != "actual")  # no count given: empty cells
+    # The measure's figures, as CSV and as JSON.
+    fields, rows = _rows(downloads / "measures" / f"{RATE}.csv")
+    assert fields[-2:] == ["count", "population"], fields
+    latest = _latest_actual(rows, ids[0])
+    assert (latest["count"], latest["population"]) == ("300", "10000")
+    document = json.loads((downloads / "measures" / f"{RATE}.json").read_text(encoding="utf-8"))
+    assert document["fields"] == fields
+    assert dict(zip(fields, next(r for r in document["rows"] if dict(zip(fields, r)) == latest))) == latest
+
+
 def test_the_note_says_what_the_test_is_and_the_place_in_the_order_stays(built):
     site, ids = built
     words = _page(site, ids[0])
@@ -154,3 +256,8 @@ def test_a_data_folder_without_the_columns_tests_nothing(tmp_path):
         words = _page(site, area_id)
         assert "Against all areas that report it: lower than" in words
         assert TOGETHER not in words and "confidence interval" not in words
+    for measure_id in (RATE, NEITHER):
+        words = _measure_page(site, measure_id)
+        assert "Compared with other areas" in words and TOGETHER not in words and "confidence interval" not in words
+    fields, rows = _rows(site / "downloads" / "charts" / ids[0] / f"{RATE}.csv")
+    assert fields[-2:] == ["count", "population"] and all(r["count"] == r["population"] == "" for r in rows)
