@@ -126,29 +126,35 @@ def measure_tested(ctx: Context, measure_id: str, standings: dict[str, Standing]
     return {a: t for a, t in found.items() if t is not None}
 
 
-def tested_cell(found: Tested | None, m: Measure) -> str:
-    """A measure page's cell for one area: "Worse (higher): 2,683 to 3,356", or "Not tested"."""
-    if found is None:
-        return "Not tested"
+# How a measure page's table names all the compared areas together, after an area's place (tested_cell).
+ALL_TOGETHER = "all together"
+
+
+def tested_cell(found: Tested, m: Measure) -> str:
+    """A measure page's words for one area's test, after its place: "Worse (higher) than all together (2,670.1 to
+    3,359.4)", "Similar to all together (...)": short, as the table has a row for each area; tested_note says
+    once what "all together" is and what the brackets hold."""
     verdict = verdict_words(found, m)
-    return f"{verdict[0].upper()}{verdict[1:]}: {interval_words(found, m)}"
+    joined = "to" if found.verdict == "similar" else "than"
+    return f"{verdict[0].upper()}{verdict[1:]} {joined} {ALL_TOGETHER} ({interval_words(found, m)})"
 
 
 def tested_note(found: dict[str, Tested], standings: dict[str, Standing], m: Measure) -> str:
-    """What a measure page says once about its column of tests: the note the area pages give, what the column
-    holds, and the figure for all the areas together (one for each length of period the tested areas' figures
-    are for: each length is compared apart). "" when no area is tested."""
+    """What a measure page says once about the tests in its table: the note the area pages give, and what the
+    table's words mean, with the figure for all the areas together (one for each length of period the tested
+    areas' figures are for: each length is compared apart). "" when no area is tested."""
     if not found:
         return ""
     together: dict[int, str] = {}
     for area_id, t in sorted(found.items(), key=lambda kv: standings[kv[0]].months):
         together.setdefault(standings[area_id].months, benchmark_words(t, m))
-    if len(together) == 1:
-        benchmark = f"The figure for all these areas together is {next(iter(together.values()))}."
-    else:
-        each = " and ".join(f"{b} for figures for {months_words(n)}" for n, b in together.items())
-        benchmark = f"The figure for all these areas together is {each}."
-    return f"{NOTE_TESTED.strip()} {benchmark} The last column gives each area's result and its 95% confidence interval."
+    benchmark = (
+        "; ".join(f"{b} for figures for {months_words(n)}" for n, b in together.items()) if len(together) > 1 else next(iter(together.values()))
+    )
+    return (
+        f"{NOTE_TESTED.strip()} In the last column, after its place, each area is compared with all these areas "
+        f'together, called "{ALL_TOGETHER}" there: {benchmark}. The figures in brackets are its 95% confidence interval.'
+    )
 
 
 def area_comparisons(ctx: Context, area_id: str) -> Markup:

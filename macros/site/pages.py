@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..analysis.compare import MIN_AREAS, Standing, standing
+from ..analysis.compare import MIN_AREAS, Standing, Tested, standing
 from ..analysis.status import ALL, BETTER, COUNTED, ON_PLAN, TARGET_LATER, WORSE, Headline
 from ..data.model import Measure
 from ..data.vocab import Better, FigureKind
 from ..presentation import statuses, wording
 from . import paging
-from .comparing import TOGETHER, area_comparisons, latest_figures, measure_tested, place_words, tested_cell, tested_note
+from .comparing import area_comparisons, latest_figures, measure_tested, place_words, tested_cell, tested_note
 from .context import Context
 from .finder import a_to_z, finder_form
 from .maps import measure_map
@@ -406,9 +406,8 @@ def measure_pages(ctx: Context, measure_id: str) -> dict[str, str]:
     standings: dict = every if any(s.compared for s in every.values()) else {}
     # Where the figures carry their counts and populations: each area tested against all of them together.
     tests = measure_tested(ctx, measure_id, standings)
-    about["compare"] = compare_words(list(every.values()), tested=bool(tests))
+    about["compare"] = compare_words(list(every.values()))
     about["standings"] = standings
-    about["tested_header"] = TESTED_HEADER if tests else ""
     about["tested_note"] = tested_note(tests, standings, m)
     about["map"] = measure_map(ctx, here, {r.area_id: r.top.status for r in reporting if r.top is not None}, m.name)
     # Summed up in words when the areas are in parts, or too many to take in at a glance.
@@ -503,7 +502,7 @@ def _latest_rows(
     ctx: Context, here: str, m: Measure, reporting: list[_Reporting], standings: dict | None = None, tests: dict | None = None
 ) -> list[list]:
     """A row for each area's latest figure for the whole area: area, period, plan, actual, status, and (when the
-    areas are compared) its place among them, and (when any is tested) its test against all of them together."""
+    areas are compared) its place among them, with its test against all of them together where it is tested."""
     standings, tests = standings or {}, tests or {}
     t = ctx.settings.small_number_threshold
     cell = lambda o: "" if o is None else wording.figure_text(o, m, t)
@@ -520,21 +519,14 @@ def _latest_rows(
             cell(r.top.actual),
             Markup(" ").join(status_badge(s) for s in r.top.statuses),
         ]
-        + ([_place(standings.get(r.area_id))] if standings else [])
-        + ([tested_cell(tests.get(r.area_id), m)] if tests else [])
+        + ([_place(standings.get(r.area_id), tests.get(r.area_id), m)] if standings else [])
         for r in reporting
         if r.top is not None
     ]
 
 
-# The measure table's column of tests (comparing.tested_cell), after the column of places.
-TESTED_HEADER = f"{TOGETHER} (95% confidence interval)"
-COLUMN_OF_PLACES = 'column "Compared with other areas"'  # the column before it, which is no longer the last
-
-
-def compare_words(found: list[Standing], *, tested: bool = False) -> str:
-    """What a measure page says, above its table, about how its areas are compared (`found`: each area's standing;
-    `tested`: a column of tests follows the column of places)."""
+def compare_words(found: list[Standing]) -> str:
+    """What a measure page says, above its table, about how its areas are compared (`found`: each area's standing)."""
     compared = [s for s in found if s.compared]
     if not found:
         return "No area has a figure for the whole area to compare."
@@ -547,8 +539,7 @@ def compare_words(found: list[Standing], *, tested: bool = False) -> str:
             f"and fewer than {MIN_AREAS} are for any one length."
         )
     words = (
-        f"The {COLUMN_OF_PLACES if tested else 'last column'} gives each area's place among areas "
-        "whose latest figure is for a period of the same length. "
+        "The last column gives each area's place among areas whose latest figure is for a period of the same length. "
         "It is a place in the order. It is not a test of whether a difference is more than chance."
     )
     if len(compared) < len(found):
@@ -560,10 +551,15 @@ def compare_words(found: list[Standing], *, tested: bool = False) -> str:
     return words
 
 
-def _place(found: Standing | None) -> str:
+def _place(found: Standing | None, test: Tested | None, m: Measure) -> str | Markup:
+    """An area's place among the others, and on a line of its own its test against all of them together (where
+    it is tested: a short verdict in a column of its own would make the table too wide for a desktop's page)."""
     if found is None or not found.compared:
         return "Not compared"
-    return f"{place_words(found)[0].upper()}{place_words(found)[1:]}"
+    place = f"{place_words(found)[0].upper()}{place_words(found)[1:]}"
+    if test is None:
+        return place
+    return Markup('{}. <span class="care-tested">{}.</span>').format(place, tested_cell(test, m))
 
 
 def _later_figure(ctx: Context, top: Headline | None) -> str:

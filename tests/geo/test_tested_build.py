@@ -124,15 +124,15 @@ def test_a_percentage_of_a_measure_where_neither_side_is_better_is_higher_simila
         assert "better" not in expected and "worse" not in expected
 
 
-def _measure_rows(site: Path, measure_id: str) -> dict[str, list[str]]:
-    """The cells of each area's row in the measure's table of latest figures, by the area's id (from its link),
-    on the measure's page or the parts of its list."""
+def _measure_rows(site: Path, measure_id: str) -> dict[str, str]:
+    """The last cell (its place, and its test where it has one) of each area's row in the measure's table of
+    latest figures, by the area's id (from its link), on the measure's page or the parts of its list."""
     rows = {}
     for page in sorted((site / "measures" / measure_id).glob("**/index.html")):
         for row in re.findall(r'<tr><th scope="row">(.*?)</tr>', page.read_text(encoding="utf-8"), flags=re.S):
             area_id = re.search(r'href="[^"]*areas/([^/"]+)/"', row)
             if area_id:
-                rows[area_id.group(1)] = [visible(cell) for cell in re.findall(r"<td>(.*?)</td>", row, flags=re.S)]
+                rows[area_id.group(1)] = visible(re.findall(r"<td>(.*?)</td>", row, flags=re.S)[-1]).strip()
     return rows
 
 
@@ -144,48 +144,49 @@ def _shown(low: float, high: float, per: float) -> str:
     return " to ".join(f"{round(b * per, 1):,g}" + ("%" if per == 100 else "") for b in (low, high))
 
 
+PLACE = re.compile(r"Lower than \d+ of the 11 other areas and higher than \d+; among the [a-z ]+ fifth")
+
+
 def _assert_measure_page_tests(site: Path, ids: list[str]) -> None:
     rows = _measure_rows(site, RATE)
     assert set(rows) == set(ids), rows.keys()
-    for area_id, count, said in ((ids[0], 300, "Worse (higher)"), (ids[1], 100, "Better (lower)"), (ids[2], 200, "Similar")):
+    for area_id, count, said in ((ids[0], 300, "Worse (higher) than"), (ids[1], 100, "Better (lower) than"), (ids[2], 200, "Similar to")):
         low, high = byar(count)
         # Its place in the order, then its test: the verdict in words and its 95% interval.
-        assert rows[area_id][-2].startswith("Lower than "), rows[area_id]
-        assert rows[area_id][-1] == f"{said}: {_shown(low / 10_000, high / 10_000, 100_000)}", rows[area_id]
-    assert all(cells[-1] == rows[ids[2]][-1] for area_id, cells in rows.items() if area_id not in ids[:2])
+        test = f"{said} all together ({_shown(low / 10_000, high / 10_000, 100_000)})."
+        assert PLACE.fullmatch(rows[area_id].removesuffix(f". {test}")), (rows[area_id], test)
+    assert all(cells.endswith(rows[ids[2]][-32:]) for area_id, cells in rows.items() if area_id not in ids[:2])
     words = _measure_page(site, RATE)
     # Said once: the figure for all the areas together, and what the test is, in the area pages' words.
     assert words.count("2,000 per 100,000 population") == 1, words
-    assert "The figure for all these areas together is 2,000 per 100,000 population." in words
+    assert 'each area is compared with all these areas together, called "all together" there: 2,000 per 100,000 population.' in words
+    assert "The figures in brackets are its 95% confidence interval." in words
     assert " ".join(NOTE_TESTED.split()) in words
-    assert 'The column "Compared with other areas" gives each area\'s place' in words
 
 
 def test_a_measure_page_says_each_areas_test_against_all_the_areas_together_with_its_interval(built):
     site, ids = built
     _assert_measure_page_tests(site, ids)
-    words = _measure_page(site, RATE)
-    assert f"Compared with other areas {TOGETHER} (95% confidence interval)" in words  # the column's header
 
 
 def test_a_measure_page_where_neither_side_is_better_says_higher_similar_or_lower(built):
     site, ids = built
     rows = _measure_rows(site, NEITHER)
-    for area_id, count, said in ((ids[0], 900, "Higher"), (ids[1], 500, "Lower"), (ids[2], 700, "Similar")):
-        assert rows[area_id][-1] == f"{said}: {_shown(*wilson(count, 1000), 100)}", rows[area_id]
-    assert not any(w in cells[-1] for cells in rows.values() for w in ("Better", "Worse")), rows
-    assert "The figure for all these areas together is 70%." in _measure_page(site, NEITHER)
+    for area_id, count, said in ((ids[0], 900, "Higher than"), (ids[1], 500, "Lower than"), (ids[2], 700, "Similar to")):
+        assert rows[area_id].endswith(f"fifth. {said} all together ({_shown(*wilson(count, 1000), 100)})."), rows[area_id]
+    assert not any(w in cells for cells in rows.values() for w in ("Better", "Worse")), rows
+    assert 'called "all together" there: 70%.' in _measure_page(site, NEITHER)
 
 
 def test_a_measure_page_tests_nobody_when_one_compared_figure_has_no_count(built):
     site, ids = built
     rows = _measure_rows(site, PARTLY)
-    assert set(rows) == set(ids) and all(cells[-1].startswith("Lower than ") for cells in rows.values()), rows
+    assert set(rows) == set(ids) and all(PLACE.fullmatch(cells) for cells in rows.values()), rows
     words = _measure_page(site, PARTLY)
     assert "Compared with other areas" in words and "The last column gives each area's place" in words
-    assert TOGETHER not in words and "confidence interval" not in words
+    assert "all together" not in words and "confidence interval" not in words
     # One missing count is all that keeps it untested: the measure whose figures all have theirs is tested.
-    assert all(cells[-1].startswith(("Worse", "Better", "Similar")) for cells in _measure_rows(site, RATE).values())
+    assert all(" all together (" in cells for cells in _measure_rows(site, RATE).values())
 
 
 def test_a_measure_in_parts_tests_every_area_in_each_part(tmp_path):
@@ -258,6 +259,6 @@ def test_a_data_folder_without_the_columns_tests_nothing(tmp_path):
         assert TOGETHER not in words and "confidence interval" not in words
     for measure_id in (RATE, NEITHER):
         words = _measure_page(site, measure_id)
-        assert "Compared with other areas" in words and TOGETHER not in words and "confidence interval" not in words
+        assert "Compared with other areas" in words and "all together" not in words and "confidence interval" not in words
     fields, rows = _rows(site / "downloads" / "charts" / ids[0] / f"{RATE}.csv")
     assert fields[-2:] == ["count", "population"] and all(r["count"] == r["population"] == "" for r in rows)
