@@ -61,6 +61,26 @@ def test_leaving_out_what_svg_does_anyway_and_lines_as_paths_keep_every_pixel(ca
     assert _png(plain) == _png(drawn) and _png(paths) == _png(drawn)
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_texts_placed_with_x_and_y_keep_every_pixel(case):
+    drawn = _rounded(case)
+    placed = drawing.texts_placed(drawn)
+    texts = re.findall(r"<text\b[^>]*>", placed)
+    assert not [t for t in texts if re.search(r'transform="translate\([^)]*\)"', t)]  # every text moved only by one translate
+    assert [t for t in texts if "rotate(" in t] == [t for t in re.findall(r"<text\b[^>]*>", drawn) if "rotate(" in t]  # the turned ones as drawn
+    moved = len([t for t in re.findall(r"<text\b[^>]*>", drawn) if re.search(r'transform="translate\([^)]*\)"', t)])
+    assert moved and len(placed) <= len(drawn) - 12 * moved
+    assert _png(placed) == _png(drawn)
+
+
+def test_a_text_already_placed_or_turned_keeps_its_transform():
+    svg = (
+        '<text x="3" transform="translate(1,2)">A</text><text transform="translate(1,2) rotate(-90)">B</text>'
+        '<text transform="translate(0,2)">C</text>'
+    )
+    assert drawing.texts_placed(svg) == svg.replace('<text transform="translate(0,2)">', '<text y="2">')
+
+
 def test_a_stroke_1_wide_says_so_where_a_group_sets_another_width():
     svg = '<svg><g stroke-width="2"><line x2="5" stroke="#000" stroke-width="1"/></g></svg>'
     assert drawing.drop_defaults(svg) == svg
