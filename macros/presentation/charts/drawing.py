@@ -160,7 +160,7 @@ def hoist_text(svg: str) -> str:
             continue
         said = f' {name}="{Counter(values).most_common(1)[0][0]}"'
         hoisted += said
-        svg = _TEXT.sub(lambda text, said=said: text[0].replace(said, "", 1), svg)
+        svg = _TEXT.sub(functools.partial(_without, said), svg)
     return _SVG.sub(lambda root: root[0][:-1] + hoisted + ">", svg, count=1)
 
 
@@ -176,6 +176,10 @@ def texts_placed(svg: str) -> str:
     return _MOVED_TEXT.sub(placed, svg)
 
 
+def _without(said: str, tag: re.Match) -> str:
+    return tag[0].replace(said, "", 1)
+
+
 def text_fill_once(svg: str) -> str:
     """When every text is one colour, say it once, on the group that holds the chart (it said fill="none",
     for the lines): each path that does not say its fill then says none. A chart has a dozen or more texts
@@ -184,7 +188,7 @@ def text_fill_once(svg: str) -> str:
     if len(fills) != 1 or None in fills or not _ROOT_GROUP.match(svg):
         return svg
     said = f' fill="{fills.pop()}"'
-    svg = _TEXT.sub(lambda text: text[0].replace(said, "", 1), svg)
+    svg = _TEXT.sub(functools.partial(_without, said), svg)
     svg = _UNFILLED_PATH.sub(lambda path: path[0] if _NO_INSIDE.search(path[0]) else '<path fill="none"' + path[0][5:], svg)
     return _ROOT_GROUP.sub(lambda root: f"{root[1]}<g{said}", svg, count=1)
 
@@ -199,9 +203,8 @@ def lines_as_paths(svg: str) -> str:
         return f"M{x},{y}{move}"
 
     def run(lines: re.Match) -> str:
-        found = list(_PLAIN_LINE.finditer(lines[0]))
-        out = []
-        for line in found:
+        out: list[tuple[list[str], str]] = []  # (the path's pieces, its colour)
+        for line in _PLAIN_LINE.finditer(lines[0]):
             if out and out[-1][1] == line[5]:
                 out[-1][0].append(segment(line))
             else:
