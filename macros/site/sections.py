@@ -367,7 +367,9 @@ def sources_line(ctx: Context, rows) -> Markup:
         where.setdefault(row.source_id, set()).add(row.source_location)
     ctx.mark("sources", ctx.data.sources_for(rows), "id")
     sources = [{"title": s.title, "body": s.body, "date": wording.report_date(s), "where": places(where[s.id])} for s in ctx.data.sources_for(rows)]
-    return render("sources_line.html", sources=sources, abbreviations=ctx.abbreviations)
+    bodies = {s["body"] for s in sources}
+    shared_body = bodies.pop() if len(sources) > 1 and len(bodies) == 1 else ""
+    return render("sources_line.html", sources=sources, shared_body=shared_body, abbreviations=ctx.abbreviations)
 
 
 def measure_section(

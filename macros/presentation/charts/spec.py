@@ -12,7 +12,9 @@ from .points import BARS, GROUPED_BARS, LONG_LINE, Plot
 
 # Part of every chart's cache key. Bump it whenever the look changes in a way a chart's inputs do not
 # show: anything in this module, or in how `drawing` turns the spec into an SVG.
-STYLE_VERSION = "6"  # 6: the font said once, on the <svg> (drawing.hoist_font); 5: no background, colours from the palette below
+# 7: defaults left out, lines as paths, texts placed with x and y, their colour and alignment said once
+# (drawing.slim); 6: the font said once, on the <svg>; 5: no background, colours from the palette below
+STYLE_VERSION = "7"
 
 # The palette. A chart has no background: it shows the page's. On the dark page, assets/care.css turns
 # the picture over (invert, then hue-rotate 180 degrees), so each colour here must read on white as it
