@@ -122,6 +122,8 @@ class CareConfig(base.Config):
     # Long lists are split into pages, so that no page grows with the number of areas.
     areas_per_page = _AtLeastOne(default=30)
     names_per_index_page = _AtLeastOne(default=200)
+    # A one-off build with this many area and scheme pages or more makes them in a second process (0: never).
+    second_process_from = c.Type(int, default=500)
     # What a public body's site must say (site/public_body.py): where a reader reports a problem with a page,
     # who publishes the site and how to reach them about accessibility.
     report_problems_to = _ReportTo()
@@ -163,6 +165,7 @@ class CarePlugin(BasePlugin[CareConfig]):
             today=today,
             areas_per_page=self.config.areas_per_page,
             names_per_index_page=self.config.names_per_index_page,
+            second_process_from=self.config.second_process_from,
             report_problems_to=self.config.report_problems_to,
             organisation=self.config.organisation.strip(),
             contact=self.config.contact,
@@ -351,6 +354,7 @@ class CarePlugin(BasePlugin[CareConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Anything else that stopped the build: the job summary says so (mkdocs prints it in the terminal)."""
+        self.engine.abort()
         if self.config.enabled:
             self._stopped_summary("the build stopped.", [str(error) or type(error).__name__])
         if self.build_log is not None:

@@ -39,16 +39,22 @@ def data_dir(tmp_path: Path, source: Path = TINY, **replace: Path) -> Path:
 
 
 def build(
-    tmp_path: Path, data: Path | None = None, docs: dict[str, str] | None = None, config: str | None = None, env: dict[str, str] | None = None
+    tmp_path: Path,
+    data: Path | None = None,
+    docs: dict[str, str] | None = None,
+    config: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 600,
 ) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on a copy of the project with the given data and extra docs pages."""
+    """Run `mkdocs build --strict` on a copy of the project with the given data and extra docs pages. It ends when
+    every process holding the build's output has ended (TimeoutExpired after `timeout` seconds)."""
     project = project_copy(tmp_path, data, docs, config)
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_CHART_CACHE": str(tmp_path / "chart-cache")}
     if data is not None:
         run_env["CARE_DATA_DIR"] = str(data)
     run_env.update(env or {})
     return subprocess.run(
-        MKDOCS + ["build", "--strict", "--site-dir", str(project / "site")], cwd=project, env=run_env, capture_output=True, text=True, timeout=600
+        MKDOCS + ["build", "--strict", "--site-dir", str(project / "site")], cwd=project, env=run_env, capture_output=True, text=True, timeout=timeout
     )
 
 

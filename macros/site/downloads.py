@@ -178,11 +178,9 @@ def measure_figures(ctx: Context, measure_id: str) -> list:
     return [o for key in data.series_by_measure.get(measure_id, []) for o in data.series[(key[0], key[1], measure_id)]]
 
 
-def write_figures(ctx: Context, site_dir: Path) -> list[str]:
-    """The data of every chart and every measure's figures, at their stable addresses. Written for every
-    series, so a chart's address does not depend on which pages a build made. A chart's file a page already
-    wrote (ChartFiles) is not made again; each measure's files are cut from the observations download's
-    columns (table_columns: the same cells, hidden small numbers and all), not made row by row."""
+def write_chart_data(ctx: Context, site_dir: Path) -> list[str]:
+    """The data of every chart, at its stable address: written for every series, so a chart's address does not
+    depend on which pages a build made. A chart's file a page already wrote (ChartFiles) is not made again."""
     written = []
     data = ctx.data
     files = ctx.chart_files if ctx.chart_files.site_dir == site_dir else ChartFiles(site_dir)  # served: all of them
@@ -194,6 +192,15 @@ def write_figures(ctx: Context, site_dir: Path) -> list[str]:
         if key not in files.written:
             files.write(key, address, figures_csv(series, str(data.measures[key[2]].unit)))
         written.append(address)
+    return written
+
+
+def write_figures(ctx: Context, site_dir: Path, chart_data: bool = True) -> list[str]:
+    """Every measure's figures (and, with `chart_data`, every chart's: write_chart_data), at their stable
+    addresses. Each measure's files are cut from the observations download's columns (table_columns: the same
+    cells, hidden small numbers and all), not made row by row."""
+    written = write_chart_data(ctx, site_dir) if chart_data else []
+    data = ctx.data
     (site_dir / FOLDER / "measures").mkdir(parents=True, exist_ok=True)
     fields, columns = table_columns(ctx, "observations")
     measure_column = np.asarray(columns[fields.index("measure_id")], dtype=object)
@@ -216,9 +223,10 @@ def _series_key(series) -> tuple:
     return (first.area_id, first.scheme_id, first.measure_id)
 
 
-def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
-    """Every table as a CSV file, the data package, and a zip of them all. Each file is written and zipped
-    in turn rather than all held in memory at once."""
+def write_downloads(ctx: Context, site_dir: Path, chart_data: bool = True) -> list[str]:
+    """Every table as a CSV file, the data package, and a zip of them all, and every measure's figures; with
+    `chart_data`, every chart's data too (write_chart_data). Each file is written and zipped in turn rather than
+    all held in memory at once."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     names = [f"{name}.csv" for name in ctx.data.tables] + ["datapackage.json"]
@@ -235,5 +243,5 @@ def write_downloads(ctx: Context, site_dir: Path) -> list[str]:
     with zipfile.ZipFile(folder / "care-integration-data.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
         for filename in sorted(names):
             bundle.write(folder / filename, filename)
-    write_figures(ctx, site_dir)
+    write_figures(ctx, site_dir, chart_data)
     return sorted(names) + ["care-integration-data.zip"]

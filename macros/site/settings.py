@@ -31,6 +31,9 @@ class Settings:
     """The public body that publishes the site, as the accessibility statement names it."""
     contact: str = ""
     """An email address for the accessibility statement (another format, an accessibility problem)."""
+    second_process_from: int = 0
+    """A one-off build with this many area and scheme pages or more makes them in a second process, ahead of
+    mkdocs (engine/ahead.py); 0: never."""
     site_name: str = ""
     """The site's name (mkdocs.yml's site_name)."""
     project_dir: Path | None = None

@@ -19,7 +19,7 @@ from ...data.model import Measure, Observation
 from . import cache
 from .cache import KEEP_UNUSED_DAYS
 from .description import describe
-from .points import plot, plotted, visible
+from .points import Plot, plot, plotted, visible
 
 __all__ = ["KEEP_UNUSED_DAYS", "MIN_FIGURES", "Chart", "ChartMaker"]
 
@@ -61,6 +61,18 @@ class ChartMaker:
     def finish(self) -> int:
         """Wait until every queued chart is in the cache; the number drawn. Raises the first drawing error."""
         return self._drawer.finish()
+
+    def hand_over(self) -> list[tuple[str, Plot]]:
+        """The charts queued and not drawn yet, taken from this maker: a second process of the build hands them to
+        the first, which draws them (engine/ahead.py). Only for a maker with one worker, which starts no pool."""
+        assert self._drawer.pool is None, "a maker that hands its charts over must not draw them"
+        jobs, self._drawer.waiting = self._drawer.waiting, []
+        return jobs
+
+    def take(self, jobs: list[tuple[str, Plot]]) -> None:
+        """Draw charts another process of the build queued (hand_over), with this maker's own."""
+        for target, inputs in jobs:
+            self._drawer.add(Path(target), inputs)
 
     def prune(self, used: set[str], keep_days: int = KEEP_UNUSED_DAYS) -> int:
         """Remove the cached charts no build has used for `keep_days` days (see `cache.prune`)."""

@@ -49,11 +49,11 @@ from ...data.model import Dataset
 from ..chart_files import ChartFiles
 from ..context import Context
 from ..downloads import FOLDER as DOWNLOADS
-from ..downloads import write_downloads
+from ..downloads import write_chart_data, write_downloads
 from ..finder import write_finder
 from ..query import WHOLE, Read
 from ..settings import Settings
-from . import changes
+from . import ahead, changes
 from .browser import problem_html
 from .units import MadeOnRead, PageUnit
 
@@ -113,6 +113,7 @@ class Engine:
         self._downloads_for: changes.Loaded | None = None  # the data the downloads in the site folder were written from
         self._history: History | None = None  # the figures' history (data/history.py), and where and at which commit it was read
         self._history_key: tuple[str, str] = ("", "")
+        self._ahead: ahead.AheadMaker | None = None  # a one-off build's second process making pages (engine/ahead.py)
 
     # Before anything is read -----------------------------------------------------------------------
 
@@ -121,7 +122,7 @@ class Engine:
         depends on changed. While served, a page's macro error is shown in the browser, so mkdocs-macros must
         not stop the build."""
         self.problems, self._pending, self._failed, self._render, self._made, self._before = [], {}, set(), set(), set(), {}
-        self._data_failed = False
+        self._data_failed, self._ahead = False, None
         self._search_seen, self.render_all, self._making = 0, False, None
         self._remade, self._written = [], []
         self._site = Path(config.site_dir)
@@ -210,6 +211,13 @@ class Engine:
         After a mistake, the site folder is kept as the last good build left it."""
         if self.problems or ctx is None:
             return self._keep_site(files, config)
+        lazy = [unit for unit in units if unit.lazy]
+        wanted = ctx.settings.second_process_from
+        if not self.serving and wanted and len(lazy) >= wanted and ahead.possible():
+            # Before this process makes any page or draws any chart. It makes every ahead.SHARE-th page itself,
+            # so that both are busy: while mkdocs reads the pages it only converts them to HTML, which takes it
+            # about half as long as making them.
+            self._ahead = ahead.AheadMaker(ctx, [unit for i, unit in enumerate(lazy) if i % ahead.SHARE], self._site)
         for unit in units:
             for file in self._unit_files(config, ctx, unit):
                 files.append(file)
@@ -236,7 +244,10 @@ class Engine:
             self._made.add(key)
             self._render.add(key)
             self._remade.append(key)
-            return [self._decided(MadeOnRead.make(config, key, functools.partial(self._page_of, ctx, unit, key, keep=True)), key)]
+            make = functools.partial(self._page_of, ctx, unit, key, keep=True)
+            if self._ahead is not None and self._ahead.makes(key):
+                make = functools.partial(self._ahead.page, key, make)
+            return [self._decided(MadeOnRead.make(config, key, make), key)]
         contents = self._made_now(ctx, unit, keep=True)
         self._remade += list(contents)
         return [self._decided(File.generated(config, uri, content=content), uri) for uri, content in contents.items()]
@@ -417,6 +428,9 @@ class Engine:
         """After a build: the charts folder made to match the pages, and the downloads written (while served:
         removed if the data changed, and written again when asked for); served, the problem page written or
         removed. The number of charts drawn new."""
+        second, self._ahead = self._ahead, None
+        if second is not None and ctx is not None:  # what the second process's pages showed, drew and wrote
+            second.finish(ctx)
         drawn = ctx.finish_charts() if ctx is not None else 0  # drawn in the background: later builds find them
         if self.problems:
             (self._site / PROBLEM_PAGE).write_text(problem_html(self.problems), encoding="utf-8")
@@ -439,6 +453,9 @@ class Engine:
             threading.Thread(target=_warm_up_charts, daemon=True).start()
         self._charts = set(ctx.charts_used)
         write_finder(ctx, self._site)  # a few small files (and one a postcode district): written every build
+        if second is not None:
+            write_chart_data(ctx, self._site)  # the second process wrote the rest of the downloads
+            return drawn
         if not self.serving:
             write_downloads(ctx, self._site)
             return drawn
@@ -462,6 +479,12 @@ class Engine:
             gc.unfreeze()
         gc.collect()
         gc.freeze()
+
+    def abort(self) -> None:
+        """The build stopped (an error, Ctrl-C): a second process making pages is ended with it."""
+        second, self._ahead = self._ahead, None
+        if second is not None:
+            second.stop()
 
     def broke(self, message: str) -> None:
         """A build stopped with an error (browser.Served): show it. Pages it had begun have no record, so the

@@ -1,0 +1,84 @@
+"""A one-off build with many pages makes most of them in a second process, ahead of mkdocs (engine/ahead.py). The
+site must be the one a single process makes, file for file: the pages, the charts copied in, each chart's data,
+the build report (the rows each page showed, merged from both processes) and the search index."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build, built_site
+
+from macros.site.engine import ahead
+
+pytestmark = pytest.mark.skipif(not ahead.possible(), reason="a second process is forked only on Linux")
+
+# Files that differ between any two builds: a zip stamps the time; the sitemap's gzip too.
+STAMPED = {"downloads/care-integration-data.zip", "sitemap.xml.gz"}
+
+
+def config(second_process_from: int) -> str:
+    text, count = re.subn(
+        r"^(\s+)second_process_from: .*$",
+        rf"\g<1>second_process_from: {second_process_from}",
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+        flags=re.M,
+    )
+    assert count == 1
+    return text
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.relative_to(site).as_posix() not in STAMPED
+    }
+
+
+@pytest.mark.slow
+def test_pages_made_in_a_second_process_are_the_pages_one_process_makes(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    data = tmp_path / "data"
+    synthetic.generate(data, areas=12, schemes=40, years=1, seed=3, words=True)
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+    one = built_site(tmp_path / "one", data, config=config(0), env={"CARE_BUILD_DATE": "2026-12-06"})
+    two = built_site(
+        tmp_path / "two", data, config=config(1), env={"CARE_BUILD_DATE": "2026-12-06", "CARE_CHART_CACHE": str(tmp_path / "other-charts")}
+    )
+    made_one, made_two = files(one), files(two)
+    assert len(made_one) > 100 and made_one.keys() == made_two.keys()
+    assert [name for name in made_one if made_one[name] != made_two[name]] == []
+
+
+@pytest.mark.slow
+def test_a_build_stopped_by_a_mistake_ends_at_once_and_leaves_nothing_running(tmp_path):
+    """A macro error on an editor's page stops the build while the second process is still making pages, with no
+    chart cached yet (so its pages ask for charts to be drawn). The build must end with the mistake, at once:
+    before, the second process's own chart drawers outlived it and held its output open, and the build never ended."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    data = tmp_path / "data"
+    synthetic.generate(data, areas=20, schemes=200, years=1, seed=3, words=True)
+    started = time.monotonic()
+    # `build` waits for every process holding the build's output: a process left running fails it by its timeout.
+    result = build(
+        tmp_path,
+        data,
+        docs={"a-mistake.md": "# A mistake\n\n{{ figure('nowhere', 'no-measure') }}\n"},
+        config=config(1),
+        env={"CARE_BUILD_DATE": "2026-12-06"},
+        timeout=120,
+    )
+    took = time.monotonic() - started
+    assert result.returncode != 0
+    assert "nowhere" in result.stdout + result.stderr
+    assert took < 60, f"the stopped build took {took:.0f} s"
+    assert not (tmp_path / "project" / "site" / "downloads" / "care-integration-data.zip").exists(), "the second process went on writing"
