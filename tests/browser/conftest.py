@@ -1,4 +1,5 @@
-"""Browser fixtures: the site built once from the built-in data, served over HTTP on 127.0.0.1, and one
+"""Browser fixtures: the site built once from the built-in data, and the made-up site where areas are compared and
+tested (tests/tested_data.py: the built-in areas cannot be compared), each served over HTTP on 127.0.0.1; and one
 headless Chromium for the whole session.
 
 Chromium: CHROMIUM_PATH if set (`make test` sets it to the system's Chromium when there is one),
@@ -8,15 +9,20 @@ GitHub Actions). Both take the same flags and run the same tests.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import built_site
+from tested_data import RATE, in_parts, made_up, similar_council
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -29,18 +35,75 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(real_site):
-    """The built site served by a threaded http.server on 127.0.0.1, on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site / "project" / "site"))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` served by a threaded http.server on 127.0.0.1, on a free port, while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=f"site-server {folder}", daemon=True)
     thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The site built from the built-in data, served."""
+    with served(real_site / "project" / "site") as url:
+        yield url
+
+
+# The page types only a set whose areas can be compared has, and what each must show for its checks to be worth
+# anything (found in its HTML when the site is built, so that a page that lost it fails rather than passes).
+MADE_UP_PAGES = {
+    "home": ('class="care-hex care-hex--worse"',),  # the hex map coloured by each area's status
+    # How it compares: standings against all areas and against similar areas, each tested against them together
+    "area": ("How it compares", "Against its similar areas:", "Against all these areas together", "95% confidence interval"),
+    "measure": ('class="care-hexmap"', '<a href="1/">'),  # its hex map and the list of its parts
+    "measure-part": ('class="care-tested"',),  # a part of its table: each area's place, then its test
+}
+TESTED_PER_PAGE = 5  # areas in a part of a measure's page: its 12 areas come in 3 parts
+
+
+@dataclass(frozen=True)
+class MadeUpSite:
+    """The made-up site where areas are compared and tested (tests/tested_data.py), built with a measure's page
+    in parts, and the address of each of MADE_UP_PAGES on it."""
+
+    folder: Path
+    pages: dict[str, str]
+
+    def file(self, name: str) -> Path:
+        return self.folder / self.pages[name].strip("/") / "index.html"
+
+
+@pytest.fixture(scope="session")
+def tested_site(tmp_path_factory) -> MadeUpSite:
+    """tests/tested_data.py's made-up set built once for the session (about 10 s)."""
+    tmp = tmp_path_factory.mktemp("tested-site")
+    data, _ = made_up(tmp)
+    measure = f"/measures/{RATE}/"
+    site = MadeUpSite(
+        built_site(tmp, data, config=in_parts(TESTED_PER_PAGE)),
+        {"home": "/", "area": f"/areas/{similar_council(data)}/", "measure": measure, "measure-part": f"{measure}1/"},
+    )
+    for name, shows in MADE_UP_PAGES.items():
+        html = site.file(name).read_text(encoding="utf-8")
+        missing = [words for words in shows if words not in html]
+        assert not missing, f"the made-up site's {name} page ({site.pages[name]}) has none of {missing}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def tested_url(tested_site):
+    """The made-up site where areas are tested, served."""
+    with served(tested_site.folder) as url:
+        yield url
 
 
 def _system_chromium() -> str | None:
@@ -171,6 +234,14 @@ class Visitor:
 @pytest.fixture(scope="session")
 def visitor(browser, site_url):
     visit = Visitor(browser, site_url)
+    yield visit
+    visit.close()
+
+
+@pytest.fixture(scope="session")
+def tested_visitor(browser, tested_url):
+    """A visitor to the made-up site where areas are tested."""
+    visit = Visitor(browser, tested_url)
     yield visit
     visit.close()
 

@@ -79,28 +79,36 @@ def _axe_report(name: str, path: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-@page_ids
-def test_axe_finds_no_problem(visitor, screenshots, name, scheme, width):
-    path = PAGES[name]
+def assert_no_axe_problem(visitor, name: str, path: str, scheme: str, width: int, shot: Path) -> None:
+    """Open `path` in the colour scheme at the width, save a screenshot of its top as `shot`, and run axe-core
+    on the whole page: it must find no problem, and the page no request to another host or error."""
     page = visitor.open(path, scheme=scheme, width=width)
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert shown == SCHEMES[scheme], f"{path}: asked for the {scheme} scheme, Material shows {shown!r}"
     _load_lazy_images(page)
 
-    device = "phone" if width == PHONE else "desktop"
-    shot = screenshots / f"{name}-{scheme}-{device}.png"
     height = min(SCREENSHOT_HEIGHT, page.evaluate("document.scrollingElement.scrollHeight"))
     page.screenshot(path=str(shot), full_page=True, animations="disabled", clip={"x": 0, "y": 0, "width": width, "height": height})
-    if name == "area" and scheme == "light" and width == DESKTOP and os.environ.get("CARE_UPDATE_README_SCREENSHOT"):
-        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, README_SCREENSHOT)
 
     page.add_script_tag(content=AXE_JS)
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     assert not result["violations"], _axe_report(name, path, result["violations"])
     visitor.check(path)
+
+
+DEVICES = {PHONE: "phone", DESKTOP: "desktop"}
+widths = pytest.mark.parametrize("width", list(DEVICES), ids=list(DEVICES.values()))
+
+
+@widths
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@page_ids
+def test_axe_finds_no_problem(visitor, screenshots, name, scheme, width):
+    shot = screenshots / f"{name}-{scheme}-{DEVICES[width]}.png"
+    assert_no_axe_problem(visitor, name, PAGES[name], scheme, width, shot)
+    if name == "area" and scheme == "light" and width == DESKTOP and os.environ.get("CARE_UPDATE_README_SCREENSHOT"):
+        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, README_SCREENSHOT)
 
 
 @page_ids
@@ -166,7 +174,7 @@ SIDEWAYS_JS = """() => {
 }"""
 
 
-def _assert_fits(page, path: str, how: str) -> None:
+def assert_fits(page, path: str, how: str) -> None:
     _load_lazy_images(page)
     fit = page.evaluate(SIDEWAYS_JS)
     assert fit["scrollWidth"] <= fit["clientWidth"], (
@@ -180,7 +188,7 @@ def _assert_fits(page, path: str, how: str) -> None:
 def test_no_sideways_scrolling_on_a_phone(visitor, name):
     path = PAGES[name]
     page = visitor.open(path, width=PHONE)
-    _assert_fits(page, path, f"at {PHONE} px wide")
+    assert_fits(page, path, f"at {PHONE} px wide")
 
 
 def test_area_names_at_a_glance_are_not_broken_inside_a_word_on_a_phone(visitor):
@@ -266,7 +274,7 @@ def test_text_zoomed_to_200_percent(visitor, name):
     path = PAGES[name]
     zoom = ZOOM / 100  # the accessibility statement says how far (macros/site/accessibility.py)
     page = visitor.open(path, width=round(DESKTOP / zoom), height=round(800 / zoom), scale=zoom)
-    _assert_fits(page, path, f"at {ZOOM}% zoom")
+    assert_fits(page, path, f"at {ZOOM}% zoom")
 
 
 MARK_FOCUSABLE_JS = """() => {

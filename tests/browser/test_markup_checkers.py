@@ -44,23 +44,29 @@ def _needs(program: str, what: str) -> str:
     return found
 
 
-@pytest.fixture(scope="session")
-def pa11y_results(site_url, chromium_path) -> dict[tuple[str, str], dict]:
-    """pa11y run once over every page type in both schemes, in one Chromium (about a second a page)."""
+def run_pa11y(base_url: str, pages: dict[str, str], chromium_path: str) -> dict[tuple[str, str], dict]:
+    """pa11y run once over the pages (name: address on `base_url`) in both schemes, in one Chromium (about a
+    second a page); its result by (name, scheme)."""
     node = _needs("node", "pa11y")
     if not (NODE_MODULES / "pa11y").is_dir():
         pytest.fail(f"pa11y is not installed in {NODE_MODULES}. {INSTALL}", pytrace=False)
-    wanted = [(name, scheme) for name in PAGES for scheme in SCHEMES]
+    wanted = [(name, scheme) for name in pages for scheme in SCHEMES]
     request = {
         "chromium": chromium_path,
         "args": ["--headless", *LAUNCH_ARGS],
         "standard": PA11Y_STANDARD,  # the accessibility statement names it (macros/site/accessibility.py)
-        "pages": [{"url": site_url + PAGES[name], "scheme": scheme} for name, scheme in wanted],
+        "pages": [{"url": base_url + pages[name], "scheme": scheme} for name, scheme in wanted],
     }
     run = subprocess.run([node, str(PA11Y_SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=ROOT, timeout=900)
     if run.returncode != 0:
         pytest.fail(f"pa11y did not run (exit {run.returncode}):\n{run.stderr[-3000:]}", pytrace=False)
     return dict(zip(wanted, json.loads(run.stdout)))
+
+
+def assert_pa11y_finds_no_error(result: dict, name: str, path: str, scheme: str) -> None:
+    assert result["shown"] == SCHEMES[scheme], f"{path}: asked for the {scheme} scheme, Material showed {result['shown']!r}"
+    errors = [issue for issue in result["issues"] if issue["type"] == "error"]
+    assert not errors, _pa11y_report(name, path, scheme, errors)
 
 
 def _pa11y_report(name: str, path: str, scheme: str, errors: list[dict]) -> str:
@@ -70,25 +76,26 @@ def _pa11y_report(name: str, path: str, scheme: str, errors: list[dict]) -> str:
     return "\n".join(lines)
 
 
+@pytest.fixture(scope="session")
+def pa11y_results(site_url, chromium_path) -> dict[tuple[str, str], dict]:
+    """pa11y over every page type of the built-in site."""
+    return run_pa11y(site_url, PAGES, chromium_path)
+
+
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_pa11y_finds_no_error(pa11y_results, name, scheme):
-    result = pa11y_results[(name, scheme)]
-    assert result["shown"] == SCHEMES[scheme], f"{PAGES[name]}: asked for the {scheme} scheme, Material showed {result['shown']!r}"
-    errors = [issue for issue in result["issues"] if issue["type"] == "error"]
-    assert not errors, _pa11y_report(name, PAGES[name], scheme, errors)
+    assert_pa11y_finds_no_error(pa11y_results[(name, scheme)], name, PAGES[name], scheme)
 
 
-def test_nu_html_checker_finds_no_error_in_any_page(real_site):
+def nu_errors(paths: list[Path]) -> list[dict]:
+    """The errors the Nu HTML Checker finds in the HTML files and folders given, in one Java run (starting Java
+    costs more than checking a page)."""
     java = _needs("java", "The Nu HTML Checker")
     if not VNU_JAR.is_file():
         pytest.fail(f"The Nu HTML Checker (vnu-jar) is not installed in {NODE_MODULES}. {INSTALL}", pytrace=False)
-    site = real_site / "project" / "site"
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 10, f"{site}: expected a built site, found {len(pages)} HTML files"
-    # One Java run over the whole folder: starting Java costs more than checking a page.
     run = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--skip-non-html", str(site)],
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--skip-non-html", *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=900,
@@ -99,14 +106,33 @@ def test_nu_html_checker_finds_no_error_in_any_page(real_site):
         pytest.fail(f"The Nu HTML Checker gave no report (exit {run.returncode}):\n{run.stdout[-2000:]}{run.stderr[-2000:]}", pytrace=False)
     errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
     assert run.returncode == (1 if errors else 0), f"vnu exit {run.returncode}: {run.stderr[-2000:]}"
-    if errors:
-        by_message: dict[str, list[dict]] = {}
-        for message in errors:
-            by_message.setdefault(message["message"], []).append(message)
-        lines = [f"The Nu HTML Checker found {len(errors)} error(s) in {len({m.get('url') for m in errors})} of {len(pages)} pages:"]
-        for text, found in sorted(by_message.items(), key=lambda item: -len(item[1])):
-            first = found[0]
-            where = Path(first.get("url", "").removeprefix("file:")).relative_to(site) if first.get("url") else "?"
-            lines.append(f"- {text} ({len(found)} time(s))\n    first in {where}, line {first.get('lastLine', '?')}: ")
-            lines[-1] += " ".join(first.get("extract", "").split())[:200]
-        pytest.fail("\n".join(lines), pytrace=False)
+    return errors
+
+
+def nu_file(message: dict) -> Path | None:
+    """The file a message of the Nu HTML Checker is about."""
+    return Path(message["url"].removeprefix("file:")) if message.get("url") else None
+
+
+def assert_nu_finds_no_error(errors: list[dict], site: Path, pages: int) -> None:
+    """No error, or a failure that lists them grouped by message, each with where it is first."""
+    if not errors:
+        return
+    by_message: dict[str, list[dict]] = {}
+    for message in errors:
+        by_message.setdefault(message["message"], []).append(message)
+    lines = [f"The Nu HTML Checker found {len(errors)} error(s) in {len({m.get('url') for m in errors})} of {pages} pages:"]
+    for text, found in sorted(by_message.items(), key=lambda item: -len(item[1])):
+        first = found[0]
+        file = nu_file(first)
+        where = file.relative_to(site) if file else "?"
+        lines.append(f"- {text} ({len(found)} time(s))\n    first in {where}, line {first.get('lastLine', '?')}: ")
+        lines[-1] += " ".join(first.get("extract", "").split())[:200]
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
+def test_nu_html_checker_finds_no_error_in_any_page(real_site):
+    site = real_site / "project" / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10, f"{site}: expected a built site, found {len(pages)} HTML files"
+    assert_nu_finds_no_error(nu_errors([site]), site, len(pages))

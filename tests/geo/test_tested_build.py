@@ -1,5 +1,5 @@
 """Testing an area against all the areas it is compared with, by Fingertips' rule (issue 22, item 3), through a
-real build of a small synthetic set (benchmarks/synthetic.py) whose latest month of three measures is made up here
+real build of a small synthetic set (benchmarks/synthetic.py) whose latest month of three measures is made up (tests/tested_data.py)
 with counts and populations chosen so that each verdict has an area:
 
 - emergency-admissions-rate (a rate for every 100,000 people; lower is better): the first area's rate is far
@@ -15,80 +15,31 @@ columns builds with no test at all: the last test."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, built_site
+from conftest import built_site
 from test_site import visible
+from tested_data import AREAS, LAST, MADE_UP, NEITHER, PARTLY, RATE, in_parts, made_up, similar_council, synthetic
+from tested_data import rows as _rows
+from tested_data import write as _write
 
 from macros.analysis.compare import byar, wilson
 from macros.site.comparing import NOTE_TESTED
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import synthetic  # noqa: E402
-
 pytestmark = pytest.mark.slow
 
-AREAS = 12
-LAST = ("2020-03-01", "2020-03-31")
-RATE, NEITHER, PARTLY = "emergency-admissions-rate", "crisis-response-2h", "reablement-still-home-91"
-# Each measure's (count, population) for the first area, the second, and every other one.
-MADE_UP = {RATE: ((300, 10_000), (100, 10_000), (200, 10_000)), NEITHER: ((900, 1000), (500, 1000), (700, 1000))}
 CHANCE = "the difference could be chance"
 MORE = "the difference is more than chance would explain"
 TOGETHER = "Against all these areas together"
 
 
-def _rows(path: Path) -> tuple[list[str], list[dict]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-
-
-def _made_up(tmp: Path) -> tuple[Path, list[str]]:
-    """The synthetic set with the latest month of the three measures changed as the module says."""
-    summary = synthetic.generate(tmp / "data", areas=AREAS, schemes=AREAS, years=1, seed=5)
-    ids = summary["area_ids"]
-    measures = tmp / "data" / "measures.csv"
-    fields, rows = _rows(measures)
-    _write(measures, fields, [{**r, "better": "neither"} if r["id"] == NEITHER else r for r in rows])
-    observations = tmp / "data" / "observations.csv"
-    fields, rows = _rows(observations)
-    kept = []
-    for r in rows:
-        latest = not r["scheme_id"] and (r["period_start"], r["period_end"]) == LAST and r["kind"] == "actual"
-        if latest and r["measure_id"] in (*MADE_UP, PARTLY) and r["printed_in"] == "text":
-            continue  # a sentence quoting the old figure would disagree with the new one
-        if latest and r["measure_id"] in MADE_UP:
-            first, second, rest = MADE_UP[r["measure_id"]]
-            count, population = first if r["area_id"] == ids[0] else second if r["area_id"] == ids[1] else rest
-            per = 100_000 if r["measure_id"] == RATE else 100
-            value = f"{count / population * per:g}" + ("%" if per == 100 else "")
-            r = {**r, "value": value, "count": str(count), "population": str(population)}
-        elif latest and r["measure_id"] == PARTLY and r["area_id"] == ids[-1]:
-            r = {**r, "count": "", "population": ""}
-        kept.append(r)
-    _write(observations, fields, kept)
-    return tmp / "data", ids
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("tested")
-    data, ids = _made_up(tmp)
+    data, ids = made_up(tmp)
     return built_site(tmp, data), ids
 
 
@@ -192,9 +143,8 @@ def test_a_measure_page_tests_nobody_when_one_compared_figure_has_no_count(built
 def test_a_measure_in_parts_tests_every_area_in_each_part(tmp_path):
     """The national set's measure pages are split into parts (areas_per_page): each part's table has the tests,
     worked out against all the areas, not the part's; the measure's page says what the figure together is."""
-    data, ids = _made_up(tmp_path)
-    config = re.sub(r"^(\s+areas_per_page:) \d+", r"\g<1> 5", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), flags=re.M)
-    site = built_site(tmp_path, data, config=config)
+    data, ids = made_up(tmp_path)
+    site = built_site(tmp_path, data, config=in_parts(5))
     assert len(list((site / "measures" / RATE).glob("*/index.html"))) == -(-AREAS // 5)
     _assert_measure_page_tests(site, ids)
 
@@ -229,9 +179,7 @@ def test_the_note_says_what_the_test_is_and_the_place_in_the_order_stays(built):
     assert "Its place in the order is not a test of whether a difference is more than chance." in words
     # Similar areas are tested among themselves too (6 areas: the council and its 5 nearest), with their own
     # benchmark: a line after each of the two standings of each of the two measures.
-    with (site.parent.parent / "data" / "comparison_groups.csv").open(encoding="utf-8") as f:
-        council = next(csv.DictReader(f))["area_id"]
-    words = _page(site, council)
+    words = _page(site, similar_council(site.parent.parent / "data"))
     assert words.count(TOGETHER) == 2 * len(MADE_UP), words[words.find("How it compares") :][:3000]
 
 
@@ -247,7 +195,7 @@ def test_where_one_compared_figure_has_no_count_nobody_is_tested_on_that_measure
 
 
 def test_a_data_folder_without_the_columns_tests_nothing(tmp_path):
-    data, ids = _made_up(tmp_path)
+    data, ids = made_up(tmp_path)
     path = data / "observations.csv"
     fields, rows = _rows(path)
     fields = [f for f in fields if f not in ("count", "population")]
