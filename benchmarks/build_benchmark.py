@@ -52,6 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 HISTORY_COMMITS = 50  # issue 23: a national build with this much history
+ROUNDS = 3  # the warm, baseline and history builds are each timed this many times, in turns: the median is given
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
@@ -162,6 +163,13 @@ def timed_build(name: str, cwd: Path, site: Path, env: dict[str, str], config: P
     if process.returncode != 0:
         sys.exit(f"{name} build failed (exit {process.returncode}); see {log}:\n" + log.read_text(encoding="utf-8")[-3000:])
     return Run(name, seconds, usage.ru_maxrss, site, log, usage.ru_utime + usage.ru_stime)
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run of median wall time (its CPU time and memory with it), named for the table as a median."""
+    chosen = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+    chosen.name = f"{chosen.name} ({len(runs)})" if len(runs) > 1 else chosen.name
+    return chosen
 
 
 # The baseline's static pages ------------------------------------------------------------------------------
@@ -524,9 +532,9 @@ def main(argv=None) -> int:
         shutil.rmtree(cache, ignore_errors=True)
         print("Building with this project, cold (no chart cache) ...", flush=True)
         runs.append(timed_build("cold", project, ours, env))
-    print("Building with this project, warm (charts cached) ...", flush=True)
-    warm = timed_build("warm", project, ours, env)
-    runs.append(warm)
+    else:  # the baseline's pages are captured from a build with every chart cached
+        print("Building with this project, warm (charts cached) ...", flush=True)
+        timed_build("warm", project, ours, env)
 
     print("Writing the same pages as plain files for the baseline ...", flush=True)
     docs = base / "baseline" / "docs"
@@ -539,17 +547,23 @@ def main(argv=None) -> int:
     )
     config = base / "baseline" / "mkdocs.yml"
     config.write_text(baseline_config(project, docs), encoding="utf-8")
-    print("Building the baseline with plain mkdocs + Material ...", flush=True)
-    baseline = timed_build("baseline", base / "baseline", base / "baseline" / "site", {}, config)
-    runs.append(baseline)
 
-    print(f"Building with a history of {HISTORY_COMMITS} commits (the Updates page and each page's changes) ...", flush=True)
+    print(f"Making a history of {HISTORY_COMMITS} commits and building with it (the Updates page and each page's changes) ...", flush=True)
     history_data = history_repository(data, base / "history", HISTORY_COMMITS)
     history_env = {**env, "CARE_DATA_DIR": str(history_data), "CARE_HISTORY_CACHE": str(base / "history-cache")}
     shutil.rmtree(base / "history-cache", ignore_errors=True)
     runs.append(timed_build("history, first", project, ours, history_env))  # reads every commit's changes
-    with_history = timed_build("history, warm", project, ours, history_env)  # the history cached, as on CI
-    runs.append(with_history)
+
+    # The builds the ratios compare, in turns: the same build's wall time varies by a fifth here from one run to
+    # the next (system time, mostly), so each is the median of ROUNDS, each round taking all three in turn.
+    rounds: dict[str, list[Run]] = {"warm": [], "baseline": [], "history, warm": []}
+    for turn in range(1, ROUNDS + 1):
+        print(f"Round {turn} of {ROUNDS}: warm (charts cached), plain mkdocs + Material (the baseline), warm with the history cached ...", flush=True)
+        rounds["warm"].append(timed_build("warm", project, ours, env))
+        rounds["baseline"].append(timed_build("baseline", base / "baseline", base / "baseline" / "site", {}, config))
+        rounds["history, warm"].append(timed_build("history, warm", project, ours, history_env))  # the history cached, as on CI
+    warm, baseline, with_history = (median_run(rounds[name]) for name in ("warm", "baseline", "history, warm"))
+    runs += [warm, baseline, with_history]
 
     print("Editing one cell of observations.csv and building again ...", flush=True)
     edit = edit_one_cell(data / "observations.csv")
@@ -574,6 +588,15 @@ def main(argv=None) -> int:
         print(
             f"{run.name:<16}{run.pages:>8,}{run.seconds:>11.1f}s{run.cpu:>11.1f}s{run.pages / run.seconds:>10.1f}{run.max_rss_kb / 1024:>11,.0f} MB"
         )
+    print()
+    print(
+        f"Each round's warm / baseline (the {ROUNDS} rounds, in turn): "
+        + ", ".join(f"{w.seconds / b.seconds:.2f}" for w, b in zip(rounds["warm"], rounds["baseline"]))
+    )
+    print(
+        "Each round's with history / baseline: "
+        + ", ".join(f"{h.seconds / b.seconds:.2f}" for h, b in zip(rounds["history, warm"], rounds["baseline"]))
+    )
     print()
     print_weights(ours)
     import postcode_sizes

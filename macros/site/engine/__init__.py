@@ -214,10 +214,8 @@ class Engine:
         lazy = [unit for unit in units if unit.lazy]
         wanted = ctx.settings.second_process_from
         if not self.serving and wanted and len(lazy) >= wanted and ahead.possible():
-            # Before this process makes any page or draws any chart. It makes every ahead.SHARE-th page itself,
-            # so that both are busy: while mkdocs reads the pages it only converts them to HTML, which takes it
-            # about half as long as making them.
-            self._ahead = ahead.AheadMaker(ctx, [unit for i, unit in enumerate(lazy) if i % ahead.SHARE], self._site)
+            # Before this process makes any page or draws any chart. The two share the pages as they come.
+            self._ahead = ahead.AheadMaker(ctx, lazy, self._site)
         for unit in units:
             for file in self._unit_files(config, ctx, unit):
                 files.append(file)
@@ -430,7 +428,8 @@ class Engine:
         removed. The number of charts drawn new."""
         second, self._ahead = self._ahead, None
         if second is not None and ctx is not None:  # what the second process's pages showed, drew and wrote
-            second.finish(ctx)
+            ahead_made = second.finish(ctx)
+            log.info(f"A second process made {ahead_made} of the {len(second)} area and scheme pages, ahead of mkdocs")
         drawn = ctx.finish_charts() if ctx is not None else 0  # drawn in the background: later builds find them
         if self.problems:
             (self._site / PROBLEM_PAGE).write_text(problem_html(self.problems), encoding="utf-8")
