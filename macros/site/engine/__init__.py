@@ -215,7 +215,7 @@ class Engine:
         wanted = ctx.settings.second_process_from
         if not self.serving and wanted and len(lazy) >= wanted and ahead.possible():
             # Before this process makes any page or draws any chart. The two share the pages as they come.
-            self._ahead = ahead.AheadMaker(ctx, lazy, self._site)
+            self._ahead = ahead.AheadMaker(ctx, lazy, self._site, lambda unit: self._page_of(ctx, unit, unit.address, keep=True))
         for unit in units:
             for file in self._unit_files(config, ctx, unit):
                 files.append(file)
