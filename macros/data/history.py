@@ -321,9 +321,21 @@ def _key(row: dict[str, str]) -> FigureKey:
 
 
 def _same_value(a: str, b: str) -> bool:
-    """The same figure, however it was typed: 8,407 and 8407; 21% and 21."""
+    """The same number, however it was typed: 8,407 and 8407; 21% and 21."""
     tidy = lambda v: re.sub(r"[\s,£%]", "", v).lower()
     return tidy(a) == tidy(b)
+
+
+def _same_figure(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two rows give the same figure: the same value and the same top of its range (none, or 50,000 of "30,000 to
+    50,000"); a range whose top was put right is a corrected figure."""
+    return _same_value(a.get("value", ""), b.get("value", "")) and _same_value(a.get("value_to", ""), b.get("value_to", ""))
+
+
+def _figure(row: dict[str, str]) -> str:
+    """A row's figure as the editor typed it, with the top of its range: "30,000 to 50,000"."""
+    value, top = row.get("value", "").strip(), row.get("value_to", "").strip()
+    return f"{value} to {top}" if top else value
 
 
 def _matched(removed: Rows, added: Rows) -> dict[FigureKey, FigureKey]:
@@ -344,7 +356,7 @@ def _matched(removed: Rows, added: Rows) -> dict[FigureKey, FigureKey]:
             # the same measure, or the same period and kind put under another measure
             and (k[2] == old_key[2] or k[3:6] == old_key[3:6])
             and added[k].get("source_id", "").strip() == old.get("source_id", "").strip()
-            and _same_value(added[k].get("value", ""), old.get("value", ""))
+            and _same_figure(added[k], old)
         ]
         if same:
             matched[max(same, key=lambda k: sum(a == b for a, b in zip(k, old_key)))] = old_key
@@ -364,15 +376,13 @@ def _outcome(removed: Rows, added: Rows, header: list[str]) -> dict:
         was: list | None = None if old_key == key else [list(old_key), (old or {}).get("period_label", "").strip(), _time_cells(old or {})]
         if old is None:
             new_by_series[key[:3]].append(row)
-        elif was is not None or not _same_value(old.get("value", ""), row.get("value", "")):
+        elif was is not None or not _same_figure(old, row):
             nature = REVISION if old.get("provisional", "").strip().lower() == "yes" else CORRECTION
-            changes.append(
-                [list(key), row.get("period_label", "").strip(), nature, old["value"].strip(), row["value"].strip(), was, _time_cells(row)]
-            )
+            changes.append([list(key), row.get("period_label", "").strip(), nature, _figure(old), _figure(row), was, _time_cells(row)])
     kept = set(relabelled.values())
     for key, row in removed.items():
         if key not in added and key not in kept:
-            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, row.get("value", "").strip(), "", None, _time_cells(row)])
+            changes.append([list(key), row.get("period_label", "").strip(), REMOVED, _figure(row), "", None, _time_cells(row)])
     new = []
     for series, rows in new_by_series.items():
         starts = [d for d in (_iso(r.get("period_start", "")) for r in rows) if d]
@@ -405,7 +415,7 @@ def _record(history: History, commit: Commit, done: dict) -> None:
         history.commits.append(commit)
 
 
-CACHE_VERSION = 4  # of what a cached commit holds: a change to _outcome must change it
+CACHE_VERSION = 5  # of what a cached commit holds: a change to _outcome must change it
 
 
 def _cache_file(cache: Path, commit: str, path: str) -> Path:

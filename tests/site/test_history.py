@@ -226,6 +226,21 @@ def test_a_row_whose_period_or_kind_was_put_right_is_a_correction_not_a_removal(
     assert history.counts()["removed"] == 0
 
 
+def test_a_range_whose_top_was_put_right_is_a_correction_that_gives_the_whole_range(tmp_path):
+    """A figure "1200 to 1300" whose top became 1400 is a corrected figure (it was not listed at all: the history
+    compared only the value), and both figures are given whole: a changed range was said as "1200 is the same"."""
+    from macros.data.history import CORRECTION, read_history
+
+    data = history_repo(tmp_path)
+    edit(data, "Jun,plan,1200,,table,,rep-2016,Table in paragraph 16,,", "Jun,plan,1200,,table,,rep-2016,Table in paragraph 16,1300,")
+    git(data, "commit", "-qam", "Reason: June's plan is a range", when="2026-05-01")
+    edit(data, "Jun,plan,1200,,table,,rep-2016,Table in paragraph 16,1300,", "Jun,plan,1200,,table,,rep-2016,Table in paragraph 16,1400,")
+    git(data, "commit", "-qam", "Reason: the top of June's plan is 1,400", when="2026-05-02")
+    changes = {c.commit.day.isoformat(): c for c in read_history(data).changes}
+    assert (changes["2026-05-01"].nature, changes["2026-05-01"].old, changes["2026-05-01"].new) == (CORRECTION, "1200", "1200 to 1300")
+    assert (changes["2026-05-02"].nature, changes["2026-05-02"].old, changes["2026-05-02"].new) == (CORRECTION, "1200 to 1300", "1200 to 1400")
+
+
 def test_updates_that_share_a_day_are_counted_with_their_days(tmp_path):
     # The table lists changes by day; "5 updates" above a table of 4 days read as a mistake (a fresh reader).
     data = history_repo(tmp_path)
