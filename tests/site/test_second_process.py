@@ -4,6 +4,7 @@ the build report (the rows each page showed, merged from both processes) and the
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 import time
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, built_site
+from mkdocs.exceptions import PluginError
 
+from macros.data.errors import PageProblem
 from macros.site.engine import ahead
 
 pytestmark = pytest.mark.skipif(not ahead.possible(), reason="a second process is forked only on Linux")
@@ -91,3 +94,24 @@ def test_a_build_stopped_by_a_mistake_ends_at_once_and_leaves_nothing_running(tm
     assert "nowhere" in result.stdout + result.stderr
     assert took < 60, f"the stopped build took {took:.0f} s"
     assert not (tmp_path / "project" / "site" / "downloads" / "care-integration-data.zip").exists(), "the second process went on writing"
+
+
+def test_an_error_in_the_second_process_reaches_the_build_as_the_editor_should_read_it():
+    """The first process reads each message of the second in a thread; an error that came back from its pickle
+    as something else (PageProblem: a pickle does not keep its arguments) stopped that thread, and the build
+    waited for ever. Now an editor's mistake arrives as a PluginError with the same message (mkdocs shows it
+    without a traceback), any other error that does not round-trip as None beside its traceback."""
+    problem = PageProblem("docs/areas/x.md", 3, "there is no area 'nowhere'.")
+    with pytest.raises(TypeError):
+        pickle.loads(pickle.dumps(problem))  # why this matters: PageProblem does not come back from a pickle
+    sent = ahead.sendable(problem)
+    assert type(sent) is PluginError and str(sent) == "docs/areas/x.md, line 3: there is no area 'nowhere'."
+    assert str(pickle.loads(pickle.dumps(sent))) == str(problem)
+    plain = ValueError("a plain error")
+    assert ahead.sendable(plain) is plain
+
+    class Odd(Exception):
+        def __init__(self, a, b):
+            super().__init__(f"{a} {b}")
+
+    assert ahead.sendable(Odd(1, 2)) is None

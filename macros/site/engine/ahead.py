@@ -27,11 +27,14 @@ record of what each read, which only this process can keep.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 from ..context import Context
 from ..downloads import write_downloads
@@ -162,6 +165,8 @@ class AheadMaker:
                 message = self._pipe.recv()
             except (EOFError, OSError):
                 message = ("stopped",)
+            except Exception as error:  # a message that cannot be read: the build must stop, not wait for ever
+                message = ("error", None, f"a message from it could not be read: {type(error).__name__}: {error}")
             kind = message[0]
             with self._arrived:
                 if kind == "page":
@@ -183,8 +188,7 @@ class AheadMaker:
 
 def _make_all(ctx: Context, units: list[PageUnit], site: Path, pipe, claims) -> None:
     """In the second process: make each unit mkdocs has not claimed, in order, and send its pages with the charts
-    they need drawn; then
-    write the downloads, all but the chart data files (the first process writes those no page wrote, once it
+    they need drawn; then write the downloads, all but the chart data files (the first process writes those no page wrote, once it
     knows which both processes' pages wrote), and send what the pages showed, drew and wrote."""
     from ...presentation import charts
 
@@ -204,10 +208,21 @@ def _make_all(ctx: Context, units: list[PageUnit], site: Path, pipe, claims) -> 
     except BrokenPipeError:
         pass  # the build stopped: nobody is waiting for the pages
     except BaseException as error:  # whatever it is, the build must hear of it, not wait for ever
-        told = traceback.format_exc()
-        try:
-            pipe.send(("error", error, told))
-        except Exception:  # an error that cannot be sent as it is: its traceback
-            pipe.send(("error", None, told))
+        pipe.send(("error", sendable(error), traceback.format_exc()))
     finally:
         pipe.close()
+
+
+def sendable(error: BaseException) -> BaseException | None:
+    """The error as the first process can receive it: itself when it comes back whole from a pickle; an editor's
+    mistake (a PluginError such as PageProblem, whose own arguments a pickle does not keep) as a plain PluginError
+    with the same message, which mkdocs shows without a traceback; else None (the traceback is sent instead)."""
+    try:
+        again = pickle.loads(pickle.dumps(error))
+        if type(again) is type(error) and str(again) == str(error):
+            return error
+    except Exception:
+        pass
+    if isinstance(error, PluginError):
+        return PluginError(str(error))
+    return None
