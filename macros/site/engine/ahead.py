@@ -165,8 +165,8 @@ class AheadMaker:
                 message = self._pipe.recv()
             except (EOFError, OSError):
                 message = ("stopped",)
-            except Exception as error:  # a message that cannot be read: the build must stop, not wait for ever
-                message = ("error", None, f"a message from it could not be read: {type(error).__name__}: {error}")
+            except Exception as unreadable:  # a message that cannot be read: the build must stop, not wait for ever
+                message = ("error", None, f"a message from it could not be read: {type(unreadable).__name__}: {unreadable}")
             kind = message[0]
             with self._arrived:
                 if kind == "page":
